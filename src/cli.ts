@@ -1,0 +1,98 @@
+/** The `broadsheet` command line: a thin layer over build(). */
+import { parseArgs } from 'node:util';
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { build } from './build.ts';
+import { readUserConfig, resolveConfig, type UserConfig } from './config/config.ts';
+import { BroadsheetError } from './errors.ts';
+import { formatReportEntry } from './report.ts';
+
+const HELP = `Usage: broadsheet <command> [options]
+
+Commands:
+  build            build seeds/ and content/ into dist/
+  help             show this help
+
+Options (override broadsheet.config.json):
+  --seeds DIR        raw text articles, **/*.txt        (default: seeds)
+  --content DIR      Markdown articles, **/*.md          (default: content)
+  --out DIR          output folder, replaced atomically  (default: dist)
+  --templates DIR    Nunjucks templates and assets       (default: templates)
+  --base-path PATH   URL path the site is served under   (default: /)
+  --site-url URL     absolute URL of the site, for feeds and sitemap
+  --page-size N      articles per list page              (default: 20)
+  --quiet            print only the summary and errors
+`;
+
+/** How many report lines the console shows before pointing at build-report.json. */
+const MAX_REPORT_LINES = 40;
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+export async function main(argv: readonly string[], projectDir = process.cwd()): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        seeds: { type: 'string' },
+        content: { type: 'string' },
+        out: { type: 'string' },
+        templates: { type: 'string' },
+        'base-path': { type: 'string' },
+        'site-url': { type: 'string' },
+        'page-size': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`broadsheet: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0] ?? 'build';
+  if (values.help || command === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (command !== 'build') {
+    process.stderr.write(`broadsheet: unknown command "${command}"\n\n${HELP}`);
+    return 2;
+  }
+
+  const flags: UserConfig = {};
+  if (values.seeds !== undefined) flags.seeds = values.seeds;
+  if (values.content !== undefined) flags.content = values.content;
+  if (values.out !== undefined) flags.out = values.out;
+  if (values.templates !== undefined) flags.templates = values.templates;
+  if (values['base-path'] !== undefined) flags.basePath = values['base-path'];
+  if (values['site-url'] !== undefined) flags.siteUrl = values['site-url'];
+  if (values['page-size'] !== undefined) flags.pageSize = Number(values['page-size']);
+
+  try {
+    const config = resolveConfig(projectDir, await readUserConfig(projectDir), flags);
+    const result = await build(config, { projectDir });
+    const shown = values.quiet ? result.report.filter((e) => e.level === 'error') : result.report;
+    for (const entry of shown.slice(0, MAX_REPORT_LINES)) process.stdout.write(`${formatReportEntry(entry)}\n`);
+    if (shown.length > MAX_REPORT_LINES) process.stdout.write(`… and ${shown.length - MAX_REPORT_LINES} more in ${result.outDir}/build-report.json\n`);
+    const warnings = result.report.filter((e) => e.level === 'warning').length;
+    const skipped = result.report.filter((e) => e.level === 'skipped').length;
+    process.stdout.write(
+      `Built ${result.articles} articles into ${result.pages} pages (${result.files} files) in ${result.seconds.toFixed(2)} s: ` +
+        `${warnings} warnings, ${skipped} files skipped → ${result.outDir}\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof BroadsheetError) {
+      process.stderr.write(`broadsheet: ${error.toString()}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+// Run only when executed as a script, so tests can import main().
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,139 @@
+/** Site configuration: its type, defaults, and loading from `broadsheet.config.json`. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BroadsheetError } from '../errors.ts';
+
+/** Everything a build needs to know besides the content. Paths are absolute once resolved. */
+export interface SiteConfig {
+  /** Site title, shown in the header and feeds. */
+  readonly title: string;
+  /** One-line description for the home page and feeds. */
+  readonly description: string;
+  /** BCP 47 language of the site ("en"). */
+  readonly language: string;
+  /** Folder of raw text articles (`**\/*.txt`). */
+  readonly seedsDir: string;
+  /** Folder of Markdown articles with front matter (`**\/*.md`). */
+  readonly contentDir: string;
+  /** Folder the site is written to; replaced atomically. */
+  readonly outDir: string;
+  /** Folder of Nunjucks templates and static assets. */
+  readonly templatesDir: string;
+  /** URL path the site is served under, with leading and trailing slash ("/", "/news/"). */
+  readonly basePath: string;
+  /** Absolute site URL ("https://example.org/news/") for feeds, sitemap and canonical links, or null. */
+  readonly siteUrl: string | null;
+  /** Articles per list page before paginating. */
+  readonly pageSize: number;
+  /** How many articles the home page lists. */
+  readonly homeSize: number;
+}
+
+/** The keys a user may set in `broadsheet.config.json`, with the type each must have. */
+const USER_KEYS = {
+  title: 'string',
+  description: 'string',
+  language: 'string',
+  seeds: 'string',
+  content: 'string',
+  out: 'string',
+  templates: 'string',
+  basePath: 'string',
+  siteUrl: 'string',
+  pageSize: 'number',
+  homeSize: 'number',
+} as const;
+
+/** Settings as a user writes them in the config file or on the command line (all optional). */
+export type UserConfig = { -readonly [K in keyof typeof USER_KEYS]?: (typeof USER_KEYS)[K] extends 'string' ? string : number };
+
+/** The config file's name, looked up in the project folder. */
+export const CONFIG_FILE = 'broadsheet.config.json';
+
+/** Reads `broadsheet.config.json` from the project folder, or {} when there is none. */
+export async function readUserConfig(projectDir: string): Promise<UserConfig> {
+  const file = path.join(projectDir, CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new BroadsheetError(`cannot read the config file: ${(error as Error).message}`, { file: CONFIG_FILE, cause: error });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new BroadsheetError(`the config file is not valid JSON: ${(error as Error).message}`, { file: CONFIG_FILE, cause: error });
+  }
+  return validateUserConfig(data, CONFIG_FILE);
+}
+
+/** Checks a parsed config object: unknown keys and wrong types are errors naming the key. */
+export function validateUserConfig(data: unknown, file: string): UserConfig {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new BroadsheetError('the config must be a JSON object', { file });
+  }
+  const config: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const expected = (USER_KEYS as Record<string, string>)[key];
+    if (expected === undefined) {
+      throw new BroadsheetError(`unknown config key "${key}"; known keys: ${Object.keys(USER_KEYS).join(', ')}`, { file });
+    }
+    if (typeof value !== expected) {
+      throw new BroadsheetError(`config key "${key}" must be a ${expected}, not ${JSON.stringify(value)}`, { file });
+    }
+    config[key] = value;
+  }
+  return config as UserConfig;
+}
+
+/** Merges defaults, the config file and command-line settings (later wins) into a SiteConfig. */
+export function resolveConfig(projectDir: string, ...layers: UserConfig[]): SiteConfig {
+  const user: UserConfig = Object.assign({}, ...layers);
+  const pageSize = user.pageSize ?? 20;
+  const homeSize = user.homeSize ?? 10;
+  for (const [key, value] of [['pageSize', pageSize], ['homeSize', homeSize]] as const) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new BroadsheetError(`${key} must be a whole number of at least 1, not ${value}`, { file: CONFIG_FILE });
+    }
+  }
+  const siteUrl = user.siteUrl === undefined || user.siteUrl === '' ? null : normalizeSiteUrl(user.siteUrl);
+  return {
+    title: user.title ?? 'Broadsheet',
+    description: user.description ?? 'A news archive',
+    language: user.language ?? 'en',
+    seedsDir: path.resolve(projectDir, user.seeds ?? 'seeds'),
+    contentDir: path.resolve(projectDir, user.content ?? 'content'),
+    outDir: path.resolve(projectDir, user.out ?? 'dist'),
+    templatesDir: path.resolve(projectDir, user.templates ?? 'templates'),
+    // A site URL with a path ("https://x.org/news/") implies that base path unless one is given.
+    basePath: normalizeBasePath(user.basePath ?? (siteUrl === null ? '/' : new URL(siteUrl).pathname)),
+    siteUrl,
+    pageSize,
+    homeSize,
+  };
+}
+
+/** "news" → "/news/", "/" → "/"; rejects anything that is not a plain URL path. */
+export function normalizeBasePath(basePath: string): string {
+  const trimmed = basePath.trim().replace(/^\/+|\/+$/g, '');
+  if (trimmed === '') return '/';
+  if (!/^[A-Za-z0-9._~\-/]+$/.test(trimmed) || trimmed.split('/').some((s) => s === '' || s === '.' || s === '..')) {
+    throw new BroadsheetError(`base path "${basePath}" must be a URL path such as /news/`);
+  }
+  return `/${trimmed}/`;
+}
+
+function normalizeSiteUrl(siteUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(siteUrl);
+  } catch {
+    throw new BroadsheetError(`siteUrl "${siteUrl}" is not an absolute URL such as https://example.org/news/`, { file: CONFIG_FILE });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new BroadsheetError(`siteUrl "${siteUrl}" must start with http:// or https://`, { file: CONFIG_FILE });
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}

@@ -1,0 +1,32 @@
+/** Turning an input file's bytes into clean text, or a reason it cannot be an article. */
+
+/** Decoded text plus what was repaired on the way. */
+export type DecodedInput =
+  | { readonly ok: true; readonly text: string; readonly warnings: readonly string[] }
+  | { readonly ok: false; readonly reason: string };
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const lossyUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+/**
+ * Decodes UTF-8 (dropping a BOM), normalises CRLF and lone CR to LF. Binary files (NUL bytes) are
+ * refused; invalid UTF-8 is decoded with U+FFFD replacements and a warning naming the line.
+ */
+export function decodeInput(bytes: Uint8Array): DecodedInput {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return { ok: false, reason: `binary file (NUL byte at offset ${nul}), not text` };
+  }
+  const warnings: string[] = [];
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    text = lossyUtf8.decode(bytes);
+    const line = text.slice(0, text.indexOf('\uFFFD')).split(/\r\n|\r|\n/).length;
+    warnings.push(`invalid UTF-8 from line ${line}: undecodable bytes shown as \uFFFD; save the file as UTF-8`);
+  }
+  text = text.replace(/\r\n?/g, '\n');
+  if (text.trim() === '') return { ok: false, reason: text === '' ? 'empty file' : 'file holds only whitespace' };
+  return { ok: true, text, warnings };
+}

@@ -1,0 +1,142 @@
+/** Front matter: the explicit fields a user writes, which always win over what the parser guesses. */
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import { BroadsheetError } from '../errors.ts';
+
+/** The front-matter fields Broadsheet reads, after type checks. All optional. */
+export interface FrontMatter {
+  readonly id?: string;
+  readonly slug?: string;
+  readonly title?: string;
+  /** "YYYY-MM-DD". */
+  readonly date?: string;
+  readonly source?: string;
+  readonly section?: string;
+  readonly summary?: string;
+  readonly byline?: string;
+  readonly topics?: readonly string[];
+  readonly people?: readonly string[];
+  readonly places?: readonly string[];
+  readonly organizations?: readonly string[];
+  readonly credits?: readonly string[];
+  readonly draft?: boolean;
+}
+
+/** A field problem: the field is ignored, the article is still built. */
+export interface FieldProblem {
+  readonly message: string;
+  /** 1-based line in the file, when the field could be located. */
+  readonly line: number | null;
+}
+
+/** Front matter split from the body, checked. */
+export interface SplitFrontMatter {
+  readonly fields: FrontMatter;
+  /** The Markdown body after the front matter. */
+  readonly body: string;
+  /** 1-based line of the file where the body starts. */
+  readonly bodyLine: number;
+  readonly problems: readonly FieldProblem[];
+}
+
+const STRING_FIELDS = ['id', 'slug', 'title', 'source', 'section', 'summary', 'byline'] as const;
+const LIST_FIELDS = ['topics', 'people', 'places', 'organizations', 'credits'] as const;
+const KNOWN_FIELDS = new Set<string>([...STRING_FIELDS, ...LIST_FIELDS, 'date', 'draft']);
+
+/**
+ * Splits and checks the front matter of a Markdown file. Malformed YAML throws a BroadsheetError
+ * with the line; fields of the wrong type become problems and are ignored.
+ */
+export function splitFrontMatter(text: string, file: string): SplitFrontMatter {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // Passing options turns off gray-matter's unbounded cache keyed by file content.
+    parsed = matter(text, { language: 'yaml' });
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const line = typeof mark?.line === 'number' ? mark.line + 2 : null; // +1 for 1-based, +1 for the opening ---
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
+    throw new BroadsheetError(`malformed YAML front matter: ${reason}`, { file, line, cause: error });
+  }
+  const bodyLine = text.length === parsed.content.length ? 1 : text.slice(0, text.length - parsed.content.length).split('\n').length;
+  const { fields, problems } = checkFields(parsed.data, text);
+  return { fields, body: parsed.content, bodyLine, problems };
+}
+
+/** Parses a seed's override file (plain YAML, same fields as front matter). */
+export function parseOverrideYaml(text: string, file: string): { fields: FrontMatter; problems: readonly FieldProblem[] } {
+  let data: unknown;
+  try {
+    data = yaml.load(text);
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
+    throw new BroadsheetError(`malformed YAML: ${reason}`, { file, line: typeof mark?.line === 'number' ? mark.line + 1 : null, cause: error });
+  }
+  if (data === null || data === undefined) return { fields: {}, problems: [] };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new BroadsheetError('an override file must be a YAML mapping of fields (title: ..., date: ...)', { file });
+  }
+  return checkFields(data as Record<string, unknown>, text);
+}
+
+function checkFields(data: Record<string, unknown>, text: string): { fields: FrontMatter; problems: FieldProblem[] } {
+  const fields: Record<string, unknown> = {};
+  const problems: FieldProblem[] = [];
+  const problem = (key: string, message: string): void => {
+    problems.push({ message: `front matter "${key}": ${message}`, line: lineOfKey(text, key) });
+  };
+  for (const [key, value] of Object.entries(data)) {
+    if (!KNOWN_FIELDS.has(key)) {
+      problem(key, `unknown field, ignored (known: ${[...KNOWN_FIELDS].join(', ')})`);
+    } else if (value === null || value === undefined) {
+      continue;
+    } else if ((STRING_FIELDS as readonly string[]).includes(key)) {
+      if (typeof value === 'string' || typeof value === 'number') {
+        const s = String(value).trim();
+        if (s !== '') fields[key] = s;
+      } else problem(key, `must be text, not ${describe(value)}; ignored`);
+    } else if ((LIST_FIELDS as readonly string[]).includes(key)) {
+      const list = toStringList(value);
+      if (list === null) problem(key, `must be a list of text, not ${describe(value)}; ignored`);
+      else fields[key] = list;
+    } else if (key === 'date') {
+      const date = toIsoDate(value);
+      if (date === null) problem(key, `${JSON.stringify(value instanceof Date ? 'invalid date' : value)} is not a date; write it as YYYY-MM-DD; ignored`);
+      else fields[key] = date;
+    } else if (key === 'draft') {
+      if (typeof value === 'boolean') fields[key] = value;
+      else problem(key, `must be true or false, not ${describe(value)}; ignored`);
+    }
+  }
+  return { fields: fields as FrontMatter, problems };
+}
+
+/** A YAML date value (a Date from the YAML parser, or a string) as "YYYY-MM-DD", or null. */
+export function toIsoDate(value: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  if (typeof value !== 'string') return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
+  if (match === null) return null;
+  const [, y, m, d] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d) ? `${y}-${m}-${d}` : null;
+}
+
+function toStringList(value: unknown): string[] | null {
+  const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : null;
+  if (items === null) return null;
+  if (!items.every((v) => typeof v === 'string' || typeof v === 'number')) return null;
+  return [...new Set(items.map((v) => String(v).trim()).filter((v) => v !== ''))];
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function lineOfKey(text: string, key: string): number | null {
+  const index = text.split('\n').findIndex((l) => l.startsWith(`${key}:`));
+  return index === -1 ? null : index + 1;
+}

@@ -1,0 +1,74 @@
+/** Finding the input files: `**\/*.txt` under seeds/, `**\/*.md` under content/. */
+import fg from 'fast-glob';
+import path from 'node:path';
+import type { InputKind } from './article.ts';
+import { compareCodePoints } from '../text/compare.ts';
+
+/** One input file, located but not yet read. */
+export interface InputFile {
+  /** Which input folder it is in. */
+  readonly kind: InputKind;
+  /** Absolute path on disk. */
+  readonly absolutePath: string;
+  /** Path relative to its input folder, forward slashes ("world/a.txt"); becomes `sourceFile`. */
+  readonly relativePath: string;
+  /** Path shown in messages: the input folder's name plus the relative path ("seeds/world/a.txt"). */
+  readonly displayPath: string;
+  /** For a seed: the absolute path of its override file ("a.yml" beside "a.txt"), if there is one. */
+  readonly overridePath: string | null;
+}
+
+/** What discovery found: the inputs, plus files in the input folders that are not articles. */
+export interface DiscoveredInputs {
+  /** Article inputs, seeds first, each group sorted by path. */
+  readonly inputs: readonly InputFile[];
+  /** Display paths of other files found (neither article nor override), with the reason. */
+  readonly ignored: ReadonlyArray<{ readonly displayPath: string; readonly reason: string }>;
+}
+
+/** Override files for seeds: "name.yml" or "name.yaml" beside "name.txt". */
+export const OVERRIDE_EXTENSIONS = ['.yml', '.yaml'] as const;
+
+/** Lists the article inputs of both folders; a missing folder simply has none. */
+export async function discoverInputs(seedsDir: string, contentDir: string): Promise<DiscoveredInputs> {
+  const ignored: Array<{ displayPath: string; reason: string }> = [];
+  const seedFiles = await listFiles(seedsDir);
+  const contentFiles = await listFiles(contentDir);
+  const seedLabel = path.basename(seedsDir);
+  const contentLabel = path.basename(contentDir);
+
+  const overrides = new Set(seedFiles.filter((f) => OVERRIDE_EXTENSIONS.some((e) => f.endsWith(e))));
+  const usedOverrides = new Set<string>();
+  const inputs: InputFile[] = [];
+  for (const rel of seedFiles) {
+    if (rel.endsWith('.txt')) {
+      const stem = rel.slice(0, -'.txt'.length);
+      const override = OVERRIDE_EXTENSIONS.map((e) => stem + e).find((o) => overrides.has(o)) ?? null;
+      if (override !== null) usedOverrides.add(override);
+      inputs.push(makeInput('seed', seedsDir, seedLabel, rel, override === null ? null : path.join(seedsDir, override)));
+    } else if (!overrides.has(rel)) {
+      ignored.push({ displayPath: `${seedLabel}/${rel}`, reason: 'not an article: seeds/ holds .txt files (and .yml overrides beside them)' });
+    }
+  }
+  for (const rel of overrides) {
+    if (!usedOverrides.has(rel)) {
+      ignored.push({ displayPath: `${seedLabel}/${rel}`, reason: 'override file with no .txt seed of the same name beside it' });
+    }
+  }
+  for (const rel of contentFiles) {
+    if (rel.endsWith('.md')) inputs.push(makeInput('content', contentDir, contentLabel, rel, null));
+    else ignored.push({ displayPath: `${contentLabel}/${rel}`, reason: 'not an article: content/ holds .md files' });
+  }
+  ignored.sort((a, b) => compareCodePoints(a.displayPath, b.displayPath));
+  return { inputs, ignored };
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  // Dot files (.DS_Store, .gitkeep) are never content, as in every static site generator.
+  const files = await fg('**/*', { cwd: dir, onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
+  return files.sort(compareCodePoints);
+}
+
+function makeInput(kind: InputKind, dir: string, label: string, rel: string, overridePath: string | null): InputFile {
+  return { kind, absolutePath: path.join(dir, rel), relativePath: rel, displayPath: `${label}/${rel}`, overridePath };
+}

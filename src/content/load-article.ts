@@ -1,0 +1,196 @@
+/** Reading one input file into a ParsedArticle, or a reason it produced no page. */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { InputFile } from './input-file.ts';
+import type { ParsedArticle } from './parsed-article.ts';
+import { decodeInput } from './decode-input.ts';
+import { parseOverrideYaml, splitFrontMatter, type FieldProblem, type FrontMatter } from './front-matter.ts';
+import { parseSeedText, titleFromLede } from './parse-seed-text.ts';
+import { markdownToHtml, markdownToParagraphs, paragraphsToHtml } from '../render/markdown.ts';
+import { BroadsheetError } from '../errors.ts';
+import { slugify } from '../text/slugify.ts';
+import { shortHash } from '../text/short-hash.ts';
+import { articleUrl } from '../urls.ts';
+
+/** A report line for one input: the file, optional line, and message. */
+export interface InputProblem {
+  readonly file: string;
+  readonly line: number | null;
+  readonly message: string;
+}
+
+/** The outcome of loading one input file. */
+export type LoadResult =
+  | { readonly ok: true; readonly article: ParsedArticle; readonly problems: readonly InputProblem[] }
+  | { readonly ok: false; readonly problem: InputProblem };
+
+/** Words per minute for reading time, the figure most news sites use. */
+const WORDS_PER_MINUTE = 230;
+
+/** Reads, decodes and parses one input file. Never throws for content problems. */
+export async function loadArticle(input: InputFile): Promise<LoadResult> {
+  const skip = (message: string, line: number | null = null, file = input.displayPath): LoadResult => ({
+    ok: false,
+    problem: { file, line, message },
+  });
+  let bytes: Buffer;
+  let overrideBytes: Buffer | null = null;
+  try {
+    bytes = await readFile(input.absolutePath);
+  } catch (error) {
+    return skip(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (input.overridePath !== null) {
+    try {
+      overrideBytes = await readFile(input.overridePath);
+    } catch (error) {
+      return skip(`cannot read its override file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  }
+  try {
+    return parseInput(input, bytes, overrideBytes);
+  } catch (error) {
+    if (error instanceof BroadsheetError) return skip(error.message, error.line, error.file ?? input.displayPath);
+    throw error;
+  }
+}
+
+/** Parses an input's bytes (and its override file's bytes, for a seed). Pure; throws BroadsheetError. */
+export function parseInput(input: InputFile, bytes: Uint8Array, overrideBytes: Uint8Array | null): LoadResult {
+  const decoded = decodeInput(bytes);
+  if (!decoded.ok) return { ok: false, problem: { file: input.displayPath, line: null, message: decoded.reason } };
+  const problems: InputProblem[] = decoded.warnings.map((message) => ({ file: input.displayPath, line: null, message }));
+  const hash = createHash('sha256').update(bytes);
+  if (overrideBytes !== null) hash.update('\0override\0').update(overrideBytes);
+  const contentHash = hash.digest('hex');
+
+  const collect = (file: string, list: readonly FieldProblem[]): void => {
+    for (const p of list) problems.push({ file, line: p.line, message: p.message });
+  };
+
+  let fields: FrontMatter;
+  let base: Omit<ParsedArticle, 'id' | 'slug' | 'url' | 'declared' | 'warnings' | 'sourceFile' | 'inputKind' | 'contentHash'>;
+  if (input.kind === 'seed') {
+    const seed = parseSeedText(decoded.text);
+    fields = {};
+    if (overrideBytes !== null && input.overridePath !== null) {
+      const overrideName = input.displayPath.replace(/\.txt$/, input.overridePath.slice(input.overridePath.lastIndexOf('.')));
+      const decodedOverride = decodeInput(overrideBytes);
+      if (decodedOverride.ok) {
+        const parsed = parseOverrideYaml(decodedOverride.text, overrideName);
+        fields = parsed.fields;
+        collect(overrideName, parsed.problems);
+      } else if (decodedOverride.reason !== 'empty file' && decodedOverride.reason !== 'file holds only whitespace') {
+        problems.push({ file: overrideName, line: null, message: `override file ignored: ${decodedOverride.reason}` });
+      }
+    }
+    base = {
+      title: fields.title ?? seed.title,
+      titleOrigin: fields.title !== undefined ? 'override' : seed.titleOrigin,
+      date: fields.date ?? seed.date,
+      dateOrigin: fields.date !== undefined ? 'override' : seed.dateOrigin,
+      source: fields.source ?? seed.source,
+      sourceOrigin: fields.source !== undefined ? 'override' : seed.sourceOrigin,
+      section: fields.section ?? seed.section,
+      byline: fields.byline ?? seed.byline,
+      dateline: seed.dateline,
+      credits: fields.credits ?? seed.credits,
+      summary: fields.summary ?? seed.paragraphs[0] ?? '',
+      bodyText: seed.paragraphs.join('\n\n'),
+      bodyHtml: paragraphsToHtml(seed.paragraphs),
+      paragraphs: seed.paragraphs,
+      wordCount: countWords(seed.paragraphs),
+      readingMinutes: readingMinutes(countWords(seed.paragraphs)),
+      removed: seed.removed,
+    };
+    // A date given by the override makes the parser's "no date" warning moot.
+    for (const w of seed.warnings) if (!(fields.date !== undefined && w.startsWith('no date'))) problems.push({ file: input.displayPath, line: null, message: w });
+  } else {
+    const split = splitFrontMatter(decoded.text, input.displayPath);
+    fields = split.fields;
+    collect(input.displayPath, split.problems);
+    if (fields.draft === true) {
+      return { ok: false, problem: { file: input.displayPath, line: null, message: 'draft: true, not published' } };
+    }
+    const paragraphs = markdownToParagraphs(split.body);
+    const title = fields.title ?? (paragraphs[0] === undefined ? null : titleFromLede(paragraphs[0]));
+    if (fields.title === undefined) problems.push({ file: input.displayPath, line: null, message: 'no title in front matter: derived from the first paragraph' });
+    if (fields.date === undefined) problems.push({ file: input.displayPath, line: null, message: 'no date in front matter: listed as undated' });
+    base = {
+      title: title ?? titleFromFileName(input.relativePath),
+      titleOrigin: fields.title !== undefined ? 'front-matter' : title !== null ? 'lede' : 'file-name',
+      date: fields.date ?? null,
+      dateOrigin: fields.date !== undefined ? 'front-matter' : 'none',
+      source: fields.source ?? null,
+      sourceOrigin: fields.source !== undefined ? 'front-matter' : 'none',
+      section: fields.section ?? null,
+      byline: fields.byline ?? null,
+      dateline: null,
+      credits: fields.credits ?? [],
+      summary: fields.summary ?? paragraphs[0] ?? '',
+      bodyText: split.body,
+      bodyHtml: markdownToHtml(split.body),
+      paragraphs,
+      wordCount: countWords(paragraphs),
+      readingMinutes: readingMinutes(countWords(paragraphs)),
+      removed: [],
+    };
+  }
+
+  const id = articleId(input, fields, problems);
+  const slug = fields.slug === undefined ? id : slugOrFallback(fields.slug, id, input.displayPath, problems);
+  const article: ParsedArticle = {
+    ...base,
+    id,
+    slug,
+    url: articleUrl(slug),
+    sourceFile: input.relativePath,
+    inputKind: input.kind,
+    contentHash,
+    warnings: problems.map((p) => (p.line === null ? p.message : `line ${p.line}: ${p.message}`)),
+    declared: pickDeclared(fields),
+  };
+  return { ok: true, article, problems };
+}
+
+/** The stable id: front matter `id`, else the input path without extension, slugified. */
+function articleId(input: InputFile, fields: FrontMatter, problems: InputProblem[]): string {
+  const fromPath = slugify(input.relativePath.replace(/\.(txt|md)$/, '')) || `article-${shortHash(input.relativePath)}`;
+  return fields.id === undefined ? fromPath : slugOrFallback(fields.id, fromPath, input.displayPath, problems);
+}
+
+function slugOrFallback(wanted: string, fallback: string, file: string, problems: InputProblem[]): string {
+  const slug = slugify(wanted);
+  if (slug === '') {
+    problems.push({ file, line: null, message: `"${wanted}" has nothing usable in a URL; using "${fallback}"` });
+    return fallback;
+  }
+  if (slug !== wanted) problems.push({ file, line: null, message: `"${wanted}" is not URL-safe; using "${slug}"` });
+  return slug;
+}
+
+function pickDeclared(fields: FrontMatter): ParsedArticle['declared'] {
+  const declared: { -readonly [K in keyof ParsedArticle['declared']]: ParsedArticle['declared'][K] } = {};
+  if (fields.topics !== undefined) declared.topics = fields.topics;
+  if (fields.people !== undefined) declared.people = fields.people;
+  if (fields.places !== undefined) declared.places = fields.places;
+  if (fields.organizations !== undefined) declared.organizations = fields.organizations;
+  return declared;
+}
+
+function titleFromFileName(relativePath: string): string {
+  const name = relativePath.replace(/^.*\//, '').replace(/\.(txt|md)$/, '').replace(/[-_]+/g, ' ').trim();
+  return name === '' ? 'Untitled' : name;
+}
+
+/** Words in plain-text paragraphs. */
+export function countWords(paragraphs: readonly string[]): number {
+  let words = 0;
+  for (const p of paragraphs) words += p.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return words;
+}
+
+/** Whole minutes to read, at least one. */
+export function readingMinutes(wordCount: number): number {
+  return Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
+}

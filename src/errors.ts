@@ -1,0 +1,25 @@
+/** One error base class for Broadsheet: the file and line are data, printed once by the CLI. */
+export class BroadsheetError extends Error {
+  /** Input or config file the problem is in, relative to the project when possible. */
+  readonly file: string | null;
+  /** 1-based line in that file, when known. */
+  readonly line: number | null;
+
+  constructor(message: string, options: { file?: string | null; line?: number | null; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'BroadsheetError';
+    this.file = options.file ?? null;
+    this.line = options.line ?? null;
+  }
+
+  /** "file:line: message", the form editors and terminals link. */
+  override toString(): string {
+    return `${formatLocation(this.file, this.line)}${this.message}`;
+  }
+}
+
+/** "file:line: " or "file: " or "" for a message prefix. */
+export function formatLocation(file: string | null, line: number | null): string {
+  if (file === null) return '';
+  return line === null ? `${file}: ` : `${file}:${line}: `;
+}

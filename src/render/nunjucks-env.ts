@@ -1,0 +1,17 @@
+/** The Nunjucks environment: templates from the templates folder, autoescaping always on. */
+import nunjucks from 'nunjucks';
+import { hrefFor } from '../urls.ts';
+
+/** A Nunjucks environment for one build: `href` filter bound to the base path. */
+export function createNunjucksEnv(templatesDir: string, basePath: string): nunjucks.Environment {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templatesDir, { noCache: false }), {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
+  // Site-relative URL → href under the base path, for links written in templates ("search/").
+  env.addFilter('href', (url: unknown) => hrefFor(basePath, String(url ?? '')));
+  env.addFilter('plural', (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`);
+  return env;
+}
