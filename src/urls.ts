@@ -36,6 +36,12 @@ export const undatedUrl = (page = 1): string => paged('undated/', page);
 /** The search page. */
 export const searchUrl = (): string => 'search/';
 
+/** The page shown for addresses that do not exist; hosts serve it from the site root. */
+export const notFoundUrl = (): string => '404.html';
+
+/** A static asset copied from templates/assets/ ("assets/style.css"). */
+export const assetUrl = (file: string): string => `assets/${file}`;
+
 /** The static JSON API of all articles. */
 export const apiArticlesUrl = (): string => 'api/articles.json';
 

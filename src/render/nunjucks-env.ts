@@ -1,6 +1,7 @@
 /** The Nunjucks environment: templates from the templates folder, autoescaping always on. */
 import nunjucks from 'nunjucks';
 import { hrefFor } from '../urls.ts';
+import { plural } from './plural.ts';
 
 /** A Nunjucks environment for one build: `href` filter bound to the base path. */
 export function createNunjucksEnv(templatesDir: string, basePath: string): nunjucks.Environment {
@@ -12,6 +13,6 @@ export function createNunjucksEnv(templatesDir: string, basePath: string): nunju
   });
   // Site-relative URL → href under the base path, for links written in templates ("search/").
   env.addFilter('href', (url: unknown) => hrefFor(basePath, String(url ?? '')));
-  env.addFilter('plural', (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`);
+  env.addFilter('plural', plural);
   return env;
 }

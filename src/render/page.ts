@@ -1,5 +1,6 @@
 /** The kinds of page the site has: a discriminated union, one template per kind. */
 import type { Taxonomy } from '../urls.ts';
+import type { Pagination } from '../archive/paginate.ts';
 
 /** One page to render. `url` is site-relative ("topics/iran/page/2/"). */
 export type Page =
@@ -14,25 +15,5 @@ export type Page =
   | { readonly kind: 'search'; readonly url: string }
   | { readonly kind: 'not-found'; readonly url: string };
 
-/** Where a page sits in a paginated list. */
-export interface Pagination {
-  /** 1-based page number. */
-  readonly page: number;
-  /** Total pages in the list (at least 1). */
-  readonly pageCount: number;
-  /** Ids of the articles on this page. */
-  readonly articleIds: readonly string[];
-  /** Total articles in the list. */
-  readonly total: number;
-}
-
-/** Pages a list of `ids` splits into at `pageSize` per page; an empty list still has one page. */
-export function paginate(ids: readonly string[], pageSize: number): Pagination[] {
-  const pageCount = Math.max(1, Math.ceil(ids.length / pageSize));
-  return Array.from({ length: pageCount }, (_, i) => ({
-    page: i + 1,
-    pageCount,
-    articleIds: ids.slice(i * pageSize, (i + 1) * pageSize),
-    total: ids.length,
-  }));
-}
+/** The name of every page kind (also the `page-<kind>` class on <body>). */
+export type PageKind = Page['kind'];

@@ -1,8 +1,8 @@
 /** Which pages the site has, derived from the archive: every URL comes from urls.ts. */
 import type { Archive } from '../archive/archive.ts';
 import type { Page } from './page.ts';
-import { paginate } from './page.ts';
-import { TAXONOMIES, archiveUrl, articleUrl, homeUrl, monthUrl, searchUrl, taxonomyUrl, termUrl, undatedUrl, yearUrl } from '../urls.ts';
+import { paginate } from '../archive/paginate.ts';
+import { TAXONOMIES, archiveUrl, articleUrl, homeUrl, monthUrl, notFoundUrl, searchUrl, taxonomyUrl, termUrl, undatedUrl, yearUrl } from '../urls.ts';
 
 /** Every page of the site, in a stable order. Pages are yielded lazily to keep memory flat. */
 export function* planPages(archive: Archive, pageSize: number): Generator<Page> {
@@ -29,5 +29,5 @@ export function* planPages(archive: Archive, pageSize: number): Generator<Page> 
     yield { kind: 'undated', url: undatedUrl(pagination.page), pagination };
   }
   yield { kind: 'search', url: searchUrl() };
-  yield { kind: 'not-found', url: '404.html' };
+  yield { kind: 'not-found', url: notFoundUrl() };
 }

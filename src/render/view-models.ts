@@ -1,9 +1,11 @@
 /** View models: what templates see. Plain objects with display strings and ready hrefs. */
-import type { Article, Entity } from '../content/article.ts';
-import type { Archive, Term } from '../archive/archive.ts';
+import type { Article, Entity, RemovedText } from '../content/article.ts';
+import type { Archive, Term, YearGroup } from '../archive/archive.ts';
+import { pageWindow, type Pagination } from '../archive/paginate.ts';
 import { articleUrl, hrefFor, monthUrl, termUrl, yearUrl, type Taxonomy } from '../urls.ts';
 import { termSlug } from '../archive/group-by-term.ts';
 import { formatDate, monthName } from './format-date.ts';
+import { compareCodePoints } from '../text/compare.ts';
 
 /** A link with its label. */
 export interface LinkView {
@@ -22,6 +24,7 @@ export interface ArticleCardView {
   readonly dateLabel: string | null;
   readonly source: LinkView | null;
   readonly section: string | null;
+  /** Plain text, cut at a word boundary for lists. */
   readonly summary: string;
   readonly readingMinutes: number;
   readonly topics: readonly LinkView[];
@@ -30,6 +33,14 @@ export interface ArticleCardView {
 /** An entity link with its role. */
 export interface EntityView extends LinkView {
   readonly role: string | null;
+}
+
+/** One block of boilerplate removed from the source text, with a readable label. */
+export interface RemovedView {
+  readonly kind: string;
+  /** "Photo credit", "Appeal for support". */
+  readonly label: string;
+  readonly text: string;
 }
 
 /** Everything an article page shows. */
@@ -42,13 +53,15 @@ export interface ArticleView extends ArticleCardView {
   readonly people: readonly EntityView[];
   readonly places: readonly EntityView[];
   readonly organizations: readonly EntityView[];
+  /** Topics, people, places and organisations that have any entries, in display order. */
+  readonly facets: ReadonlyArray<{ readonly label: string; readonly links: readonly EntityView[] }>;
   readonly month: LinkView | null;
   readonly year: LinkView | null;
   readonly older: ArticleCardView | null;
   readonly newer: ArticleCardView | null;
   readonly related: readonly ArticleCardView[];
   /** Boilerplate removed from the source text, for the "source text" disclosure. */
-  readonly removed: ReadonlyArray<{ readonly kind: string; readonly text: string }>;
+  readonly removed: readonly RemovedView[];
   readonly sourceFile: string;
 }
 
@@ -57,8 +70,57 @@ export interface TermView extends LinkView {
   readonly count: number;
 }
 
+/** Terms under one initial letter, for A–Z indexes. */
+export interface LetterGroupView {
+  /** "A".."Z", or "#" for names that do not start with a Latin letter. */
+  readonly letter: string;
+  /** Fragment id of the group's heading ("letter-a"). */
+  readonly anchor: string;
+  readonly terms: readonly TermView[];
+}
+
+/** One month in the timeline or on a year page. */
+export interface MonthView extends LinkView {
+  readonly count: number;
+}
+
+/** One year in the timeline, its months newest first. */
+export interface YearView extends LinkView {
+  readonly count: number;
+  readonly months: readonly MonthView[];
+}
+
+/** One numbered link in a pager; `gap` marks an ellipsis. */
+export type PagerItemView = { readonly gap: true } | { readonly gap: false; readonly number: number; readonly href: string; readonly current: boolean };
+
+/** Navigation between the pages of a paginated list. */
+export interface PagerView {
+  readonly page: number;
+  readonly pageCount: number;
+  readonly total: number;
+  /** Href of the page before (newer articles), or null on page 1. */
+  readonly previousHref: string | null;
+  /** Href of the page after (older articles), or null on the last page. */
+  readonly nextHref: string | null;
+  readonly items: readonly PagerItemView[];
+}
+
 /** Longest summary shown in lists, in characters. */
 const SUMMARY_LENGTH = 240;
+
+/** Readable names of the kinds of removed boilerplate; unknown kinds fall back to their id. */
+const REMOVED_LABELS: Readonly<Record<string, string>> = {
+  'date-prefix': 'Date prefix',
+  'section-label': 'Section label',
+  'source-line': 'Source line',
+  byline: 'Byline',
+  dateline: 'Dateline',
+  'photo-credit': 'Photo credit',
+  'agency-credit': 'Agency credit',
+  appeal: 'Appeal for support',
+  'social-footer': 'Social media footer',
+  newsletter: 'Newsletter prompt',
+};
 
 /** Builds view models for one site: base path and archive bound once. */
 export class ViewModels {
@@ -110,6 +172,16 @@ export class ViewModels {
     };
     const year = article.date?.slice(0, 4);
     const month = article.date?.slice(5, 7);
+    const topics = article.topics.map((t) => ({ ...this.termLink('topics', t), role: null }));
+    const people = article.people.map((e) => this.entity('people', e));
+    const places = article.places.map((e) => this.entity('places', e));
+    const organizations = article.organizations.map((e) => this.entity('organizations', e));
+    const facets = [
+      { label: 'Topics', links: topics },
+      { label: 'People', links: people },
+      { label: 'Places', links: places },
+      { label: 'Organisations', links: organizations },
+    ].filter((f) => f.links.length > 0);
     return {
       ...this.card(article),
       summary: article.summary,
@@ -118,17 +190,23 @@ export class ViewModels {
       dateline: article.dateline,
       credits: article.credits,
       wordCount: article.wordCount,
-      people: article.people.map((e) => this.entity('people', e)),
-      places: article.places.map((e) => this.entity('places', e)),
-      organizations: article.organizations.map((e) => this.entity('organizations', e)),
+      people,
+      places,
+      organizations,
+      facets,
       month: year === undefined || month === undefined ? null : { label: `${monthName(month)} ${year}`, href: this.href(monthUrl(year, month)) },
       year: year === undefined ? null : { label: year, href: this.href(yearUrl(year)) },
       older: byIdCard(neighbours?.older),
       newer: byIdCard(neighbours?.newer),
       related: this.cards(this.#archive.related.get(article.id) ?? []),
-      removed: article.removed,
+      removed: article.removed.map((block) => this.removed(block)),
       sourceFile: article.sourceFile,
     };
+  }
+
+  /** A removed block with a readable label. */
+  removed(block: RemovedText): RemovedView {
+    return { kind: block.kind, label: REMOVED_LABELS[block.kind] ?? block.kind, text: block.text };
   }
 
   /** The link to a term page by display name. */
@@ -141,9 +219,53 @@ export class ViewModels {
     return { label: term.name, href: this.href(termUrl(term.taxonomy, term.slug)), count: term.articleIds.length };
   }
 
+  /** Terms grouped by initial letter, A to Z, names in order within each letter. */
+  termsByLetter(terms: readonly Term[]): LetterGroupView[] {
+    const groups = new Map<string, TermView[]>();
+    const sorted = [...terms].sort((a, b) => compareNames(a.name, b.name));
+    for (const term of sorted) {
+      const letter = initialLetter(term.name);
+      let group = groups.get(letter);
+      if (group === undefined) groups.set(letter, (group = []));
+      group.push(this.term(term));
+    }
+    // "#" (digits, other scripts) goes last, after Z.
+    return [...groups]
+      .sort(([a], [b]) => Number(a === '#') - Number(b === '#') || compareCodePoints(a, b))
+      .map(([letter, list]) => ({ letter, anchor: letter === '#' ? 'letter-other' : `letter-${letter.toLowerCase()}`, terms: list }));
+  }
+
   /** An entity link (same term page as its name) with its role. */
   entity(taxonomy: Taxonomy, entity: Entity): EntityView {
     return { ...this.termLink(taxonomy, entity.name), role: entity.role };
+  }
+
+  /** One month link with its count. */
+  month(year: string, month: string, count: number, withYear = false): MonthView {
+    return { label: withYear ? `${monthName(month)} ${year}` : monthName(month), href: this.href(monthUrl(year, month)), count };
+  }
+
+  /** The timeline of years and months, newest first. */
+  timeline(years: readonly YearGroup[]): YearView[] {
+    return years.map((y) => ({
+      label: y.year,
+      href: this.href(yearUrl(y.year)),
+      count: y.count,
+      months: y.months.map((m) => this.month(m.year, m.month, m.articleIds.length)),
+    }));
+  }
+
+  /** The pager of one page of a list, or null when the list fits on one page. */
+  pager(p: Pagination, urlOf: (page: number) => string): PagerView | null {
+    if (p.pageCount <= 1) return null;
+    return {
+      page: p.page,
+      pageCount: p.pageCount,
+      total: p.total,
+      previousHref: p.page > 1 ? this.href(urlOf(p.page - 1)) : null,
+      nextHref: p.page < p.pageCount ? this.href(urlOf(p.page + 1)) : null,
+      items: pageWindow(p.page, p.pageCount).map((n): PagerItemView => (n === null ? { gap: true } : { gap: false, number: n, href: this.href(urlOf(n)), current: n === p.page })),
+    };
   }
 }
 
@@ -153,4 +275,16 @@ export function truncate(text: string, max: number): string {
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[,;:.\s]+$/, '')}…`;
+}
+
+/** The A–Z letter a name is filed under: its first Latin letter without accents, else "#". */
+export function initialLetter(name: string): string {
+  const first = name.trim().normalize('NFKD').charAt(0).toUpperCase();
+  return /^[A-Z]$/.test(first) ? first : '#';
+}
+
+/** Case- and accent-insensitive name order that does not depend on the machine's locale. */
+function compareNames(a: string, b: string): number {
+  const key = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return compareCodePoints(key(a), key(b)) || compareCodePoints(a, b);
 }

@@ -1,0 +1,303 @@
+/** What each page kind shows: the template to use and the view models it gets. Pure. */
+import type { Archive, MonthGroup, Term, YearGroup } from '../archive/archive.ts';
+import type { SiteConfig } from '../config/config.ts';
+import type { Page, PageKind } from './page.ts';
+import { ViewModels, type LinkView, type PagerView } from './view-models.ts';
+import { BroadsheetError } from '../errors.ts';
+import { monthName } from './format-date.ts';
+import { plural } from './plural.ts';
+import { TAXONOMIES, archiveUrl, homeUrl, monthUrl, searchUrl, taxonomyUrl, termUrl, undatedUrl, yearUrl, type Taxonomy } from '../urls.ts';
+
+/** Display names of the taxonomies: [plural, singular]. */
+export const TAXONOMY_LABELS: Readonly<Record<Taxonomy, readonly [string, string]>> = {
+  topics: ['Topics', 'Topic'],
+  people: ['People', 'Person'],
+  places: ['Places', 'Place'],
+  organizations: ['Organisations', 'Organisation'],
+  sources: ['Sources', 'Source'],
+};
+
+/** How a term page describes its articles ("Articles naming Vladimir Putin"). */
+const TERM_PHRASES: Readonly<Record<Taxonomy, string>> = {
+  topics: 'Articles about',
+  people: 'Articles naming',
+  places: 'Articles mentioning',
+  organizations: 'Articles naming',
+  sources: 'Articles published by',
+};
+
+/** Past this many terms a taxonomy index adds a "most covered" list and A–Z headings. */
+const LONG_INDEX = 24;
+
+/** How many terms the home page and long indexes feature. */
+const FEATURED_TERMS = 24;
+
+/** How many articles a year page shows per month before linking to the month page. */
+const YEAR_PAGE_PER_MONTH = 5;
+
+/** One entry of the site navigation; `key` matches `PageView.section`. */
+export interface NavItemView extends LinkView {
+  readonly key: string;
+}
+
+/** Site-wide values every template sees as `site`. */
+export interface SiteView {
+  readonly title: string;
+  readonly description: string;
+  readonly language: string;
+  readonly basePath: string;
+  readonly siteUrl: string | null;
+  readonly homeHref: string;
+  readonly searchHref: string;
+  readonly archiveHref: string;
+  readonly undatedHref: string;
+  readonly nav: readonly NavItemView[];
+  readonly articleCount: number;
+}
+
+/** What every template sees as `page`: identity, titles and place in the site. */
+export interface PageView {
+  readonly kind: PageKind;
+  /** Site-relative URL ("topics/iran/"). */
+  readonly url: string;
+  /** Href under the base path ("/news/topics/iran/"). */
+  readonly href: string;
+  /** The page's heading (h1). */
+  readonly title: string;
+  /** The whole <title>: page title, page number, site title. */
+  readonly documentTitle: string;
+  /** One or two plain sentences for the meta description. */
+  readonly description: string;
+  /** Key of the navigation entry this page belongs under, or null. */
+  readonly section: string | null;
+  /** Ancestors of this page, home first; empty on the home page. */
+  readonly breadcrumbs: readonly LinkView[];
+  /** Label of this page at the end of the breadcrumb trail, or null to end at the last ancestor. */
+  readonly crumb: string | null;
+  /** The list's pager when the page is one of several, else null. */
+  readonly pager: PagerView | null;
+  /** Value of <meta name="robots">, or null for the default. */
+  readonly robots: string | null;
+}
+
+/** A page ready to render: its template and the variables it gets. */
+export interface PageContext {
+  readonly template: string;
+  readonly page: PageView;
+  /** Kind-specific view models, exposed to the template as top-level variables. */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** Builds the context of every page of one site. */
+export class PageContexts {
+  readonly site: SiteView;
+  readonly #archive: Archive;
+  readonly #config: SiteConfig;
+  readonly #views: ViewModels;
+  readonly #terms: Map<string, Term>;
+  readonly #years: Map<string, YearGroup>;
+  /** Every month, newest first, for previous/next month links. */
+  readonly #months: readonly MonthGroup[];
+
+  constructor(archive: Archive, config: SiteConfig) {
+    this.#archive = archive;
+    this.#config = config;
+    this.#views = new ViewModels(archive, config.basePath);
+    this.#terms = new Map(TAXONOMIES.flatMap((t) => archive.terms[t].map((term) => [`${t}/${term.slug}`, term] as const)));
+    this.#years = new Map(archive.years.map((y) => [y.year, y]));
+    this.#months = archive.years.flatMap((y) => y.months);
+    const v = this.#views;
+    this.site = {
+      title: config.title,
+      description: config.description,
+      language: config.language,
+      basePath: config.basePath,
+      siteUrl: config.siteUrl,
+      homeHref: v.href(homeUrl()),
+      searchHref: v.href(searchUrl()),
+      archiveHref: v.href(archiveUrl()),
+      undatedHref: v.href(undatedUrl()),
+      nav: [
+        ...TAXONOMIES.map((t) => ({ label: TAXONOMY_LABELS[t][0], href: v.href(taxonomyUrl(t)), key: t })),
+        { label: 'Archive', href: v.href(archiveUrl()), key: 'archive' },
+      ],
+      articleCount: archive.articles.length,
+    };
+  }
+
+  /** The template and variables of one page. */
+  for(page: Page): PageContext {
+    const archive = this.#archive;
+    const v = this.#views;
+    const home: LinkView = { label: 'Home', href: this.site.homeHref };
+    const archiveLink: LinkView = { label: 'Archive', href: this.site.archiveHref };
+    switch (page.kind) {
+      case 'home':
+        return this.#context(page, 'home.njk', { title: this.#config.title, description: this.#config.description, section: null, breadcrumbs: [], crumb: null }, {
+          latest: v.cards(archive.articles.slice(0, this.#config.homeSize).map((a) => a.id)),
+          topics: archive.terms.topics.slice(0, FEATURED_TERMS).map((t) => v.term(t)),
+          topicCount: archive.terms.topics.length,
+          sources: archive.terms.sources.slice(0, FEATURED_TERMS).map((t) => v.term(t)),
+          sourceCount: archive.terms.sources.length,
+          timeline: v.timeline(archive.years),
+          undatedCount: archive.undated.length,
+          undatedHref: this.site.undatedHref,
+          archiveHref: this.site.archiveHref,
+          topicsHref: v.href(taxonomyUrl('topics')),
+          sourcesHref: v.href(taxonomyUrl('sources')),
+        });
+      case 'article': {
+        const article = archive.byId.get(page.id);
+        if (article === undefined) throw new BroadsheetError(`no article with id ${page.id}`);
+        const view = v.article(article);
+        const trail = view.year !== null && view.month !== null ? [archiveLink, view.year, view.month] : [archiveLink, { label: 'Undated', href: this.site.undatedHref }];
+        return this.#context(page, 'article.njk', { title: article.title, description: article.summary, section: null, breadcrumbs: [home, ...trail], crumb: null }, { article: view });
+      }
+      case 'taxonomy': {
+        const [plural, singular] = TAXONOMY_LABELS[page.taxonomy];
+        const terms = archive.terms[page.taxonomy];
+        const long = terms.length > LONG_INDEX;
+        const count = `${terms.length} ${(terms.length === 1 ? singular : plural).toLowerCase()}`;
+        return this.#context(
+          page,
+          'taxonomy.njk',
+          { title: plural, description: `${count} in the archive, with how many articles each.`, section: page.taxonomy, breadcrumbs: [home], crumb: plural },
+          {
+            taxonomy: page.taxonomy,
+            label: plural,
+            singular,
+            count: terms.length,
+            terms: terms.map((t) => v.term(t)),
+            featured: long ? terms.slice(0, FEATURED_TERMS).map((t) => v.term(t)) : [],
+            letters: long ? v.termsByLetter(terms) : [],
+            emptyText: `No ${plural.toLowerCase()} in the archive yet.`,
+          },
+        );
+      }
+      case 'term': {
+        const term = this.#terms.get(`${page.taxonomy}/${page.slug}`);
+        if (term === undefined) throw new BroadsheetError(`no ${page.taxonomy} term with slug ${page.slug}`);
+        const [plural, singular] = TAXONOMY_LABELS[page.taxonomy];
+        const count = articlesCount(term.articleIds.length);
+        const pager = v.pager(page.pagination, (n) => termUrl(page.taxonomy, page.slug, n));
+        return this.#context(
+          page,
+          'term.njk',
+          {
+            title: term.name,
+            description: `${TERM_PHRASES[page.taxonomy]} ${term.name}: ${count}, newest first.`,
+            section: page.taxonomy,
+            breadcrumbs: [home, { label: plural, href: v.href(taxonomyUrl(page.taxonomy)) }],
+            crumb: term.name,
+            pager,
+          },
+          { eyebrow: singular, taxonomy: page.taxonomy, term: v.term(term), articles: v.cards(page.pagination.articleIds) },
+        );
+      }
+      case 'archive':
+        return this.#context(
+          page,
+          'archive.njk',
+          {
+            title: 'Archive',
+            description: `Every year and month in the archive: ${articlesCount(archive.articles.length - archive.undated.length)} with a date, ${archive.undated.length} undated.`,
+            section: 'archive',
+            breadcrumbs: [home],
+            crumb: 'Archive',
+          },
+          { timeline: v.timeline(archive.years), undatedCount: archive.undated.length, undatedHref: this.site.undatedHref },
+        );
+      case 'year': {
+        const year = this.#years.get(page.year);
+        if (year === undefined) throw new BroadsheetError(`no articles from ${page.year}`);
+        const index = this.#archive.years.indexOf(year);
+        const near = (y: YearGroup | undefined): LinkView | null => (y === undefined ? null : { label: y.year, href: v.href(yearUrl(y.year)) });
+        return this.#context(
+          page,
+          'year.njk',
+          { title: page.year, description: `${articlesCount(year.count)} from ${page.year}, by month.`, section: 'archive', breadcrumbs: [home, archiveLink], crumb: page.year },
+          {
+            count: year.count,
+            months: year.months.map((m) => ({ ...v.month(m.year, m.month, m.articleIds.length), articles: v.cards(m.articleIds.slice(0, YEAR_PAGE_PER_MONTH)) })),
+            // Years are newest first: the older year follows in the list.
+            older: near(this.#archive.years[index + 1]),
+            newer: near(this.#archive.years[index - 1]),
+          },
+        );
+      }
+      case 'month': {
+        const label = `${monthName(page.month)} ${page.year}`;
+        const index = this.#months.findIndex((m) => m.year === page.year && m.month === page.month);
+        const near = (m: MonthGroup | undefined): LinkView | null => (m === undefined ? null : v.month(m.year, m.month, m.articleIds.length, true));
+        return this.#context(
+          page,
+          'month.njk',
+          {
+            title: label,
+            description: `${articlesCount(page.pagination.total)} from ${label}, newest first.`,
+            section: 'archive',
+            breadcrumbs: [home, archiveLink, { label: page.year, href: v.href(yearUrl(page.year)) }],
+            crumb: monthName(page.month),
+            pager: v.pager(page.pagination, (n) => monthUrl(page.year, page.month, n)),
+          },
+          { articles: v.cards(page.pagination.articleIds), older: near(this.#months[index + 1]), newer: index > 0 ? near(this.#months[index - 1]) : null },
+        );
+      }
+      case 'undated':
+        return this.#context(
+          page,
+          'undated.njk',
+          {
+            title: 'Undated articles',
+            description: `${articlesCount(page.pagination.total)} whose text gives no date, by id.`,
+            section: 'archive',
+            breadcrumbs: [home, archiveLink],
+            crumb: 'Undated',
+            pager: v.pager(page.pagination, (n) => undatedUrl(n)),
+          },
+          { articles: v.cards(page.pagination.articleIds), emptyText: 'Every article in the archive has a date.' },
+        );
+      case 'search':
+        return this.#context(page, 'search.njk', { title: 'Search', description: `Search ${articlesCount(archive.articles.length)} by word, topic, source or year.`, section: null, breadcrumbs: [home], crumb: 'Search' }, {});
+      case 'not-found':
+        return this.#context(
+          page,
+          '404.njk',
+          { title: 'Page not found', description: 'Nothing is published at this address.', section: null, breadcrumbs: [], crumb: null, robots: 'noindex' },
+          {},
+        );
+    }
+  }
+
+  #context(
+    page: Page,
+    template: string,
+    meta: Pick<PageView, 'title' | 'description' | 'section' | 'breadcrumbs' | 'crumb'> & { pager?: PagerView | null; robots?: string },
+    data: Record<string, unknown>,
+  ): PageContext {
+    const pager = meta.pager ?? null;
+    const numbered = pager === null || pager.page === 1 ? meta.title : `${meta.title}, page ${pager.page} of ${pager.pageCount}`;
+    return {
+      template,
+      page: {
+        kind: page.kind,
+        url: page.url,
+        href: this.#views.href(page.url),
+        title: meta.title,
+        documentTitle: page.kind === 'home' ? this.site.title : `${numbered} · ${this.site.title}`,
+        description: meta.description,
+        section: meta.section,
+        breadcrumbs: meta.breadcrumbs,
+        crumb: meta.crumb !== null && pager !== null && pager.page > 1 ? `${meta.crumb}, page ${pager.page}` : meta.crumb,
+        pager,
+        robots: meta.robots ?? null,
+      },
+      data,
+    };
+  }
+}
+
+/** "1 article", "12 articles". */
+function articlesCount(n: number): string {
+  return plural(n, 'article', 'articles');
+}
