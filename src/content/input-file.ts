@@ -32,10 +32,10 @@ export const OVERRIDE_EXTENSIONS = ['.yml', '.yaml'] as const;
 /** Lists the article inputs of both folders; a missing folder simply has none. */
 export async function discoverInputs(seedsDir: string, contentDir: string): Promise<DiscoveredInputs> {
   const ignored: Array<{ displayPath: string; reason: string }> = [];
-  const seedFiles = await listFiles(seedsDir);
-  const contentFiles = await listFiles(contentDir);
   const seedLabel = path.basename(seedsDir);
   const contentLabel = path.basename(contentDir);
+  const seedFiles = await listFiles(seedsDir, seedLabel, ignored);
+  const contentFiles = await listFiles(contentDir, contentLabel, ignored);
 
   const overrides = new Set(seedFiles.filter((f) => OVERRIDE_EXTENSIONS.some((e) => f.endsWith(e))));
   const usedOverrides = new Set<string>();
@@ -63,9 +63,18 @@ export async function discoverInputs(seedsDir: string, contentDir: string): Prom
   return { inputs, ignored };
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+async function listFiles(dir: string, label: string, ignored: Array<{ displayPath: string; reason: string }>): Promise<string[]> {
   // Dot files (.DS_Store, .gitkeep) are never content, as in every static site generator.
-  const files = await fg('**/*', { cwd: dir, onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
+  const entries = await fg('**/*', { cwd: dir, onlyFiles: false, objectMode: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    // Symlinks are listed, not followed while walking: reading one follows it, and a dangling one is reported as unreadable.
+    if (entry.dirent.isFile() || entry.dirent.isSymbolicLink()) files.push(entry.path);
+    else if (entry.dirent.isDirectory() && /\.(txt|md)$/.test(entry.path)) {
+      // Never drop an input silently: a folder named like an article is most likely a mistake.
+      ignored.push({ displayPath: `${label}/${entry.path}`, reason: 'cannot read it as an article: it is a folder, not a file (files inside it are read on their own)' });
+    }
+  }
   return files.sort(compareCodePoints);
 }
 
