@@ -120,6 +120,11 @@ const REMOVED_LABELS: Readonly<Record<string, string>> = {
   appeal: 'Appeal for support',
   'social-footer': 'Social media footer',
   newsletter: 'Newsletter prompt',
+  'header-date': 'Date in the header',
+  advert: 'Advertisement',
+  'related-link': 'Related link',
+  copyright: 'Copyright notice',
+  separator: 'Separator',
 };
 
 /** Builds view models for one site: base path and archive bound once. */
