@@ -29,8 +29,10 @@ export class SiteWriter {
         throw new BroadsheetError(`refusing to write the site to ${outDir}: it would replace ${dir}; choose an output folder of its own, such as dist`);
       }
     }
+    await recoverStaleBuilds(out);
     await assertReplaceable(out);
-    const staging = path.join(path.dirname(out), `.${path.basename(out)}-build-${randomBytes(4).toString('hex')}`);
+    // The pid in the name lets a later build tell a killed build's leftovers from a running one's.
+    const staging = path.join(path.dirname(out), `.${path.basename(out)}-build-${process.pid}-${randomBytes(4).toString('hex')}`);
     await mkdir(staging, { recursive: true });
     return new SiteWriter(out, staging);
   }
@@ -102,4 +104,58 @@ async function assertReplaceable(out: string): Promise<void> {
       `the output folder ${out} holds files but is not a Broadsheet site (no ${REPORT_FILE}); refusing to replace it. Empty it or choose another --out`,
     );
   }
+}
+
+/**
+ * Cleans up after builds that were killed: their staging folders are removed, and if one was
+ * killed between moving the old output aside and moving the new one in, the old output goes back.
+ * Folders of builds still running (their pid is alive) are left alone.
+ */
+export async function recoverStaleBuilds(out: string): Promise<string[]> {
+  const parent = path.dirname(out);
+  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(out))}-build-(\\d+)-[0-9a-f]+(-old)?$`);
+  let names: string[];
+  try {
+    names = (await readdir(parent)).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = pattern.exec(name);
+    if (match === null || isAlive(Number(match[1]))) continue;
+    const dir = path.join(parent, name);
+    if (match[2] !== undefined && !(await exists(out))) {
+      await rename(dir, out);
+      continue;
+    }
+    await rm(dir, { recursive: true, force: true });
+    removed.push(dir);
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

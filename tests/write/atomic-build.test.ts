@@ -1,0 +1,74 @@
+/** The output folder is replaced only by a build that succeeded, even when a build is killed. */
+import { spawn } from 'node:child_process';
+import { cp, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { recoverStaleBuilds } from '../../src/write/site-writer.ts';
+import { BBC_DIR, PROJECT_DIR, buildProject, listTree, makeProject } from '../hostile/hostile-site.ts';
+
+/** Every file of a folder with its bytes, to compare a whole output before and after. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = await listTree(dir);
+  return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(dir, f))).toString('base64')] as const)));
+}
+
+/** Staging and set-aside folders of builds, beside the output folder. */
+async function stagingFolders(root: string): Promise<string[]> {
+  return (await readdir(root)).filter((n) => /^\.dist-build-/.test(n));
+}
+
+describe('atomic builds', () => {
+  it('leaves the previous output intact when a template is broken', async () => {
+    const root = await makeProject({});
+    await cp(path.join(PROJECT_DIR, 'templates'), path.join(root, 'templates'), { recursive: true });
+    const good = await buildProject(root, { templates: 'templates' });
+    const before = await snapshot(good.outDir);
+    await writeFile(path.join(root, 'templates/article.njk'), '{% extends "base.njk" %}{% block main %}{% if article %}<h1>{{ article.title }}</h1>{% block main %}');
+    await expect(buildProject(root, { templates: 'templates' })).rejects.toThrow(/template error while rendering articles\//);
+    expect(await snapshot(good.outDir)).toEqual(before);
+    expect(await stagingFolders(root)).toEqual([]);
+  });
+
+  it('leaves the previous output intact when the build process is killed, and the next build clears its leftovers', async () => {
+    const root = await makeProject({});
+    const good = await buildProject(root);
+    const before = await snapshot(good.outDir);
+    await cp(BBC_DIR, path.join(root, 'seeds/bbc'), { recursive: true });
+
+    // tsx's loader by path (the temp project has no node_modules); not the tsx CLI, whose child would outlive a kill.
+    const tsx = pathToFileURL(path.join(PROJECT_DIR, 'node_modules/tsx/dist/loader.mjs')).href;
+    const child = spawn(process.execPath, ['--import', tsx, path.join(PROJECT_DIR, 'src/cli.ts'), 'build', '--quiet', '--templates', path.join(PROJECT_DIR, 'templates')], { cwd: root, stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    // Kill it mid-write: once its staging folder holds article pages (at least ~1 s in), so the kill lands while files are written.
+    const started = Date.now();
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 50));
+      const staging = (await stagingFolders(root))[0];
+      const written = staging === undefined ? [] : await readdir(path.join(root, staging, 'articles')).catch(() => []);
+      if (written.length > 100 && Date.now() - started > 1000) break;
+      if (child.exitCode !== null) throw new Error('the build finished before it could be killed');
+    }
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+
+    expect(await snapshot(good.outDir)).toEqual(before);
+    expect(await stagingFolders(root)).toHaveLength(1);
+    const next = await buildProject(root);
+    expect(next.result.articles).toBe(3 + 2095);
+    expect(await stagingFolders(root)).toEqual([]);
+  });
+
+  it('puts the old output back when a build was killed between moving it aside and moving the new one in', async () => {
+    const root = await makeProject({});
+    const good = await buildProject(root);
+    const before = await snapshot(good.outDir);
+    // What a kill between the two renames of commit() leaves: the old output set aside, a new one staged, no dist/.
+    const dead = 2 ** 22 + 12345; // above the largest pid Linux allows (2^22), so never a live process
+    await rename(good.outDir, path.join(root, `.dist-build-${dead}-0a1b2c3d-old`));
+    await mkdir(path.join(root, `.dist-build-${dead}-0a1b2c3d/articles`), { recursive: true });
+    await recoverStaleBuilds(good.outDir);
+    expect(await snapshot(good.outDir)).toEqual(before);
+    expect(await stagingFolders(root)).toEqual([]);
+  });
+});
