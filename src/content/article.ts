@@ -23,13 +23,18 @@ export type RemovedKind =
   | 'agency-credit'
   | 'appeal'
   | 'social-footer'
-  | 'newsletter';
+  | 'newsletter'
+  | 'header-date'
+  | 'advert'
+  | 'related-link'
+  | 'copyright'
+  | 'separator';
 
 /** A block of raw text taken out of the body, kept so nothing is lost. */
 export interface RemovedText {
   /** What the block was recognised as. */
   readonly kind: RemovedKind;
-  /** The text exactly as it stood in the input (after line-ending normalisation). */
+  /** The text as it stood in the input (after line-ending normalisation and HTML-entity decoding). */
   readonly text: string;
 }
 

@@ -1,21 +1,40 @@
 /** Raw pasted article text → structured fields, by general rules (no outlet-specific strings). */
+import { decodeHTMLStrict } from 'entities';
 import type { DateOrigin, RemovedText, SourceOrigin, TitleOrigin } from './article.ts';
+import { findBoilerplate } from './seed/find-boilerplate.ts';
+import { findDatePrefix } from './seed/find-date.ts';
+import { findDateline } from './seed/find-dateline.ts';
+import { findHeader } from './seed/find-header.ts';
+import { isAllCaps, readableCase } from './seed/readable-case.ts';
+import { reflowParagraphs, wrapWidth } from './seed/reflow-paragraphs.ts';
+import { seedLines } from './seed/seed-lines.ts';
+import { titleFromLede } from './seed/title-from-lede.ts';
+
+export { titleFromLede } from './seed/title-from-lede.ts';
 
 /** What the raw-text parser found in a seed. */
 export interface ParsedSeedText {
-  /** Headline, or a title derived from the lede; never empty for non-empty text. */
+  /** Headline (ALL CAPS shown in title case), or a title derived from the lede; never empty for non-empty text. */
   readonly title: string;
+  /** Which rule chose the title: the headline line, or the lede. */
   readonly titleOrigin: Extract<TitleOrigin, 'headline' | 'lede'>;
-  /** "YYYY-MM-DD" or null. */
+  /** "YYYY-MM-DD" or null: only a date whose day, month and year are all written. */
   readonly date: string | null;
+  /** Which rule chose the date. */
   readonly dateOrigin: DateOrigin;
+  /** Publisher, or null when the text does not name one. */
   readonly source: string | null;
+  /** Which rule chose the source. */
   readonly sourceOrigin: SourceOrigin;
+  /** Section label before the headline ("Featured"), or null. */
   readonly section: string | null;
+  /** Byline without "By", or null. */
   readonly byline: string | null;
+  /** Dateline place ("MOSCOW"), or null. */
   readonly dateline: string | null;
+  /** Photo credits and contributing agencies, as written. */
   readonly credits: readonly string[];
-  /** Body paragraphs, plain text, boilerplate removed. */
+  /** Body paragraphs, plain text, boilerplate removed, hard wrapping undone. */
   readonly paragraphs: readonly string[];
   /** Boilerplate taken out, in input order. */
   readonly removed: readonly RemovedText[];
@@ -23,49 +42,74 @@ export interface ParsedSeedText {
   readonly warnings: readonly string[];
 }
 
-const DATE_PREFIX = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+/i;
+/** The warning for a seed whose text gives no complete date. */
+export const NO_DATE_WARNING = 'no date found in the text: listed as undated';
 
-/** Parses one seed's text (already decoded, LF line endings). Pure. */
+/** Parses one seed's text (already decoded from bytes, LF line endings). Pure. */
 export function parseSeedText(text: string): ParsedSeedText {
+  // Entities are decoded once, here; the renderer escapes on output.
+  const decoded = text.includes('&') ? decodeHTMLStrict(text) : text;
   const removed: RemovedText[] = [];
-  let rest = text;
+  const warnings: string[] = [];
   let date: string | null = null;
-  const prefix = DATE_PREFIX.exec(rest);
+  let dateOrigin: DateOrigin = 'none';
+  const setDate = (iso: string | null, origin: DateOrigin): void => {
+    if (date === null && iso !== null) [date, dateOrigin] = [iso, origin];
+  };
+
+  const prefix = findDatePrefix(decoded);
+  const rest = prefix === null ? decoded : decoded.slice(prefix.length);
   if (prefix !== null) {
-    date = prefix[1] ?? null;
-    removed.push({ kind: 'date-prefix', text: prefix[0].trim() });
-    rest = rest.slice(prefix[0].length);
+    setDate(prefix.iso, 'inline-prefix');
+    removed.push({ kind: 'date-prefix', text: decoded.slice(0, prefix.length).trim() });
   }
-  const paragraphs = rest
-    .split(/\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  const first = paragraphs[0] ?? '';
-  const isHeadline = first.length <= 150 && !/[.!?]$/.test(first) && paragraphs.length > 1;
-  const title = isHeadline ? first : titleFromLede(first);
+
+  const lines = seedLines(rest);
+  const width = wrapWidth(lines);
+  const header = findHeader(lines, width);
+  removed.push(...header.removed);
+  if (header.date !== null) {
+    setDate(header.date.iso, 'header');
+    if (header.date.iso === null) warnings.push(`the header date "${header.date.text}" gives no year: not used`);
+  }
+
+  const body = reflowParagraphs(lines.slice(header.bodyStart), width);
+  const lede = body[0];
+  const dateline = lede === undefined ? null : findDateline(lede);
+  if (dateline !== null) {
+    body[0] = dateline.rest;
+    removed.push({ kind: 'dateline', text: dateline.text });
+    setDate(dateline.date?.iso ?? null, dateline.place === null ? 'lede' : 'dateline');
+  }
+  const cleaned = findBoilerplate(body);
+  removed.push(...cleaned.removed);
+
+  const [source, sourceOrigin]: [string | null, SourceOrigin] =
+    header.source !== null ? [header.source, 'source-line']
+    : cleaned.source !== null ? [cleaned.source.name, cleaned.source.origin]
+    : dateline !== null && dateline.agency !== null ? [dateline.agency, 'agency-credit']
+    : [null, 'none'];
+
+  if (date === null) warnings.push(NO_DATE_WARNING);
+  const headline = header.headline;
   return {
-    title,
-    titleOrigin: isHeadline ? 'headline' : 'lede',
+    title: headline !== null ? (isAllCaps(headline) ? readableCase(headline) : headline) : titleFromLede(cleaned.paragraphs[0] ?? firstLine(rest)),
+    titleOrigin: headline !== null ? 'headline' : 'lede',
     date,
-    dateOrigin: date === null ? 'none' : 'inline-prefix',
-    source: null,
-    sourceOrigin: 'none',
-    section: null,
-    byline: null,
-    dateline: null,
-    credits: [],
-    paragraphs: isHeadline ? paragraphs.slice(1) : paragraphs,
+    dateOrigin,
+    source,
+    sourceOrigin,
+    section: header.section,
+    byline: header.byline,
+    dateline: dateline?.place ?? null,
+    credits: cleaned.credits,
+    paragraphs: cleaned.paragraphs,
     removed,
-    warnings: date === null ? ['no date found in the text: listed as undated'] : [],
+    warnings,
   };
 }
 
-/** A readable title from the lede: its first sentence, cut at a word boundary near 90 characters. */
-export function titleFromLede(lede: string, max = 90): string {
-  const sentence = /^(.+?[.!?])(?:\s|$)/.exec(lede)?.[1] ?? lede;
-  const clean = sentence.replace(/[.!?]$/, '');
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max + 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > 30 ? cut.slice(0, space) : clean.slice(0, max)).replace(/[,;:\s]+$/, '')}…`;
+/** The first non-blank line, for a title when everything else was boilerplate. */
+function firstLine(text: string): string {
+  return seedLines(text.slice(0, 2000)).find((l) => !l.blank)?.text ?? '';
 }

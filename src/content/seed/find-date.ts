@@ -1,0 +1,54 @@
+/** Finding a calendar date in a short piece of text, only when the year is written out. */
+import * as chrono from 'chrono-node';
+
+/** A date found in text. */
+export interface FoundDate {
+  /** "YYYY-MM-DD" when day, month and year are all written; null when the year is missing. */
+  readonly iso: string | null;
+  /** The date as written. */
+  readonly text: string;
+  /** Where the date starts in the searched text. */
+  readonly index: number;
+}
+
+/**
+ * A fixed reference date: chrono fills unwritten parts from it, and a fixed one keeps the result
+ * independent of the build day (those filled parts are never used, see `yearWritten`).
+ */
+const REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
+/** A four-digit year in the matched text: chrono calls some relative phrases "certain" too. */
+const WRITTEN_YEAR = /(?:^|\D)(?:1[6-9]|2\d)\d\d(?:\D|$)/;
+/** The `date 2024-01-30` prefix some pasted seeds start with. */
+const DATE_PREFIX = /^\s*date:?[ \t]+(\d{4})-(\d{2})-(\d{2})(?:[ \t]+|[ \t]*\n|$)/i;
+
+/**
+ * The first date in `text` with a written day and month (chrono strict mode: formal patterns only),
+ * or null. Call it on short text only (header lines, a lede's opening): chrono is not linear-time cheap.
+ */
+export function findDate(text: string): FoundDate | null {
+  if (!/\d/.test(text)) return null;
+  for (const result of chrono.strict.parse(text, REFERENCE)) {
+    const start = result.start;
+    if (!/\d/.test(result.text) || !start.isCertain('day') || !start.isCertain('month')) continue;
+    const yearWritten = start.isCertain('year') && WRITTEN_YEAR.test(result.text);
+    const iso = yearWritten ? isoDate(start.get('year'), start.get('month'), start.get('day')) : null;
+    return { iso, text: result.text.trim(), index: result.index };
+  }
+  return null;
+}
+
+/** The `date YYYY-MM-DD` prefix at the very start of a seed: its date and its length, or null. */
+export function findDatePrefix(text: string): { readonly iso: string; readonly length: number } | null {
+  const match = DATE_PREFIX.exec(text);
+  if (match === null) return null;
+  const iso = isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  return iso === null ? null : { iso, length: match[0].length };
+}
+
+/** "YYYY-MM-DD" for a real calendar day, else null. */
+function isoDate(year: number | null, month: number | null, day: number | null): string | null {
+  if (year === null || month === null || day === null) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}

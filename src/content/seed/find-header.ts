@@ -1,0 +1,161 @@
+/** The lines before the body: section label, headline, source line, byline and date lines. */
+import type { RemovedText } from '../article.ts';
+import { findCredit } from './find-credit.ts';
+import { findDate, type FoundDate } from './find-date.ts';
+import { isNameList } from './name-list.ts';
+import { isAllCaps, readableCase } from './readable-case.ts';
+import { nextWordFits } from './reflow-paragraphs.ts';
+import { endsWithStop } from './sentence-end.ts';
+import type { SeedLine } from './seed-lines.ts';
+
+/** What the header lines of a seed said. */
+export interface SeedHeader {
+  /** Section label shown before the headline ("Featured"), in readable case; or null. */
+  readonly section: string | null;
+  /** The headline line as written, or null when the text opens with its lede. */
+  readonly headline: string | null;
+  /** Publisher named on a line of its own after the headline ("DDM News"), or null. */
+  readonly source: string | null;
+  /** Byline without "By", or null. */
+  readonly byline: string | null;
+  /** The first date on a header line; its `iso` is null when the year is not written. */
+  readonly date: FoundDate | null;
+  /** Header lines taken out of the body (the headline is not: it becomes the title). */
+  readonly removed: readonly RemovedText[];
+  /** Index of the first body line. */
+  readonly bodyStart: number;
+}
+
+/** Header lines examined at most; a header is a handful of lines. */
+const MAX_HEADER_LINES = 8;
+/** Longest headline line, in characters and words. */
+const MAX_HEADLINE = 160;
+const MAX_HEADLINE_WORDS = 30;
+/** Longest line that can hold only a byline, a date or a source. */
+const MAX_META_LINE = 120;
+/** Separators between the items of one header line: "By Jane Doe | 30 January 2024". */
+const META_SEPARATOR = /\s+[|·•]\s+|\s+[—–]\s+/;
+const BYLINE = /^(?:written\s+)?by\s+(.+)$/i;
+/** What a date line may hold besides the date: "Published", "Updated on", times, time zones, weekdays. */
+const DATE_FILLER = /^(?:[\s,.:;()|–—-]|published|updated|posted|last|modified|first|on|at|dated?|created|am|pm|gmt|utc|bst|cet|cest|eet|est|edt|cst|cdt|pst|pdt|msk|ist|jst|aest|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|\d{1,2}[:.]\d{2}(?::\d{2})?)*$/i;
+const NO_CLOSING_MARK = /[^.!?:;,]$/;
+
+/** One header line's items. */
+interface MetaLine {
+  readonly date: FoundDate | null;
+  readonly byline: string | null;
+  readonly source: string | null;
+}
+
+/** Reads the header from the top of `lines`; `width` is the hard-wrap width, or null. */
+export function findHeader(lines: readonly SeedLine[], width: number | null): SeedHeader {
+  let section: string | null = null;
+  let headline: string | null = null;
+  let source: string | null = null;
+  let byline: string | null = null;
+  let date: FoundDate | null = null;
+  const removed: RemovedText[] = [];
+  const take = (meta: MetaLine, text: string): void => {
+    date ??= meta.date;
+    byline ??= meta.byline;
+    source ??= meta.source;
+    removed.push({ kind: meta.byline !== null ? 'byline' : meta.date !== null ? 'header-date' : 'source-line', text });
+  };
+
+  let i = nextLine(lines, 0);
+  for (let seen = 0; i < lines.length && seen < MAX_HEADER_LINES; seen += 1) {
+    const text = lines[i]?.text ?? '';
+    const next = nextLine(lines, i + 1);
+    const meta = metaLine(text, false);
+    if (meta !== null) take(meta, text);
+    else if (section === null && isLabel(text) && next < lines.length && (isHeadline(lines, next, width) || metaLine(lines[next]?.text ?? '', false) !== null)) {
+      section = isAllCaps(text) ? readableCase(text) : text;
+      removed.push({ kind: 'section-label', text });
+    } else break;
+    i = next;
+  }
+  if (i < lines.length && isHeadline(lines, i, width)) {
+    headline = lines[i]?.text ?? null;
+    i = nextLine(lines, i + 1);
+    // Lines after the headline are a header only when prose follows them: a sports fixture's
+    // "Ewood Park / Tuesday, 1 March / 2000 GMT" is body text, not a source and a date.
+    const metas: { readonly meta: MetaLine; readonly text: string }[] = [];
+    let j = i;
+    for (let allowSource = true; j < lines.length && metas.length < MAX_HEADER_LINES; j = nextLine(lines, j + 1)) {
+      const text = lines[j]?.text ?? '';
+      const meta = metaLine(text, allowSource);
+      if (meta === null) break;
+      if (meta.source !== null) allowSource = false;
+      metas.push({ meta, text });
+    }
+    if (metas.length > 0 && (j >= lines.length || isProse(lines[j]?.text ?? ''))) {
+      for (const { meta, text } of metas) take(meta, text);
+      i = j;
+    }
+  }
+  return { section, headline, source, byline, date, removed, bodyStart: i };
+}
+
+/** Index of the first non-blank line at or after `from` (lines.length when none). */
+function nextLine(lines: readonly SeedLine[], from: number): number {
+  let i = from;
+  while (i < lines.length && lines[i]?.blank === true) i += 1;
+  return i;
+}
+
+/**
+ * A headline: a short line without closing full stop, followed by more text. In hard-wrapped text
+ * a line that runs on into the next (the next word would not have fitted) is a wrapped line instead.
+ */
+function isHeadline(lines: readonly SeedLine[], index: number, width: number | null): boolean {
+  const line = lines[index];
+  if (line === undefined || line.text.length > MAX_HEADLINE || !/\p{L}/u.test(line.text)) return false;
+  if (line.text.split(/\s+/).length > MAX_HEADLINE_WORDS || endsWithStop(line.text)) return false;
+  if (nextLine(lines, index + 1) >= lines.length) return false;
+  const next = lines[index + 1];
+  if (next !== undefined && !next.blank) {
+    if (/^\p{Ll}/u.test(next.text)) return false;
+    if (width !== null && !nextWordFits(line, next, width)) return false;
+  }
+  return findCredit(line.text) === null;
+}
+
+/** A line of running text: a sentence end, or at least six words with some in lower case. */
+function isProse(text: string): boolean {
+  return /[.!?]["”’')]?$/.test(text) || (text.split(/\s+/).length >= 6 && /\p{Ll}/u.test(text));
+}
+
+/** A section label: one to three capitalised words, nothing else ("Featured", "World News"). */
+function isLabel(text: string): boolean {
+  return text.length <= 30 && NO_CLOSING_MARK.test(text) && !/\d/.test(text) && isNameList(text, 3);
+}
+
+/** A line holding only bylines, dates and (after the headline) a source, or null. */
+function metaLine(text: string, allowSource: boolean): MetaLine | null {
+  if (text.length > MAX_META_LINE) return null;
+  let date: FoundDate | null = null;
+  let byline: string | null = null;
+  let source: string | null = null;
+  for (const part of text.split(META_SEPARATOR)) {
+    const by = BYLINE.exec(part);
+    if (by !== null && byline === null && /^\p{Lu}/u.test(by[1] ?? '')) {
+      // "By Jane Doe, Staff Writer" or "By Jane Doe, January 30, 2024": the name ends at the comma.
+      const [name = '', ...more] = (by[1] ?? '').split(',');
+      if (!isNameList(name, 8)) return null;
+      byline = isAllCaps(name) ? readableCase(name.trim()) : name.trim();
+      date ??= more.length > 0 ? findDate(more.join(',')) : null;
+      continue;
+    }
+    const found = date === null ? findDate(part) : null;
+    if (found !== null && DATE_FILLER.test(part.slice(0, found.index) + part.slice(found.index + found.text.length))) {
+      date = found;
+      continue;
+    }
+    if (allowSource && source === null && part.length <= 40 && NO_CLOSING_MARK.test(part) && isNameList(part, 5)) {
+      source = part.trim();
+      continue;
+    }
+    return null;
+  }
+  return date === null && byline === null && source === null ? null : { date, byline, source };
+}

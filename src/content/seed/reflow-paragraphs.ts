@@ -1,0 +1,82 @@
+/** Turning lines back into paragraphs: hard-wrapped text is rejoined, one-paragraph-per-line text kept. */
+import { firstWord, type SeedLine } from './seed-lines.ts';
+
+/** Widest column a hard-wrapped text is assumed to use; wider lines mean the writer never wrapped. */
+const MAX_WRAP_WIDTH = 110;
+/** Narrowest wrap width taken seriously; below it, short lines are lists or verse, not wrapping. */
+const MIN_WRAP_WIDTH = 30;
+/** Share of continued lines that must be "full" for a text to count as hard-wrapped. */
+const FULL_LINE_SHARE = 0.5;
+
+/** A line ending that can close a paragraph (sentence end, closing quote or bracket). */
+const PARAGRAPH_END = /[.!?…:;"'”’»)\]]$/;
+/** Whitespace other than single spaces, which a paragraph's text should not keep. */
+const MESSY_SPACE = /[^\S ]/;
+/** A letter then a hyphen at the end of a line: a compound split by the wrap ("Iran-\nbacked"). */
+const SPLIT_COMPOUND = /\p{L}-$/u;
+
+/**
+ * The column a hard-wrapped text was wrapped at, or null when it was not hard-wrapped.
+ * A greedy wrapper breaks a line only when the next word would not fit, so in wrapped text most
+ * lines followed by another line are "full"; in one-paragraph-per-line text they are not.
+ */
+export function wrapWidth(lines: readonly SeedLine[]): number | null {
+  const widths: number[] = [];
+  for (const line of lines) if (!line.blank) widths.push(line.indent + line.text.length);
+  if (widths.length < 3) return null;
+  const sorted = [...widths].sort((a, b) => a - b);
+  const p90 = sorted[Math.floor((sorted.length - 1) * 0.9)] ?? 0;
+  // A stray long line (a URL, a table row) must not set the width of everything else.
+  const width = sorted.filter((w) => w <= p90 * 1.25).at(-1) ?? 0;
+  if (width > MAX_WRAP_WIDTH || width < MIN_WRAP_WIDTH) return null;
+  let continued = 0;
+  let full = 0;
+  for (let i = 0; i + 1 < lines.length; i += 1) {
+    const line = lines[i];
+    const next = lines[i + 1];
+    if (line === undefined || next === undefined || line.blank || next.blank) continue;
+    continued += 1;
+    if (!nextWordFits(line, next, width)) full += 1;
+  }
+  return continued >= 2 && full / continued >= FULL_LINE_SHARE ? width : null;
+}
+
+/** Whether the next line's first word would have fitted on this line within `width` columns. */
+export function nextWordFits(line: SeedLine, next: SeedLine, width: number): boolean {
+  return line.indent + line.text.length + 1 + firstWord(next.text).length <= width;
+}
+
+/**
+ * Paragraphs from lines. Blank lines always end a paragraph. In hard-wrapped text (`width` not
+ * null) a line continues the paragraph unless the next line is indented further or the line
+ * ends a sentence short of the wrap width; otherwise every line is its own paragraph.
+ * Runs of whitespace inside a paragraph become one space.
+ */
+export function reflowParagraphs(lines: readonly SeedLine[], width: number | null = wrapWidth(lines)): string[] {
+  const paragraphs: string[] = [];
+  let text = '';
+  let previous: SeedLine | null = null;
+  const flush = (): void => {
+    // Most lines need no clean-up; testing first avoids copying every paragraph.
+    if (text !== '') paragraphs.push(text.includes('  ') || MESSY_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text);
+    text = '';
+  };
+  for (const line of lines) {
+    if (line.blank) {
+      flush();
+      previous = null;
+      continue;
+    }
+    if (previous !== null && (width === null || startsParagraph(previous, line, width))) flush();
+    if (text === '') text = line.text;
+    else text += SPLIT_COMPOUND.test(previous?.text.slice(-2) ?? '') ? line.text : ` ${line.text}`;
+    previous = line;
+  }
+  flush();
+  return paragraphs;
+}
+
+function startsParagraph(previous: SeedLine, line: SeedLine, width: number): boolean {
+  if (line.indent > previous.indent) return true;
+  return PARAGRAPH_END.test(previous.text) && nextWordFits(previous, line, width);
+}
