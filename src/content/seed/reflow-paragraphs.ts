@@ -5,6 +5,8 @@ import { firstWord, type SeedLine } from './seed-lines.ts';
 const MAX_WRAP_WIDTH = 110;
 /** Narrowest wrap width taken seriously; below it, short lines are lists or verse, not wrapping. */
 const MIN_WRAP_WIDTH = 30;
+/** Fewest line-to-line continuations that can show wrapping; a header's few short lines cannot. */
+const MIN_CONTINUED = 3;
 /** Share of continued lines that must be "full" for a text to count as hard-wrapped. */
 const FULL_LINE_SHARE = 0.5;
 
@@ -38,7 +40,7 @@ export function wrapWidth(lines: readonly SeedLine[]): number | null {
     continued += 1;
     if (!nextWordFits(line, next, width)) full += 1;
   }
-  return continued >= 2 && full / continued >= FULL_LINE_SHARE ? width : null;
+  return continued >= MIN_CONTINUED && full / continued >= FULL_LINE_SHARE ? width : null;
 }
 
 /** Whether the next line's first word would have fitted on this line within `width` columns. */
