@@ -1,0 +1,252 @@
+/**
+ * `npm run bench`: builds the BBC corpus at 1x, 5x and 25x as child processes and prints, per
+ * size, the median of several runs (wall s, CPU s, peak RSS, articles/s, pages, bytes), next to a
+ * floor: a bare script that only reads every input and writes one string-templated page each.
+ *
+ *   npm run bench -- [--sizes 1,5,25] [--runs 3,3,2] [--incremental] [--write] [--keep]
+ *
+ * --write puts the table into the Speed section of BENCHMARKS.md; --incremental also times a
+ * second build with nothing changed at each size. Runs are sequential: the machine is shared.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import fg from 'fast-glob';
+
+const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BBC_DIR = path.resolve(PROJECT_DIR, '../shared/corpora/bbc');
+const TSX_LOADER = pathToFileURL(path.join(PROJECT_DIR, 'node_modules/tsx/dist/loader.mjs')).href;
+const BENCHMARKS_FILE = path.join(PROJECT_DIR, 'BENCHMARKS.md');
+const SPEED_START = '<!-- speed:start -->';
+const SPEED_END = '<!-- speed:end -->';
+
+/** One measured run of a child process. */
+interface Run {
+  readonly wall: number;
+  readonly cpu: number;
+  readonly rssMiB: number;
+  readonly pages: number;
+  readonly files: number;
+  readonly bytes: number;
+  readonly articles: number;
+}
+
+/** Medians of one kind of run at one size. */
+interface Row extends Run {
+  readonly size: number;
+  readonly kind: string;
+  readonly runs: number;
+}
+
+if (process.argv[2] === '--floor-child') {
+  await floor(process.argv[3]!, process.argv[4]!);
+} else {
+  await main();
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '1,5,25' },
+      runs: { type: 'string', default: '3,3,2' },
+      incremental: { type: 'boolean', default: false },
+      write: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const sizes = values.sizes.split(',').map(Number);
+  const runCounts = values.runs.split(',').map(Number);
+  const work = await mkdtemp(path.join(tmpdir(), 'broadsheet-bench-'));
+  const rows: Row[] = [];
+  try {
+    for (const [i, size] of sizes.entries()) {
+      const runs = runCounts[i] ?? runCounts.at(-1) ?? 1;
+      const seeds = path.join(work, `${size}x`, 'seeds');
+      const articles = await makeCorpus(seeds, size);
+      const empty = path.join(work, `${size}x`, 'content');
+      await mkdir(empty, { recursive: true });
+      const out = path.join(work, `${size}x`, 'dist');
+      log(`${size}x: ${articles} articles in ${seeds}`);
+
+      const floorRuns: Run[] = [];
+      for (let r = 0; r < runs; r++) {
+        const floorOut = path.join(work, `${size}x`, 'floor');
+        await rm(floorOut, { recursive: true, force: true });
+        floorRuns.push(await measure([fileURLToPath(import.meta.url), '--floor-child', seeds, floorOut], floorOut));
+        log(`  floor run ${r + 1}: ${format(floorRuns.at(-1)!)}`);
+      }
+      rows.push({ size, kind: 'floor', runs, ...median(floorRuns) });
+
+      const fullRuns: Run[] = [];
+      const incrementalRuns: Run[] = [];
+      for (let r = 0; r < runs; r++) {
+        await rm(out, { recursive: true, force: true });
+        await rm(path.join(work, `${size}x`, '.broadsheet-cache'), { recursive: true, force: true });
+        const cli = [path.join(PROJECT_DIR, 'src/cli.ts'), 'build', '--quiet', '--seeds', seeds, '--content', empty, '--out', out, '--templates', path.join(PROJECT_DIR, 'templates')];
+        fullRuns.push(await measure(cli, out, path.join(work, `${size}x`)));
+        log(`  build run ${r + 1}: ${format(fullRuns.at(-1)!)}`);
+        if (values.incremental) {
+          incrementalRuns.push(await measure(cli, out, path.join(work, `${size}x`)));
+          log(`  unchanged rebuild ${r + 1}: ${format(incrementalRuns.at(-1)!)}`);
+        }
+      }
+      rows.push({ size, kind: 'broadsheet', runs, ...median(fullRuns) });
+      if (values.incremental) rows.push({ size, kind: 'rebuild, nothing changed', runs, ...median(incrementalRuns) });
+      if (!values.keep) await rm(path.join(work, `${size}x`), { recursive: true, force: true });
+    }
+  } finally {
+    if (!values.keep) await rm(work, { recursive: true, force: true });
+  }
+  const table = renderTable(rows);
+  process.stdout.write(`\n${table}\n`);
+  if (values.write) await writeSpeedSection(table, process.argv.slice(2).join(' '));
+}
+
+/**
+ * Writes `size` copies of the BBC corpus: copy k of "desk/name.txt" is "copy-k/desk/name.txt",
+ * with a `date` inline prefix (so month pages exist) and the copy number in the headline, so ids,
+ * titles, dates and bytes all differ between copies. Returns the article count.
+ */
+async function makeCorpus(seeds: string, size: number): Promise<number> {
+  const files = (await fg('*/*.txt', { cwd: BBC_DIR })).sort();
+  const texts = await Promise.all(files.map((f) => readFile(path.join(BBC_DIR, f), 'utf8')));
+  const start = Date.UTC(2004, 0, 1);
+  const day = 24 * 3600 * 1000;
+  let count = 0;
+  for (let k = 0; k < size; k++) {
+    const dirs = new Set(files.map((f) => path.join(seeds, `copy-${k + 1}`, path.dirname(f))));
+    for (const dir of dirs) await mkdir(dir, { recursive: true });
+    await Promise.all(
+      files.map((file, i) => {
+        // Spread over six years: every copy lands on other days, most months get articles.
+        const date = new Date(start + ((i * 7 + k * 389) % (6 * 365)) * day).toISOString().slice(0, 10);
+        const text = texts[i]!;
+        const newline = text.indexOf('\n');
+        const headline = k === 0 ? text.slice(0, newline) : `${text.slice(0, newline)} (${k + 1})`;
+        count += 1;
+        return writeFile(path.join(seeds, `copy-${k + 1}`, file), `date ${date} ${headline}${text.slice(newline)}`);
+      }),
+    );
+  }
+  return count;
+}
+
+/** Runs `node --import tsx <args>` under /usr/bin/time -v; reads wall, CPU and peak RSS, then the output's size. */
+async function measure(args: readonly string[], outDir: string, cwd = PROJECT_DIR): Promise<Run> {
+  const { stdout, stderr, code } = await run('/usr/bin/time', ['-v', process.execPath, '--import', TSX_LOADER, ...args], cwd);
+  if (code !== 0) throw new Error(`run failed (${code}): ${args.join(' ')}\n${stdout}\n${stderr}`);
+  const field = (name: string): string => {
+    const line = stderr.split('\n').find((l) => l.trim().startsWith(name));
+    if (line === undefined) throw new Error(`no "${name}" in /usr/bin/time output:\n${stderr}`);
+    return line.slice(line.lastIndexOf(': ') + 2).trim();
+  };
+  const wall = field('Elapsed (wall clock) time')
+    .split(':')
+    .reduce((total, part) => total * 60 + Number(part), 0);
+  const cpu = Number(field('User time (seconds)')) + Number(field('System time (seconds)'));
+  const rssMiB = Number(field('Maximum resident set size (kbytes)')) / 1024;
+  const built = /Built (\d+) articles into (\d+) pages \((\d+) files\)/.exec(stdout);
+  const floored = /Floor: (\d+) articles/.exec(stdout);
+  const { files, bytes } = await sizeOf(outDir);
+  const articles = Number(built?.[1] ?? floored?.[1] ?? 0);
+  const pages = Number(built?.[2] ?? floored?.[1] ?? 0);
+  return { wall, cpu, rssMiB, pages, files, bytes, articles };
+}
+
+function run(command: string, args: readonly string[], cwd: string): Promise<{ stdout: string; stderr: string; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ stdout, stderr, code }));
+  });
+}
+
+async function sizeOf(dir: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files += 1;
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return { files, bytes };
+}
+
+function median(runs: readonly Run[]): Run {
+  const mid = <K extends keyof Run>(key: K): number => {
+    const sorted = runs.map((r) => r[key]).sort((a, b) => a - b);
+    const m = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
+  };
+  return { wall: mid('wall'), cpu: mid('cpu'), rssMiB: mid('rssMiB'), pages: mid('pages'), files: mid('files'), bytes: mid('bytes'), articles: mid('articles') };
+}
+
+function format(r: Run): string {
+  return `${r.wall.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU, ${r.rssMiB.toFixed(0)} MiB, ${r.pages} pages, ${(r.bytes / 1024 / 1024).toFixed(1)} MiB written`;
+}
+
+function renderTable(rows: readonly Row[]): string {
+  const lines = [
+    '| size | articles | what | runs | wall s | CPU s | peak RSS MiB | articles/s | pages | files | MiB written | × floor wall |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const row of rows) {
+    const floorRow = rows.find((r) => r.size === row.size && r.kind === 'floor');
+    const ratio = floorRow === undefined ? '' : (row.wall / floorRow.wall).toFixed(1);
+    lines.push(
+      `| ${row.size}x | ${row.articles} | ${row.kind} | ${row.runs} | ${row.wall.toFixed(2)} | ${row.cpu.toFixed(2)} | ${row.rssMiB.toFixed(0)} | ${Math.round(row.articles / row.wall)} | ${row.pages} | ${row.files} | ${(row.bytes / 1024 / 1024).toFixed(1)} | ${ratio} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Replaces the table between the speed markers of BENCHMARKS.md (other sections are left as they are). */
+async function writeSpeedSection(table: string, flags: string): Promise<void> {
+  let text = '';
+  try {
+    text = await readFile(BENCHMARKS_FILE, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const block = `${SPEED_START}\nLast run: \`npm run bench${flags === '' ? '' : ` -- ${flags}`}\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${(await readFile('/proc/cpuinfo', 'utf8').catch(() => '')).split('\n').filter((l) => l.startsWith('processor')).length} cores shared with other engineers' builds and tests at the time (so figures are noisy and pessimistic).\n\n${table}\n${SPEED_END}`;
+  const start = text.indexOf(SPEED_START);
+  const end = text.indexOf(SPEED_END);
+  if (start !== -1 && end !== -1) text = `${text.slice(0, start)}${block}${text.slice(end + SPEED_END.length)}`;
+  else text = `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}\n## Speed\n\n${block}\n`;
+  await writeFile(BENCHMARKS_FILE, text);
+  log(`wrote the table into ${BENCHMARKS_FILE}`);
+}
+
+/** The floor: read every input, write one string-templated HTML file per article; nothing else. */
+async function floor(seeds: string, out: string): Promise<void> {
+  const files = await fg('**/*.txt', { cwd: seeds });
+  const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      const text = await readFile(path.join(seeds, file), 'utf8');
+      const [title = '', ...rest] = text.split('\n');
+      const body = rest
+        .filter((l) => l.trim() !== '')
+        .map((l) => `<p>${escape(l)}</p>`)
+        .join('\n');
+      const dir = path.join(out, file.replace(/\.txt$/, ''));
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, 'index.html'), `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head>\n<body><h1>${escape(title)}</h1>\n${body}\n</body></html>\n`);
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
+  process.stdout.write(`Floor: ${files.length} articles\n`);
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
