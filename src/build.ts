@@ -12,6 +12,7 @@ import { PageRenderer } from './render/render-page.ts';
 import { planPages } from './render/plan-pages.ts';
 import { outputPathFor, apiArticlesUrl } from './urls.ts';
 import { articlesJson } from './outputs/articles-api.ts';
+import { writeFeedsAndSitemap, writeSearchIndex } from './outputs/write-reader-outputs.ts';
 import { REPORT_FILE, SiteWriter } from './write/site-writer.ts';
 import { copyAssets } from './write/copy-assets.ts';
 import { StageTimer } from './stage-timer.ts';
@@ -73,8 +74,10 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     });
     await timer.time('outputs', async () => {
       await writer.write(apiArticlesUrl(), articlesJson(archive.articles, config.basePath));
+      await writeFeedsAndSitemap(archive, config, writer, report);
       await copyAssets(config.templatesDir, writer);
     });
+    await timer.time('search', () => writeSearchIndex(archive, config, writer, report));
     const entries = report.entries();
     await writer.write(REPORT_FILE, `${JSON.stringify({ articles: articles.length, pages, skipped: report.count('skipped'), warnings: report.count('warning'), entries }, null, 2)}\n`);
     await timer.time('commit', () => writer.commit());

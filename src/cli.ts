@@ -6,11 +6,13 @@ import { build } from './build.ts';
 import { readUserConfig, resolveConfig, type UserConfig } from './config/config.ts';
 import { BroadsheetError } from './errors.ts';
 import { formatReportEntry } from './report.ts';
+import { serve } from './serve/serve.ts';
 
 const HELP = `Usage: broadsheet <command> [options]
 
 Commands:
   build            build seeds/ and content/ into dist/
+  serve            build, serve on http://127.0.0.1:PORT/, rebuild and reload on change
   help             show this help
 
 Options (override broadsheet.config.json):
@@ -22,6 +24,7 @@ Options (override broadsheet.config.json):
   --site-url URL     absolute URL of the site, for feeds and sitemap
   --page-size N      articles per list page              (default: 20)
   --quiet            print only the summary and errors
+  --port N           port for serve (0 picks a free one)  (default: 8080)
 `;
 
 /** How many report lines the console shows before pointing at build-report.json. */
@@ -43,6 +46,7 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
         'site-url': { type: 'string' },
         'page-size': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        port: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -56,7 +60,7 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
     process.stdout.write(HELP);
     return 0;
   }
-  if (command !== 'build') {
+  if (command !== 'build' && command !== 'serve') {
     process.stderr.write(`broadsheet: unknown command "${command}"\n\n${HELP}`);
     return 2;
   }
@@ -69,6 +73,8 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
   if (values['base-path'] !== undefined) flags.basePath = values['base-path'];
   if (values['site-url'] !== undefined) flags.siteUrl = values['site-url'];
   if (values['page-size'] !== undefined) flags.pageSize = Number(values['page-size']);
+
+  if (command === 'serve') return runServe(projectDir, flags, values.port);
 
   try {
     const config = resolveConfig(projectDir, await readUserConfig(projectDir), flags);
@@ -90,6 +96,31 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
     }
     throw error;
   }
+}
+
+/** `broadsheet serve`: runs the live preview until Ctrl+C (SIGINT) or SIGTERM. */
+async function runServe(projectDir: string, flags: UserConfig, portFlag: string | undefined): Promise<number> {
+  const port = Number(portFlag ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`broadsheet: --port must be a whole number from 0 to 65535, not ${portFlag}\n`);
+    return 2;
+  }
+  let preview;
+  try {
+    preview = await serve({ projectDir, flags, port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') process.stderr.write(`broadsheet: port ${port} is in use; choose another with --port N (0 picks a free one)\n`);
+    else if (error instanceof BroadsheetError) process.stderr.write(`broadsheet: ${error.toString()}\n`);
+    else throw error;
+    return 1;
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await preview.close();
+  return 0;
 }
 
 // Run only when executed as a script, so tests can import main().

@@ -4,16 +4,22 @@ import type { Archive } from '../archive/archive.ts';
 import type { SiteConfig } from '../config/config.ts';
 import type { Page } from './page.ts';
 import { PageContexts } from './page-context.ts';
+import { PageMetadata } from './structured-data.ts';
+import { CoverageCharts } from './coverage-chart.ts';
 import { BroadsheetError } from '../errors.ts';
 
 /** Renders pages of one site; holds the environment and the page contexts. */
 export class PageRenderer {
   readonly #env: nunjucks.Environment;
   readonly #contexts: PageContexts;
+  readonly #metadata: PageMetadata;
+  readonly #charts: CoverageCharts;
 
   constructor(env: nunjucks.Environment, archive: Archive, config: SiteConfig) {
     this.#env = env;
     this.#contexts = new PageContexts(archive, config);
+    this.#metadata = new PageMetadata(archive, config);
+    this.#charts = new CoverageCharts(archive, config.basePath);
   }
 
   /** The HTML of one page. Template errors are thrown as BroadsheetError naming the template. */
@@ -21,7 +27,9 @@ export class PageRenderer {
     const { template, page: pageView, data } = this.#contexts.for(page);
     try {
       // Kind-specific variables first, so `site` and `page` always mean the same thing.
-      return this.#env.render(template, { ...data, site: this.#contexts.site, page: pageView });
+      // `meta` (partials/meta.njk) and `coverage` (partials/coverage-chart.njk): reader features.
+      const reader = { meta: this.#metadata.for(page, pageView), coverage: this.#charts.for(page) };
+      return this.#env.render(template, { ...data, ...reader, site: this.#contexts.site, page: pageView });
     } catch (error) {
       throw new BroadsheetError(`template error while rendering ${page.url || 'the home page'}: ${(error as Error).message}`, { file: `templates/${template}`, cause: error });
     }

@@ -1,0 +1,91 @@
+/**
+ * Full-text search with Pagefind: every article's title and body go into an index written to
+ * `<out>/pagefind/`, next to Pagefind's own UI scripts, which the search page loads.
+ *
+ * Each article is indexed from a small document made for the index rather than from its rendered
+ * page, so only the title and body are searchable, however the page templates change: credits,
+ * removed source text, related articles and navigation never reach the index. Filters (topic,
+ * source, year) and result metadata (date, source) ride along as Pagefind attributes.
+ */
+import * as pagefind from 'pagefind';
+import { escapeAttribute, escapeUTF8 } from 'entities';
+import type { Article } from '../content/article.ts';
+import { hrefFor } from '../urls.ts';
+import { formatDate } from '../render/format-date.ts';
+
+/** The folder of the Pagefind bundle in the site. */
+export const SEARCH_BUNDLE_DIR = 'pagefind/';
+
+/** Articles sent to Pagefind at once: enough to keep its threads busy, few enough to bound memory. */
+const BATCH = 64;
+
+/** One file of the Pagefind bundle, relative to SEARCH_BUNDLE_DIR. */
+export interface SearchIndexFile {
+  readonly path: string;
+  readonly contents: Uint8Array;
+}
+
+/** What indexing produced. */
+export interface SearchIndexResult {
+  /** The bundle's files, or none when indexing failed. */
+  readonly files: readonly SearchIndexFile[];
+  /** Articles indexed. */
+  readonly pages: number;
+  /** Problems, each with the input file when one article caused it. */
+  readonly errors: ReadonlyArray<{ readonly file: string | null; readonly message: string }>;
+}
+
+/** The document Pagefind indexes for one article: title and body, with filters and metadata. */
+export function searchDocument(article: Article, language: string): string {
+  const meta: string[] = [];
+  const tag = (attribute: string, name: string, value: string): void => {
+    meta.push(`<meta data-pagefind-${attribute}="${name}[content]" content="${escapeAttribute(value)}">`);
+  };
+  for (const topic of article.topics) tag('filter', 'topic', topic);
+  if (article.source !== null) {
+    tag('filter', 'source', article.source);
+    tag('meta', 'source', article.source);
+  }
+  if (article.date !== null) {
+    tag('filter', 'year', article.date.slice(0, 4));
+    tag('meta', 'date', formatDate(article.date));
+    tag('sort', 'date', article.date);
+  }
+  return (
+    `<!doctype html><html lang="${escapeAttribute(language)}"><head><title>${escapeUTF8(article.title)}</title>${meta.join('')}</head>` +
+    `<body><article data-pagefind-body><h1>${escapeUTF8(article.title)}</h1>${article.bodyHtml}</article></body></html>`
+  );
+}
+
+/** Indexes the articles with Pagefind and returns the bundle; failures come back as errors, never thrown. */
+export async function buildSearchIndex(articles: readonly Article[], basePath: string, language: string): Promise<SearchIndexResult> {
+  const errors: Array<{ file: string | null; message: string }> = [];
+  let index: pagefind.PagefindIndex | undefined;
+  try {
+    // One language for the whole site: Pagefind would otherwise split the index by page language.
+    const created = await pagefind.createIndex({ forceLanguage: language.split('-')[0] ?? 'en' });
+    for (const message of created.errors) errors.push({ file: null, message });
+    index = created.index;
+    if (index === undefined) return { files: [], pages: 0, errors };
+    let pages = 0;
+    for (let i = 0; i < articles.length; i += BATCH) {
+      const batch = articles.slice(i, i + BATCH);
+      const added = await Promise.all(batch.map((a) => (index as pagefind.PagefindIndex).addHTMLFile({ url: hrefFor(basePath, a.url), content: searchDocument(a, language) })));
+      added.forEach((response, j) => {
+        if (response.errors.length === 0) pages += 1;
+        for (const message of response.errors) errors.push({ file: batch[j]?.sourceFile ?? null, message });
+      });
+    }
+    const bundle = await index.getFiles();
+    for (const message of bundle.errors) errors.push({ file: null, message });
+    // Sorted, so the bundle is written in the same order every build.
+    const files = bundle.files.map((f) => ({ path: f.path, contents: f.content })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { files, pages, errors };
+  } catch (error) {
+    errors.push({ file: null, message: (error as Error).message ?? String(error) });
+    return { files: [], pages: 0, errors };
+  } finally {
+    // Frees the index in Pagefind's process; the process itself is unref'd and ends with ours.
+    await index?.deleteIndex().catch(() => undefined);
+  }
+}

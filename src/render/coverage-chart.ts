@@ -1,0 +1,160 @@
+/**
+ * The coverage timeline: articles per month as bars, laid out at build time so the page draws
+ * it as inline SVG without JavaScript (templates/partials/coverage-chart.njk). Every bar links
+ * to its month's archive page; past MAX_MONTHS months the bars are years, linking to year pages.
+ */
+import type { Archive, Term } from '../archive/archive.ts';
+import type { Page } from './page.ts';
+import { TAXONOMIES, hrefFor, monthUrl, yearUrl } from '../urls.ts';
+import { monthName } from './format-date.ts';
+
+/** One bar: its period, count, link and box in SVG user units. */
+export interface CoverageBarView {
+  /** "January 2024" or "2024". */
+  readonly label: string;
+  readonly count: number;
+  readonly href: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A year label under the bars. */
+export interface CoverageTickView {
+  readonly x: number;
+  readonly label: string;
+}
+
+/** Everything the template needs to draw the chart. */
+export interface CoverageChartView {
+  /** Accessible title ("Articles per month, January 2024 to March 2025"). */
+  readonly title: string;
+  /** The chart in one or two sentences: the text fallback. */
+  readonly summary: string;
+  /** Whether bars are months or, for long spans, years. */
+  readonly unit: 'month' | 'year';
+  readonly width: number;
+  readonly height: number;
+  /** y of the baseline the bars stand on. */
+  readonly baseline: number;
+  /** Bars of the periods with articles; empty periods have none. */
+  readonly bars: readonly CoverageBarView[];
+  readonly ticks: readonly CoverageTickView[];
+}
+
+/** Past this many months (ten years) one bar per month gets too thin: bars become years. */
+export const MAX_MONTHS = 120;
+
+/** Room per period in SVG user units (pixels at natural size): wide for short spans, never thinner than MIN_SLOT. */
+const MIN_SLOT = 12;
+const MAX_SLOT = 40;
+/** The width a chart aims for, so short and long spans look alike. */
+const TARGET_WIDTH = 720;
+/** Height of the tallest bar, the gap above it and the room for year labels below. */
+const PLOT = 64;
+const TOP = 4;
+const LABELS = 16;
+
+/** The chart of a set of article dates ("YYYY-MM-DD", null for undated), or null when none is dated. */
+export function coverageChart(dates: Iterable<string | null>, basePath: string): CoverageChartView | null {
+  const perMonth = new Map<string, number>();
+  for (const date of dates) {
+    if (date === null) continue;
+    const key = date.slice(0, 7);
+    perMonth.set(key, (perMonth.get(key) ?? 0) + 1);
+  }
+  const months = [...perMonth.keys()].sort();
+  const first = months[0];
+  const last = months[months.length - 1];
+  if (first === undefined || last === undefined) return null;
+  const total = [...perMonth.values()].reduce((a, b) => a + b, 0);
+  const span = monthIndex(last) - monthIndex(first) + 1;
+  const unit = span > MAX_MONTHS ? 'year' : 'month';
+
+  // Every period of the span, empty ones included, so gaps in coverage show as gaps.
+  const periods: Array<{ key: string; label: string; href: string; count: number }> = [];
+  if (unit === 'month') {
+    for (let i = monthIndex(first); i <= monthIndex(last); i += 1) {
+      const year = String(Math.floor(i / 12)).padStart(4, '0');
+      const month = String((i % 12) + 1).padStart(2, '0');
+      const key = `${year}-${month}`;
+      periods.push({ key, label: `${monthName(month)} ${year}`, href: hrefFor(basePath, monthUrl(year, month)), count: perMonth.get(key) ?? 0 });
+    }
+  } else {
+    const perYear = new Map<string, number>();
+    for (const [key, count] of perMonth) perYear.set(key.slice(0, 4), (perYear.get(key.slice(0, 4)) ?? 0) + count);
+    for (let y = Number(first.slice(0, 4)); y <= Number(last.slice(0, 4)); y += 1) {
+      const year = String(y).padStart(4, '0');
+      periods.push({ key: year, label: year, href: hrefFor(basePath, yearUrl(year)), count: perYear.get(year) ?? 0 });
+    }
+  }
+
+  const max = Math.max(...periods.map((p) => p.count));
+  const slot = Math.max(MIN_SLOT, Math.min(MAX_SLOT, Math.floor(TARGET_WIDTH / periods.length)));
+  const bar = Math.round(slot * 0.75);
+  const baseline = TOP + PLOT;
+  const bars: CoverageBarView[] = [];
+  const ticks: CoverageTickView[] = [];
+  const tickEvery = unit === 'year' ? Math.ceil(periods.length / 24) : 1;
+  periods.forEach((p, i) => {
+    const x = i * slot;
+    if (p.count > 0) {
+      // At least 2 units tall, so a month with one article among hundreds is still visible.
+      const height = Math.max(2, Math.round((p.count / max) * PLOT));
+      bars.push({ label: p.label, count: p.count, href: p.href, x: x + (slot - bar) / 2, y: baseline - height, width: bar, height });
+    }
+    const isYearStart = unit === 'year' ? i % tickEvery === 0 : p.key.endsWith('-01') || i === 0;
+    if (isYearStart) ticks.push({ x, label: p.key.slice(0, 4) });
+  });
+  // A year label needs about 36 units; drop the first one when January follows too closely.
+  if (unit === 'month' && ticks.length > 1 && (ticks[1] as CoverageTickView).x - (ticks[0] as CoverageTickView).x < 36) ticks.shift();
+
+  const firstLabel = periods[0]?.label ?? '';
+  const lastLabel = periods[periods.length - 1]?.label ?? '';
+  const busiest = periods.reduce((a, b) => (b.count > a.count ? b : a));
+  const per = unit === 'month' ? 'month' : 'year';
+  const articles = (n: number): string => `${n} ${n === 1 ? 'article' : 'articles'}`;
+  const summary =
+    periods.length === 1
+      ? `${articles(total)} with a date, all from ${firstLabel}.`
+      : `${articles(total)} with a date, from ${firstLabel} to ${lastLabel}; the busiest ${per} was ${busiest.label} with ${articles(busiest.count)}.`;
+  return {
+    title: periods.length === 1 ? `Articles per ${per}, ${firstLabel}` : `Articles per ${per}, ${firstLabel} to ${lastLabel}`,
+    summary,
+    unit,
+    width: Math.max(periods.length * slot, 36),
+    height: baseline + LABELS,
+    baseline,
+    bars,
+    ticks,
+  };
+}
+
+/** The charts of one site's pages: the home page (all articles) and the first page of every term. */
+export class CoverageCharts {
+  readonly #archive: Archive;
+  readonly #basePath: string;
+  readonly #terms: ReadonlyMap<string, Term>;
+
+  constructor(archive: Archive, basePath: string) {
+    this.#archive = archive;
+    this.#basePath = basePath;
+    this.#terms = new Map(TAXONOMIES.flatMap((t) => archive.terms[t].map((term) => [`${t}/${term.slug}`, term] as const)));
+  }
+
+  /** The chart a page shows, or null. Later pages of a list skip it: page 1 already has it. */
+  for(page: Page): CoverageChartView | null {
+    const archive = this.#archive;
+    if (page.kind === 'home') return coverageChart(archive.articles.map((a) => a.date), this.#basePath);
+    if (page.kind !== 'term' || page.pagination.page !== 1) return null;
+    const term = this.#terms.get(`${page.taxonomy}/${page.slug}`);
+    if (term === undefined) return null;
+    return coverageChart(term.articleIds.map((id) => archive.byId.get(id)?.date ?? null), this.#basePath);
+  }
+}
+
+/** "2024-03" → months since year 0, so spans are simple subtraction. */
+function monthIndex(key: string): number {
+  return Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1;
+}

@@ -1,0 +1,162 @@
+/**
+ * What a page tells machines about itself: canonical link, OpenGraph and Twitter card tags,
+ * schema.org JSON-LD (NewsArticle on articles, WebSite with a search action on the home page)
+ * and the feeds it offers. Templates read it as `meta` (templates/partials/meta.njk).
+ */
+import type { Archive, Term } from '../archive/archive.ts';
+import type { Article } from '../content/article.ts';
+import type { SiteConfig } from '../config/config.ts';
+import type { Page } from './page.ts';
+import { absoluteUrlFor, hrefFor, searchUrl, termUrl } from '../urls.ts';
+import { feedPaths, hasFeed } from '../outputs/feeds.ts';
+
+/** A `<meta property|name content>` pair. */
+export interface MetaTag {
+  readonly key: string;
+  readonly content: string;
+}
+
+/** A `<link rel="alternate">` to a feed. */
+export interface FeedLink {
+  readonly type: string;
+  readonly title: string;
+  readonly href: string;
+}
+
+/** The machine-readable metadata of one page. */
+export interface PageMetaView {
+  /** Absolute canonical URL, or null without a configured site URL. */
+  readonly canonical: string | null;
+  /** OpenGraph tags (`property`). */
+  readonly openGraph: readonly MetaTag[];
+  /** Twitter card tags (`name`). */
+  readonly twitter: readonly MetaTag[];
+  /** JSON-LD text safe to put inside a script element, or null. */
+  readonly jsonLd: string | null;
+  /** Feeds to announce with `<link rel="alternate">`. */
+  readonly feeds: readonly FeedLink[];
+}
+
+/** The page fields metadata is made from. */
+export interface PageSummary {
+  readonly title: string;
+  readonly description: string;
+}
+
+/** Builds the metadata of every page of one site. */
+export class PageMetadata {
+  readonly #archive: Archive;
+  readonly #config: SiteConfig;
+  readonly #siteFeeds: readonly FeedLink[];
+  readonly #topics: ReadonlyMap<string, Term>;
+
+  constructor(archive: Archive, config: SiteConfig) {
+    this.#archive = archive;
+    this.#config = config;
+    this.#topics = new Map(archive.terms.topics.map((t) => [t.slug, t]));
+    const allIds = archive.articles.map((a) => a.id);
+    this.#siteFeeds = this.#feedLinks('', config.title, allIds);
+  }
+
+  /** The metadata of one page. */
+  for(page: Page, summary: PageSummary): PageMetaView {
+    const config = this.#config;
+    // The 404 page is served at any address: it has no canonical URL of its own.
+    const canonical = config.siteUrl === null || page.kind === 'not-found' ? null : absoluteUrlFor(config.siteUrl, page.url);
+    const article = page.kind === 'article' ? this.#archive.byId.get(page.id) : undefined;
+    const openGraph: MetaTag[] = [
+      { key: 'og:type', content: article === undefined ? 'website' : 'article' },
+      { key: 'og:title', content: summary.title },
+      { key: 'og:description', content: summary.description },
+      { key: 'og:site_name', content: config.title },
+      { key: 'og:locale', content: config.language.replace('-', '_') },
+    ];
+    if (canonical !== null) openGraph.push({ key: 'og:url', content: canonical });
+    if (article !== undefined) {
+      if (article.date !== null) openGraph.push({ key: 'article:published_time', content: article.date });
+      if (article.section !== null) openGraph.push({ key: 'article:section', content: article.section });
+      for (const topic of article.topics) openGraph.push({ key: 'article:tag', content: topic });
+    }
+    const twitter: MetaTag[] = [
+      { key: 'twitter:card', content: 'summary' },
+      { key: 'twitter:title', content: summary.title },
+      { key: 'twitter:description', content: summary.description },
+    ];
+    let jsonLd: unknown = null;
+    if (article !== undefined) jsonLd = newsArticleJsonLd(article, config);
+    else if (page.kind === 'home') jsonLd = webSiteJsonLd(config);
+    const feeds = page.kind === 'term' && page.taxonomy === 'topics' ? [...this.#topicFeeds(page.slug, summary.title), ...this.#siteFeeds] : this.#siteFeeds;
+    return { canonical, openGraph, twitter, jsonLd: jsonLd === null ? null : jsonForScript(jsonLd), feeds };
+  }
+
+  #topicFeeds(slug: string, name: string): FeedLink[] {
+    const term = this.#topics.get(slug);
+    return term === undefined ? [] : this.#feedLinks(termUrl('topics', slug), `${name} · ${this.#config.title}`, term.articleIds);
+  }
+
+  /** Feeds exist only with a site URL and at least one dated article (see outputs/feeds.ts). */
+  #feedLinks(pageUrl: string, title: string, ids: readonly string[]): FeedLink[] {
+    if (this.#config.siteUrl === null || !hasFeed(ids, this.#archive.byId)) return [];
+    const paths = feedPaths(pageUrl);
+    const href = (url: string): string => hrefFor(this.#config.basePath, url);
+    return [
+      { type: 'application/atom+xml', title: `${title} (Atom)`, href: href(paths.atom) },
+      { type: 'application/feed+json', title: `${title} (JSON Feed)`, href: href(paths.json) },
+      { type: 'application/rss+xml', title: `${title} (RSS)`, href: href(paths.rss) },
+    ];
+  }
+}
+
+/** schema.org NewsArticle of one article; absolute URLs only when the site URL is known. */
+export function newsArticleJsonLd(article: Article, config: Pick<SiteConfig, 'title' | 'siteUrl' | 'language'>): Record<string, unknown> {
+  const url = config.siteUrl === null ? null : absoluteUrlFor(config.siteUrl, article.url);
+  const publisher = { '@type': 'Organization', name: article.source ?? config.title };
+  const keywords = [...new Set([...article.topics, ...article.people.map((e) => e.name), ...article.places.map((e) => e.name), ...article.organizations.map((e) => e.name)])];
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.summary,
+    ...(article.date === null ? {} : { datePublished: article.date }),
+    ...(url === null ? {} : { url, mainEntityOfPage: url }),
+    inLanguage: config.language,
+    ...(article.section === null ? {} : { articleSection: article.section }),
+    author: article.byline === null ? publisher : { '@type': 'Person', name: article.byline },
+    publisher,
+    ...(article.credits.length === 0 ? {} : { creditText: article.credits.join('; ') }),
+    keywords,
+    wordCount: article.wordCount,
+    isAccessibleForFree: true,
+  };
+}
+
+/** schema.org WebSite with its search action, for the home page (needs absolute URLs). */
+export function webSiteJsonLd(config: Pick<SiteConfig, 'title' | 'description' | 'siteUrl' | 'language'>): Record<string, unknown> | null {
+  if (config.siteUrl === null) return null;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: config.title,
+    description: config.description,
+    url: config.siteUrl,
+    inLanguage: config.language,
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: `${absoluteUrlFor(config.siteUrl, searchUrl())}?q={search_term_string}`,
+      'query-input': 'required name=search_term_string',
+    },
+  };
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` become \u escapes so no text
+ * (a title holding "</script>", say) can end the script element; U+2028/9 are escaped for old parsers.
+ */
+export function jsonForScript(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

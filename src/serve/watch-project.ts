@@ -1,0 +1,48 @@
+/** Watching the project's inputs for the preview server: node's fs.watch, recursive (Linux, Node ≥ 20). */
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+
+/** What to watch: a folder (recursively), or one file by its name in its folder. */
+export type WatchTarget = { readonly dir: string } | { readonly file: string };
+
+/** A set of watchers that can be closed together. */
+export interface ProjectWatcher {
+  /** Folders and files being watched (those that existed). */
+  readonly watching: readonly string[];
+  close(): void;
+}
+
+/**
+ * Calls `onChange` with the absolute path of every changed file under the targets. Missing
+ * folders are skipped; a watched file is watched through its folder, so replacing it (as
+ * editors do when saving) is still seen.
+ */
+export function watchProject(targets: readonly WatchTarget[], onChange: (file: string) => void): ProjectWatcher {
+  const watchers: FSWatcher[] = [];
+  const watching: string[] = [];
+  for (const target of targets) {
+    const dir = 'dir' in target ? target.dir : path.dirname(target.file);
+    const only = 'file' in target ? path.basename(target.file) : null;
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(dir, { recursive: only === null }, (_event, name) => {
+        if (name === null) return;
+        const file = String(name);
+        if (only !== null && file !== only) return;
+        onChange(path.join(dir, file));
+      });
+    } catch {
+      continue;
+    }
+    // A watched folder that disappears must not crash the server; the next build reports it.
+    watcher.on('error', () => watcher.close());
+    watchers.push(watcher);
+    watching.push('dir' in target ? target.dir : target.file);
+  }
+  return {
+    watching,
+    close: () => {
+      for (const w of watchers) w.close();
+    },
+  };
+}
