@@ -287,6 +287,28 @@ describe('boilerplate and credits by pattern', () => {
     expect(seed.credits).toEqual(['Reporting by Parisa Hafezi; Editing by Alex Richardson']);
   });
 
+  it('names the agency of a "(Reuters) -" opening or a "— AFP" sign-off as the source', () => {
+    const opening = parseSeedText('(Reuters) - Oil prices fell on Tuesday as traders weighed the risk of supply disruption in the Gulf.\nBrent crude settled 2% lower.\n');
+    expect([opening.source, opening.sourceOrigin, opening.dateline]).toEqual(['Reuters', 'agency-credit', null]);
+    expect(opening.paragraphs[0]).toBe('Oil prices fell on Tuesday as traders weighed the risk of supply disruption in the Gulf.');
+    const signOff = parseSeedText(`${story}The minister spoke after meeting his Omani counterpart.\n\n— AFP\n`);
+    expect([signOff.source, signOff.sourceOrigin, signOff.credits]).toEqual(['AFP', 'agency-credit', ['AFP']]);
+  });
+
+  it('takes page furniture out: a pasted URL, buttons, image sources, copyright and AP contributor lines', () => {
+    const seed = parseSeedText(
+      `https://www.example.com/world/2024/01/30/iran-talks\n${story}Share\n\nImage source, Getty Images\n\nThe minister spoke after meeting his Omani counterpart.\n\nAssociated Press writer Jon Gambrell in Dubai contributed to this report.\n\nCopyright 2024 The Associated Press. All rights reserved.\n`,
+    );
+    expect(seed.title).toBe('Tehran says talks with Washington possible');
+    expect(seed.paragraphs).toEqual([
+      'Iran’s foreign minister said on Monday that indirect talks with the United States remained possible if sanctions were eased.',
+      'The minister spoke after meeting his Omani counterpart.',
+    ]);
+    expect(seed.removed.map((r) => r.kind)).toEqual(['source-line', 'social-footer', 'photo-credit', 'agency-credit', 'copyright']);
+    expect(seed.credits).toEqual(['Image source, Getty Images', 'Associated Press writer Jon Gambrell in Dubai contributed to this report.']);
+    expect(seed.source).toBeNull();
+  });
+
   it('decodes entities once: &amp;lt; stays a literal &lt;', () => {
     const seed = parseSeedText('AT&amp;T and T&#8209;Mobile shares slip\n\nAT&amp;T said profit fell &lt;5% in the quarter, and the company&#8217;s shares dipped; the filing used &amp;lt; for less-than.\n');
     expect(seed.title).toBe('AT&T and T\u2011Mobile shares slip');

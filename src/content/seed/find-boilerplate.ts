@@ -11,8 +11,8 @@ export interface BodyWithoutBoilerplate {
   readonly removed: readonly RemovedText[];
   /** Photo and agency credits, as written. */
   readonly credits: readonly string[];
-  /** A publisher named by a "Source: X" line or a "A Message from X:" block, first found. */
-  readonly source: { readonly name: string; readonly origin: 'source-line' | 'message-block' } | null;
+  /** A publisher named by a "Source: X" line, an "A Message from X:" block or an agency sign-off, first found. */
+  readonly source: { readonly name: string; readonly origin: 'source-line' | 'message-block' | 'agency-credit' } | null;
 }
 
 /**
@@ -40,6 +40,8 @@ const SOCIAL_STRONG = /\b(?:follow us on|like us on|join (?:us|our [\w ]{0,20}?(
 const SOCIAL_NETWORK = /\b(?:whatsapp|telegram|facebook|twitter|instagram|youtube|tiktok|linkedin|threads|bluesky|mastodon)\b/i;
 const SOCIAL_CALL = /\b(?:follow|like|join|subscribe|share|updates|channel)\b/i;
 const SHARE = /^share (?:this|on|via)\b/i;
+/** Page buttons pasted with the text: "Share", "Save", "Copy link", "Listen to this article". */
+const BUTTON = /^(?:share|save|comment|comments|print|email|tweet|copy link|listen(?: to this article)?|gift (?:this )?article)$/i;
 const NEWSLETTER_PROMPT = /^(?:sign up|subscribe|register|get)\b.{0,80}\b(?:newsletters?|inbox|briefing)\b/i;
 const NEWSLETTER_WORDS = /\b(?:sign up|subscribe)\b.{0,60}\bnewsletters?\b/i;
 const ADVERT = /^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?)$/i;
@@ -47,6 +49,9 @@ const RELATED = /^(?:read more|related|see also|also read|read also|more on this
 const COPYRIGHT = /^(?:©|\(c\)\s|copyright\s+(?:©\s*|\(c\)\s*)?\d{4}\b)|\ball rights reserved\.?$/i;
 const SOURCE_LINE = /^source\s*:\s*(.{2,60})$/i;
 const SEPARATOR = /^[-*_=~#•·.\s]{3,}$/;
+/** An agency signing off a story: "— AFP", "With Reuters", "(AFP)". */
+const SIGN_OFF = /^(?:[-–—]+\s*|with\s+)?\(?([^()]{2,40}?)\)?\.?$/i;
+const SIGN_OFF_MARK = /^(?:[-–—]|with\s|\()/i;
 
 /** Takes boilerplate out of body paragraphs; everything taken out is returned, nothing dropped. */
 export function findBoilerplate(input: readonly string[]): BodyWithoutBoilerplate {
@@ -85,7 +90,7 @@ export function findBoilerplate(input: readonly string[]): BodyWithoutBoilerplat
     removed.push({ kind: found.kind, text });
     if (found.credit !== undefined) credits.push(found.credit);
     if (found.source !== undefined && source === null) {
-      source = { name: found.source, origin: found.kind === 'appeal' ? 'message-block' : 'source-line' };
+      source = { name: found.source, origin: found.kind === 'appeal' ? 'message-block' : found.kind === 'agency-credit' ? 'agency-credit' : 'source-line' };
     }
   });
   return { paragraphs, removed, credits, source };
@@ -126,12 +131,15 @@ function recognise(paragraph: string): Found | null {
   if (APPEAL_BUTTON.test(paragraph)) return { kind: 'appeal', tailOnly: false };
   if (SEPARATOR.test(paragraph)) return { kind: 'separator', tailOnly: false };
   if (ADVERT.test(paragraph)) return { kind: 'advert', tailOnly: false };
-  if (SOCIAL_STRONG.test(paragraph) || (paragraph.length <= 80 && SHARE.test(paragraph))) return { kind: 'social-footer', tailOnly: false };
+  if (SOCIAL_STRONG.test(paragraph) || (paragraph.length <= 80 && (SHARE.test(paragraph) || BUTTON.test(paragraph)))) return { kind: 'social-footer', tailOnly: false };
   if (paragraph.length <= 200 && NEWSLETTER_PROMPT.test(paragraph)) return { kind: 'newsletter', tailOnly: false };
   if (paragraph.length <= 200 && RELATED.test(paragraph)) return { kind: 'related-link', tailOnly: false };
   if (paragraph.length <= 200 && COPYRIGHT.test(paragraph)) return { kind: 'copyright', tailOnly: false };
   const sourceLine = SOURCE_LINE.exec(paragraph);
   if (sourceLine !== null && isNameList(sourceLine[1] ?? '', 6)) return { kind: 'source-line', tailOnly: false, source: (sourceLine[1] ?? '').replace(/\.$/, '').trim() };
+  const signOff = paragraph.length <= 50 && SIGN_OFF_MARK.test(paragraph) ? SIGN_OFF.exec(paragraph) : null;
+  const agency = (signOff?.[1] ?? '').trim();
+  if (signOff !== null && isNameList(agency, 4)) return { kind: 'agency-credit', tailOnly: true, credit: agency, source: agency };
   if (paragraph.length <= 300 && SOCIAL_NETWORK.test(paragraph) && SOCIAL_CALL.test(paragraph)) return { kind: 'social-footer', tailOnly: true };
   if (paragraph.length <= 300 && NEWSLETTER_WORDS.test(paragraph)) return { kind: 'newsletter', tailOnly: true };
   if (paragraph.length <= 300 && APPEAL_WORDS.test(paragraph) && ADDRESSES_READER.test(paragraph)) return { kind: 'appeal', tailOnly: true };

@@ -11,8 +11,8 @@ export interface FoundCredit {
 
 /** Longest paragraph that can be a credit line; real credits are short, so longer text is never tested. */
 const MAX_CREDIT = 160;
-/** "AP Photo/ Name", "Photo: Name/Getty Images", "Photograph by Name", "Image credit: Name". */
-const PHOTO_WORD = /^(.{0,30}?)\b(?:file\s+)?(?:photo|photograph|image|picture|pic|foto|illustration|video|credit)s?(?:\s+credit)?(?:\s*[:/|]|\s+by\b)\s*(.+)$/i;
+/** "AP Photo/ Name", "Photo: Name/Getty Images", "Photograph by Name", "Image source, Reuters". */
+const PHOTO_WORD = /^(.{0,30}?)\b(?:file\s+)?(?:photo|photograph|image|picture|pic|foto|illustration|video|credit)s?(?:\s+(?:credit|source))?(?:\s*[:/|,]|\s+by\b)\s*(.+)$/i;
 /** "Name/Agency" or "(Reuters/Name)": two name lists joined by a slash, nothing else. */
 const SLASH_CREDIT = /^([^/(),]{2,40})\/([^/(),]{2,60})$/;
 /** "Getty Images", "AFP via Getty Images", "Alamy Stock Photo": a picture agency's name alone. */
@@ -33,10 +33,15 @@ export function findCredit(paragraph: string): FoundCredit | null {
   if (slash !== null && isNameList(slash[1] ?? '', 5) && isNameList(slash[2] ?? '', 8)) return { kind: 'photo-credit', credit };
   if (PICTURE_AGENCY.test(bare) && isNameList(bare, 6)) return { kind: 'photo-credit', credit };
   const contributed = CONTRIBUTED.exec(bare);
-  if (contributed !== null && isNameList((contributed[1] ?? '').replace(/\s+in\s+.*$/, ''), 10)) return { kind: 'agency-credit', credit };
+  if (contributed !== null && isNameList(contributors(contributed[1] ?? ''), 10)) return { kind: 'agency-credit', credit };
   const reporting = REPORTING_BY.exec(bare);
   if (reporting !== null && isNameList((reporting[1] ?? '').split(/[;,]/)[0] ?? '', 6)) return { kind: 'agency-credit', credit };
   return null;
+}
+
+/** "Associated Press writer Jane Doe in Washington" → "Associated Press Jane Doe": the names without roles and places. */
+function contributors(text: string): string {
+  return text.replace(/\s+in\s+.*$/, '').replace(/\b(?:writers?|reporters?|correspondents?|staff|journalists?|photographers?)\b/g, ' ');
 }
 
 /** A photo credit in brackets closing a caption ("... on Tuesday. (AP Photo/Fatima Shbair)"). */

@@ -4,7 +4,7 @@ import { isNameList } from './name-list.ts';
 
 /** A dateline taken off the start of a paragraph. */
 export interface FoundDateline {
-  /** The place as written ("MOSCOW", "BEIRUT, Lebanon"), or null for a date-only opening. */
+  /** The place as written ("MOSCOW", "BEIRUT, Lebanon"), or null for an opening without one. */
   readonly place: string | null;
   /** The agency in brackets ("Reuters"), or null. */
   readonly agency: string | null;
@@ -51,10 +51,8 @@ export function findDateline(paragraph: string): FoundDateline | null {
   }
   if (second !== undefined && !(second.length <= 25 && isNameList(second, 3))) return null;
   const region = second ?? null;
-  // A dateline names a place (or is only a date); an agency alone in brackets is not one.
-  if (place === null && date === null) return null;
-  // A date-only opening needs its year, or it is just a sentence starting with a day.
-  if (place === null && date?.iso === null) return null;
+  // Without a place, a dateline is an agency credit ("(Reuters) -") or a date with its year.
+  if (place === null && agency === null && (date === null || date.iso === null)) return null;
   return {
     place: place === null ? null : region === null ? place : `${place}, ${region}`,
     agency,

@@ -39,6 +39,7 @@ const BYLINE = /^(?:written\s+)?by\s+(.+)$/i;
 /** What a date line may hold besides the date: "Published", "Updated on", times, time zones, weekdays. */
 const DATE_FILLER = /^(?:[\s,.:;()|–—-]|published|updated|posted|last|modified|first|on|at|dated?|created|am|pm|gmt|utc|bst|cet|cest|eet|est|edt|cst|cdt|pst|pdt|msk|ist|jst|aest|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|\d{1,2}[:.]\d{2}(?::\d{2})?)*$/i;
 const NO_CLOSING_MARK = /[^.!?:;,]$/;
+const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
 
 /** One header line's items. */
 interface MetaLine {
@@ -68,6 +69,8 @@ export function findHeader(lines: readonly SeedLine[], width: number | null): Se
     const next = nextLine(lines, i + 1);
     const meta = metaLine(text, false);
     if (meta !== null) take(meta, text);
+    // A pasted page address says where the text came from; it is neither headline nor body.
+    else if (URL_LINE.test(text)) removed.push({ kind: 'source-line', text });
     else if (section === null && isLabel(text) && next < lines.length && (isHeadline(lines, next, width) || metaLine(lines[next]?.text ?? '', false) !== null)) {
       section = isAllCaps(text) ? readableCase(text) : text;
       removed.push({ kind: 'section-label', text });
@@ -117,7 +120,7 @@ function isHeadline(lines: readonly SeedLine[], index: number, width: number | n
     if (/^\p{Ll}/u.test(next.text)) return false;
     if (width !== null && !nextWordFits(line, next, width)) return false;
   }
-  return findCredit(line.text) === null;
+  return findCredit(line.text) === null && !URL_LINE.test(line.text);
 }
 
 /** A line of running text: a sentence end, or at least six words with some in lower case. */

@@ -5,6 +5,8 @@ import { firstWord, type SeedLine } from './seed-lines.ts';
 const MAX_WRAP_WIDTH = 110;
 /** Narrowest wrap width taken seriously; below it, short lines are lists or verse, not wrapping. */
 const MIN_WRAP_WIDTH = 30;
+/** Share of lines allowed past the wrap width (a URL, a table row) before the text counts as unwrapped. */
+const MAX_WIDER_SHARE = 0.05;
 /** Fewest line-to-line continuations that can show wrapping; a header's few short lines cannot. */
 const MIN_CONTINUED = 3;
 /** Share of continued lines that must be "full" for a text to count as hard-wrapped. */
@@ -31,6 +33,9 @@ export function wrapWidth(lines: readonly SeedLine[]): number | null {
   // A stray long line (a URL, a table row) must not set the width of everything else.
   const width = sorted.filter((w) => w <= p90 * 1.25).at(-1) ?? 0;
   if (width > MAX_WRAP_WIDTH || width < MIN_WRAP_WIDTH) return null;
+  // Wrapped text has almost no line past its width; one-paragraph-per-line text has many.
+  const wider = widths.filter((w) => w > width).length;
+  if (wider > Math.floor(widths.length * MAX_WIDER_SHARE)) return null;
   let continued = 0;
   let full = 0;
   for (let i = 0; i + 1 < lines.length; i += 1) {
