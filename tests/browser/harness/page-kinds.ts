@@ -1,0 +1,43 @@
+/** One URL of the sample site for each kind of page a reader can land on. */
+import type { BuiltSite } from '../../e2e/site-fixture.ts';
+import { sampleArticle, siteRelative } from './sample-site.ts';
+import { slugify } from '../../../src/text/slugify.ts';
+import { archiveUrl, monthUrl, searchUrl, taxonomyUrl, termUrl, undatedUrl, yearUrl } from '../../../src/urls.ts';
+
+/** A page kind and a site-relative URL of that kind. */
+export interface PageOfKind {
+  /** A short name, also used in screenshot file names. */
+  readonly kind: string;
+  /** Site-relative URL ("topics/russia/"). */
+  readonly url: string;
+}
+
+/** The BBC article whose declared names give the person, place and organisation pages. */
+const EX_SPY = 'politics/russian-ex-spy-on-hunger-strike.txt';
+
+/**
+ * Every page kind of the sample site. The terms are ones the Markdown front matter declares, so
+ * the list does not depend on what the enricher finds in the seeds.
+ */
+export function pageKinds(site: BuiltSite): PageOfKind[] {
+  const exSpy = sampleArticle(site, EX_SPY);
+  return [
+    { kind: 'home', url: '' },
+    { kind: 'article', url: siteRelative(site, exSpy.record.url) },
+    { kind: 'article-seed', url: siteRelative(site, site.record('003_8d78b157a282ba9e.txt').url) },
+    { kind: 'topics', url: taxonomyUrl('topics') },
+    { kind: 'topic', url: termUrl('topics', slugify('Russia')) },
+    { kind: 'person', url: termUrl('people', slugify('Viktor Makarov')) },
+    { kind: 'place', url: termUrl('places', slugify('London')) },
+    { kind: 'organization', url: termUrl('organizations', slugify('MI6')) },
+    { kind: 'source', url: termUrl('sources', slugify('BBC News')) },
+    { kind: 'sources', url: taxonomyUrl('sources') },
+    { kind: 'year', url: yearUrl('2005') },
+    { kind: 'month', url: monthUrl('2005', '01') },
+    { kind: 'undated', url: undatedUrl() },
+    { kind: 'archive', url: archiveUrl() },
+    { kind: 'search', url: searchUrl() },
+    // Any missing address: the server answers 404 with the site's 404.html, as a static host does.
+    { kind: 'not-found', url: 'no-such-page/' },
+  ];
+}

@@ -1,0 +1,59 @@
+/**
+ * Search in Chromium, to the search page's contract: search/ mounts Pagefind's Default UI in
+ * #search, its input is .pagefind-ui__search-input, results are .pagefind-ui__result-link, and
+ * search/?q=word prefills the query. Pagefind needs HTTP, which the harness's server gives it.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { openBrowserSite, type BrowserSite } from './harness/browser-site.ts';
+import { searchUrl } from '../../src/urls.ts';
+import { sampleArticle } from './harness/sample-site.ts';
+
+/** Seed 003's file, and a word of its body that no other article of the sample site has. */
+const SEED = '003_8d78b157a282ba9e.txt';
+const WORD = 'Rudenko';
+
+let s: BrowserSite;
+beforeAll(async () => {
+  s = await openBrowserSite();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+test(`a reader types "${WORD}" in the header search box, gets one hit and opens it`, async () => {
+  const page = await s.newPage();
+  await page.goto(s.server.url(''));
+  const box = page.getByRole('banner').getByRole('searchbox');
+  await box.fill(WORD);
+  await box.press('Enter');
+  await page.waitForURL((url) => url.pathname === `${s.site.basePath}${searchUrl()}` && url.searchParams.get('q') === WORD);
+
+  // The Default UI is mounted in #search and prefilled from ?q=.
+  const input = page.locator('#search .pagefind-ui__search-input');
+  await input.waitFor({ timeout: 15_000 });
+  expect(await input.inputValue()).toBe(WORD);
+
+  const hits = page.locator('#search .pagefind-ui__result-link');
+  await hits.first().waitFor({ timeout: 15_000 });
+  expect(await hits.count()).toBe(1);
+  const hitTitle = (await hits.first().innerText()).trim();
+  expect(hitTitle).not.toBe('');
+
+  await hits.first().click();
+  await page.waitForURL(s.at(s.site.record(SEED).url));
+  expect((await page.getByRole('heading', { level: 1 }).innerText()).trim()).toBe(hitTitle);
+  expect(await page.locator('main').innerText()).toContain(WORD);
+});
+
+test('typing into the search page itself finds the one article that names Etzioni', async () => {
+  const page = await s.newPage();
+  await page.goto(s.server.url(searchUrl()));
+  const input = page.locator('#search .pagefind-ui__search-input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill('Etzioni');
+  const hits = page.locator('#search .pagefind-ui__result-link');
+  await hits.first().waitFor({ timeout: 15_000 });
+  const titles = (await hits.allInnerTexts()).map((t) => t.trim());
+  expect(titles).toEqual([sampleArticle(s.site, 'politics/nuclear-strike-key-terror-risk.txt').record.title]);
+  expect(s.server.notFound).toEqual([]);
+});
