@@ -1,3 +1,4 @@
+import { decodeHTMLStrict } from 'entities';
 import { describe, expect, it } from 'vitest';
 import { NO_DATE_WARNING, parseSeedText, titleFromLede } from '../../src/content/parse-seed-text.ts';
 import { bbcFiles, bbcText, seedText } from './real-text.ts';
@@ -99,6 +100,21 @@ describe('seed 003: section label, headline, source line, social footer', () => 
 });
 
 describe('BBC articles (headline, blank line, one paragraph per line)', () => {
+  it('parses all 2,095: headline titles, no date, every paragraph kept, nothing removed', () => {
+    const files = bbcFiles();
+    expect(files).toHaveLength(2095);
+    const problems: string[] = [];
+    for (const file of files) {
+      const lines = decodeHTMLStrict(bbcText(file)).split('\n').map((l) => l.trim()).filter((l) => l !== '');
+      const seed = parseSeedText(bbcText(file));
+      if (seed.title !== lines[0] || seed.titleOrigin !== 'headline') problems.push(`${file}: title ${seed.title}`);
+      if (seed.date !== null) problems.push(`${file}: date ${seed.date}`);
+      if (seed.removed.length > 0) problems.push(`${file}: removed ${seed.removed[0]?.kind}`);
+      if (seed.paragraphs.join('\n') !== lines.slice(1).join('\n').replace(/[^\S\n]+/g, ' ')) problems.push(`${file}: paragraphs differ`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('titles with the headline line and keeps every paragraph', () => {
     const text = bbcText('business/1m-payoff-for-former-shell-boss.txt');
     const seed = parseSeedText(text);

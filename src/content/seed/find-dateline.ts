@@ -62,7 +62,7 @@ export function findDateline(paragraph: string): FoundDateline | null {
   };
 }
 
-/** "Reuters", "AP", "AFP", "dpa", "Xinhua": one to four words, letters and dots only. */
+/** "Reuters", "AP", "AFP", "Xinhua": one to four words, capitalised, letters and dots only ("(primary)" is not one). */
 function isAgency(text: string): boolean {
-  return /^[\p{L}][\p{L}.&'’ -]{0,39}$/u.test(text) && text.split(/\s+/).length <= 4;
+  return /^\p{Lu}[\p{L}.&'’ -]{0,39}$/u.test(text) && text.split(/\s+/).length <= 4;
 }

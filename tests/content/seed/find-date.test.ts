@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { findDate, findDatePrefix } from '../../../src/content/seed/find-date.ts';
+
+describe('findDate', () => {
+  it.each([
+    ['2024-01-30'],
+    ['January 30, 2024'],
+    ['30 January 2024'],
+    ['Jan. 30, 2024'],
+    ['30-JAN-2024 15:01:01'],
+    ['Tue, 30 Jan 2024 15:01:01 +0000'],
+    ['2024-01-30T10:15:00+03:00'],
+    ['30.01.2024'],
+  ])('reads %j as 2024-01-30', (text) => {
+    expect(findDate(text)?.iso).toBe('2024-01-30');
+  });
+
+  it('finds a day without a year but gives it no ISO date', () => {
+    expect(findDate('MOSCOW, Jan 30 (Reuters)')).toMatchObject({ iso: null, text: 'Jan 30', index: 8 });
+    expect(findDate('on 31 December, having spent the time as an adviser')?.iso).toBeNull();
+  });
+
+  it('takes no date from relative phrases or a month and year alone', () => {
+    expect(findDate('Oil prices have fallen heavily for a second day')).toBeNull();
+    expect(findDate('she stepped down from her post in April 2004')).toBeNull();
+    expect(findDate('Shares rose today and yesterday')).toBeNull();
+  });
+});
+
+describe('findDatePrefix', () => {
+  it('reads the "date YYYY-MM-DD" prefix and its length, leading space included', () => {
+    expect(findDatePrefix(' date 2024-01-30 The Kremlin spokesperson')).toEqual({ iso: '2024-01-30', length: 17 });
+    expect(findDatePrefix('date 2024-01-30\nHeadline')).toEqual({ iso: '2024-01-30', length: 16 });
+  });
+
+  it('refuses an impossible day and text that merely starts with the word "date"', () => {
+    expect(findDatePrefix('date 2024-02-30 Something')).toBeNull();
+    expect(findDatePrefix('Date night in Paris 2024-01-30')).toBeNull();
+  });
+});
