@@ -25,3 +25,15 @@ export function bbcFiles(): string[] {
     .flatMap((d) => readdirSync(path.join(BBC_DIR, d.name)).filter((f) => f.endsWith('.txt')).map((f) => `${d.name}/${f}`))
     .sort();
 }
+
+/** 30 January 2024 in the forms people paste (issue 3's list), for the date tests. */
+export const DATE_FORMS: readonly string[] = [
+  '2024-01-30',
+  'January 30, 2024',
+  '30 January 2024',
+  'Jan. 30, 2024',
+  '30-JAN-2024 15:01:01',
+  'Tue, 30 Jan 2024 15:01:01 +0000',
+  '2024-01-30T10:15:00+03:00',
+  '30.01.2024',
+];

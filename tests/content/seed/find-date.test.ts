@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findDate, findDatePrefix } from '../../../src/content/seed/find-date.ts';
+import { DATE_FORMS } from '../real-text.ts';
 
 describe('findDate', () => {
-  it.each([
-    ['2024-01-30'],
-    ['January 30, 2024'],
-    ['30 January 2024'],
-    ['Jan. 30, 2024'],
-    ['30-JAN-2024 15:01:01'],
-    ['Tue, 30 Jan 2024 15:01:01 +0000'],
-    ['2024-01-30T10:15:00+03:00'],
-    ['30.01.2024'],
-  ])('reads %j as 2024-01-30', (text) => {
+  it.each(DATE_FORMS)('reads %j as 2024-01-30', (text) => {
     expect(findDate(text)?.iso).toBe('2024-01-30');
   });
 
