@@ -123,4 +123,16 @@ export interface Article {
   readonly removed: readonly RemovedText[];
   /** Problems found while reading this article; it was still built. */
   readonly warnings: readonly string[];
+  /** The story this article reports with others (same event, other sources); absent when it stands alone. Set by the relate stage. */
+  readonly story?: StoryLink;
+  /** Id of the article this one is a near-copy of (the same wire story); absent for originals. Set by the relate stage. */
+  readonly duplicateOf?: string;
+}
+
+/** Articles reporting one event, across sources. */
+export interface StoryLink {
+  /** Stable id of the story: the id of its first report. */
+  readonly id: string;
+  /** Ids of every report of the story, this one included, oldest first (undated last, by id); near-copies left out. */
+  readonly articleIds: readonly string[];
 }

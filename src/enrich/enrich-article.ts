@@ -2,18 +2,35 @@
 import type { Article, Entity } from '../content/article.ts';
 import type { ParsedArticle } from '../content/parsed-article.ts';
 import { slugify } from '../text/slugify.ts';
+import { chooseTopics } from './choose-topics.ts';
+import { defaultEnrichResources, type EnrichResources } from './enrich-resources.ts';
+import { findEntities } from './find-entities.ts';
+import { rankSubjects } from './rank-subjects.ts';
+import { tokenize } from './tokenize.ts';
 
-/** Fills the enriched fields. Declared lists (front matter, overrides) always win. Pure. */
-export function enrichArticle(parsed: ParsedArticle): Article {
-  const { paragraphs: _paragraphs, declared, ...rest } = parsed;
-  const entities = (names: readonly string[] | undefined): Entity[] =>
-    (names ?? []).map((name) => ({ name, slug: slugify(name), role: null, mentions: 1 })).filter((e) => e.slug !== '');
+/** Fills the enriched fields. Declared lists (front matter, overrides) always win. Pure given its resources. */
+export function enrichArticle(parsed: ParsedArticle, resources: EnrichResources = defaultEnrichResources()): Article {
+  const { paragraphs, declared, ...rest } = parsed;
+  const title = tokenize(parsed.title);
+  const body = paragraphs.map(tokenize);
+  const found = findEntities({ title, paragraphs: body }, resources);
+  const subjects = rankSubjects(title, body, resources.taxonomy);
   return {
     ...rest,
-    topics: declared.topics ?? [],
-    subjects: [],
-    people: entities(declared.people),
-    places: entities(declared.places),
-    organizations: entities(declared.organizations),
+    topics: declared.topics ?? chooseTopics(subjects, found.countries),
+    subjects,
+    people: declaredEntities(declared.people, found.people),
+    places: declaredEntities(declared.places, found.places),
+    organizations: declaredEntities(declared.organizations, found.organizations),
   };
+}
+
+/** A declared list replaces what was found, keeping the role and count of names the text also gives. */
+function declaredEntities(names: readonly string[] | undefined, found: readonly Entity[]): Entity[] {
+  if (names === undefined) return [...found];
+  const bySlug = new Map(found.map((e) => [e.slug, e]));
+  return names
+    .map((name) => ({ name, slug: slugify(name) }))
+    .filter((e) => e.slug !== '')
+    .map(({ name, slug }) => ({ name, slug, role: bySlug.get(slug)?.role ?? null, mentions: bySlug.get(slug)?.mentions ?? 1 }));
 }

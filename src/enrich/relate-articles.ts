@@ -1,46 +1,66 @@
-/** Related articles: the ones sharing the most topics and entities, weighted by rarity. */
-import type { Article } from '../content/article.ts';
+/** Relating articles: near-duplicate copies, related articles (TF-IDF plus shared entities) and story clusters. */
+import type { Article, StoryLink } from '../content/article.ts';
 import { compareCodePoints } from '../text/compare.ts';
+import { clusterStories } from './cluster-stories.ts';
+import { findNearDuplicates } from './find-near-duplicates.ts';
+import { nearestNeighbours } from './nearest-neighbours.ts';
+import { termVectors } from './term-vectors.ts';
 
 /** How many related articles each article lists. */
 export const RELATED_COUNT = 5;
 
-/** Terms shared by more articles than this are too common to relate two articles (and would make it quadratic). */
-const MAX_POSTINGS = 1000;
+/** Below this cosine similarity two articles are not worth a "related" link. */
+const MIN_RELATED_SIMILARITY = 0.05;
 
-/** For each article, up to RELATED_COUNT other article ids, best first. Deterministic. */
-export function relateArticles(articles: readonly Article[]): Map<string, string[]> {
-  const keysOf = (a: Article): string[] => [
-    ...a.topics.map((t) => `t:${t.toLowerCase()}`),
-    ...a.people.map((e) => `p:${e.slug}`),
-    ...a.places.map((e) => `l:${e.slug}`),
-    ...a.organizations.map((e) => `o:${e.slug}`),
-  ];
-  const postings = new Map<string, string[]>();
-  for (const article of articles) {
-    for (const key of new Set(keysOf(article))) {
-      let list = postings.get(key);
-      if (list === undefined) postings.set(key, (list = []));
-      list.push(article.id);
-    }
+/** What the relate stage gives the archive. */
+export interface Relations {
+  /** The articles, in the order given, with `story` and `duplicateOf` set where they apply. */
+  readonly articles: Article[];
+  /** For each article id, up to RELATED_COUNT other article ids, best first. */
+  readonly related: Map<string, string[]>;
+}
+
+/**
+ * Near-copies are found first (MinHash) and point at their original, the earliest copy; the
+ * originals are then related and clustered into stories; a copy shares its original's story and
+ * lists the original first among its related. Near-linear in the number of articles. Deterministic.
+ */
+export function relateArticles(articles: readonly Article[]): Relations {
+  const n = articles.length;
+  const originalOf = new Int32Array(n).fill(-1);
+  for (const group of findNearDuplicates(articles.map((a) => `${a.title}\n${a.bodyText}`))) {
+    const [first, ...copies] = [...group].sort((a, b) => compareReadingOrder(articles[a]!, articles[b]!));
+    for (const copy of copies) originalOf[copy] = first!;
   }
+  const isOriginal = (i: number): boolean => originalOf[i] === -1;
+  const neighbours = nearestNeighbours(termVectors(articles), RELATED_COUNT * 2, MIN_RELATED_SIMILARITY, isOriginal);
+
+  const storyOf = new Map<number, StoryLink>();
+  for (const group of clusterStories(articles, neighbours)) {
+    const ids = [...group].sort((a, b) => compareReadingOrder(articles[a]!, articles[b]!)).map((i) => articles[i]!.id);
+    const story: StoryLink = { id: ids[0]!, articleIds: ids };
+    for (const i of group) storyOf.set(i, story);
+  }
+
   const related = new Map<string, string[]>();
-  for (const article of articles) {
-    const scores = new Map<string, number>();
-    for (const key of new Set(keysOf(article))) {
-      const list = postings.get(key) ?? [];
-      if (list.length > MAX_POSTINGS) continue;
-      // Rare shared terms say more than common ones (inverse document frequency).
-      const weight = Math.log(1 + articles.length / list.length);
-      for (const other of list) if (other !== article.id) scores.set(other, (scores.get(other) ?? 0) + weight);
-    }
-    related.set(
-      article.id,
-      [...scores]
-        .sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]))
-        .slice(0, RELATED_COUNT)
-        .map(([id]) => id),
-    );
+  const linked = articles.map((article, i): Article => {
+    const original = originalOf[i]!;
+    const source = original === -1 ? i : original;
+    const ids = neighbours[source]!.map((nb) => articles[nb.index]!.id).filter((id) => id !== article.id);
+    related.set(article.id, (original === -1 ? ids : [articles[original]!.id, ...ids]).slice(0, RELATED_COUNT));
+    const story = storyOf.get(source);
+    const { story: _oldStory, duplicateOf: _oldCopy, ...rest } = article;
+    return { ...rest, ...(story === undefined ? {} : { story }), ...(original === -1 ? {} : { duplicateOf: articles[original]!.id }) };
+  });
+  return { articles: linked, related };
+}
+
+/** Dated articles oldest first, then undated ones; ties by id. The first of a group is its original. */
+function compareReadingOrder(a: Article, b: Article): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return compareCodePoints(a.date, b.date);
   }
-  return related;
+  return compareCodePoints(a.id, b.id);
 }

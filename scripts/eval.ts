@@ -1,0 +1,108 @@
+/**
+ * `npm run eval [-- CORPUS_DIR]`: scores parsing and enrichment on a corpus whose folders are desk
+ * labels (default ../shared/corpora/bbc): top-subject accuracy against the desk, NMI and purity of
+ * the grouping by top subject, titles equal to the headline line, and parse + enrich speed.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { discoverInputs } from '../src/content/input-file.ts';
+import { parseInput } from '../src/content/load-article.ts';
+import type { Article } from '../src/content/article.ts';
+import { enrichArticle } from '../src/enrich/enrich-article.ts';
+import { defaultEnrichResources } from '../src/enrich/enrich-resources.ts';
+import { relateArticles } from '../src/enrich/relate-articles.ts';
+
+/** The IPTC subject each desk's articles should get first. */
+const DESK_SUBJECTS: Readonly<Record<string, string>> = {
+  business: 'economy-business-finance',
+  entertainment: 'arts-culture-entertainment-media',
+  politics: 'politics',
+  sport: 'sport',
+  tech: 'science-technology',
+};
+
+const GOALS = { accuracy: 0.9, nmi: 0.8, titleMatch: 0.99, perCore: 2000 };
+
+const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpusDir = path.resolve(process.argv[2] ?? path.join(projectDir, '..', 'shared', 'corpora', 'bbc'));
+
+const { inputs } = await discoverInputs(corpusDir, path.join(corpusDir, '.no-content'));
+const files = await Promise.all(inputs.map(async (input) => ({ input, bytes: await readFile(input.absolutePath) })));
+defaultEnrichResources(); // word lists load once per build; kept out of the per-article figure
+
+const cpuStart = process.cpuUsage();
+const wallStart = performance.now();
+const articles: Array<{ article: Article; desk: string; headline: string }> = [];
+let failed = 0;
+for (const { input, bytes } of files) {
+  const result = parseInput(input, bytes, null);
+  if (!result.ok) {
+    failed += 1;
+    continue;
+  }
+  const headline = bytes.toString('utf8').split(/\r?\n/, 1)[0]?.trim() ?? '';
+  articles.push({ article: enrichArticle(result.article), desk: input.relativePath.split('/')[0] ?? '', headline });
+}
+const cpu = process.cpuUsage(cpuStart);
+const wallSeconds = (performance.now() - wallStart) / 1000;
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+
+const relateStart = performance.now();
+const related = relateArticles(articles.map((a) => a.article));
+const relateSeconds = (performance.now() - relateStart) / 1000;
+
+const scored = articles.filter((a) => DESK_SUBJECTS[a.desk] !== undefined);
+const top = scored.map((a) => a.article.subjects[0]?.id ?? 'none');
+const correct = scored.filter((a, i) => top[i] === DESK_SUBJECTS[a.desk]).length;
+const grouping = scoreGrouping(scored.map((a) => a.desk), top);
+const titleMatches = articles.filter((a) => a.article.title === a.headline).length;
+const perCore = articles.length / cpuSeconds;
+
+const confusion = new Map<string, Map<string, number>>();
+scored.forEach((a, i) => {
+  const row = confusion.get(a.desk) ?? new Map<string, number>();
+  row.set(top[i]!, (row.get(top[i]!) ?? 0) + 1);
+  confusion.set(a.desk, row);
+});
+
+const mark = (ok: boolean): string => (ok ? 'meets goal' : 'MISSES goal');
+const fixed = (n: number, digits = 3): string => n.toFixed(digits);
+const accuracy = correct / scored.length;
+const titleShare = titleMatches / articles.length;
+const stories = related.articles.filter((a) => a.story !== undefined);
+const storyIds = new Set(stories.map((a) => a.story?.id));
+const duplicates = related.articles.filter((a) => a.duplicateOf !== undefined).length;
+console.log(`corpus: ${path.relative(process.cwd(), corpusDir) || corpusDir} (${files.length} files, ${articles.length} parsed, ${failed} not parsed)`);
+console.log(`top-subject accuracy: ${fixed(accuracy)} (${correct}/${scored.length}; goal ≥ ${GOALS.accuracy}: ${mark(accuracy >= GOALS.accuracy)})`);
+console.log(`grouping by top subject: NMI ${fixed(grouping.nmi)} (goal ≥ ${GOALS.nmi}: ${mark(grouping.nmi >= GOALS.nmi)}), purity ${fixed(grouping.purity)}, ${grouping.clusters} groups`);
+console.log(`title equals headline line: ${fixed(titleShare)} (${titleMatches}/${articles.length}; goal ≥ ${GOALS.titleMatch}: ${mark(titleShare >= GOALS.titleMatch)})`);
+console.log(`parse + enrich: ${Math.round(perCore)} articles/s per core (${fixed(cpuSeconds, 2)} s CPU, ${fixed(wallSeconds, 2)} s wall; goal ≥ ${GOALS.perCore}: ${mark(perCore >= GOALS.perCore)})`);
+console.log(`relate (related, stories, near-duplicates): ${fixed(relateSeconds, 2)} s; ${storyIds.size} stories covering ${stories.length} articles; ${duplicates} near-duplicates`);
+console.log('confusion (desk → top subject):');
+for (const [desk, row] of [...confusion].sort()) {
+  console.log(`  ${desk.padEnd(14)} ${[...row].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+}
+
+/** NMI (arithmetic-mean normalisation, as scikit-learn) and purity of `predicted` against `truth`. */
+function scoreGrouping(truth: readonly string[], predicted: readonly string[]): { nmi: number; purity: number; clusters: number } {
+  const n = truth.length;
+  const count = (labels: readonly string[]): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const l of labels) m.set(l, (m.get(l) ?? 0) + 1);
+    return m;
+  };
+  const joint = count(truth.map((t, i) => `${t}\u0000${predicted[i]}`));
+  const byTruth = count(truth);
+  const byPredicted = count(predicted);
+  const entropy = (m: Map<string, number>): number => -[...m.values()].reduce((s, c) => s + (c / n) * Math.log(c / n), 0);
+  let mutual = 0;
+  const best = new Map<string, number>();
+  for (const [key, c] of joint) {
+    const [t, p] = key.split('\u0000') as [string, string];
+    mutual += (c / n) * Math.log((c * n) / (byTruth.get(t)! * byPredicted.get(p)!));
+    best.set(p, Math.max(best.get(p) ?? 0, c));
+  }
+  const denominator = (entropy(byTruth) + entropy(byPredicted)) / 2;
+  return { nmi: denominator === 0 ? 1 : mutual / denominator, purity: [...best.values()].reduce((s, c) => s + c, 0) / n, clusters: byPredicted.size };
+}

@@ -1,0 +1,323 @@
+/** Finding people, places and organisations in tokenised text, each under one canonical name. */
+import type { Entity } from '../content/article.ts';
+import { slugify } from '../text/slugify.ts';
+import type { EnrichResources } from './enrich-resources.ts';
+import { lookupPlace, MAX_PLACE_WORDS, type Place } from './gazetteer.ts';
+import { COMMON_ABBREVIATIONS, HONORIFICS, NAME_JOINERS, ORGANISATION_HEADS, ROLE_MODIFIERS, ROLE_WORDS } from './entity-words.ts';
+import type { Token } from './tokenize.ts';
+
+/** How prominent a country is in one article, for choosing its topics. */
+export interface CountryWeight {
+  /** Common name ("United States"). */
+  readonly name: string;
+  /** Mentions of the country, its demonym, its capital, regions in it and its seats of government. */
+  readonly mentions: number;
+  /** Named in the title or the first paragraph. */
+  readonly early: boolean;
+}
+
+/** Entities found in one article. */
+export interface FoundEntities {
+  readonly people: Entity[];
+  readonly places: Entity[];
+  readonly organizations: Entity[];
+  /** Countries, most prominent first. */
+  readonly countries: CountryWeight[];
+}
+
+/** The text an article's entities are found in: the title, then paragraphs (the first is the lede). */
+export interface EntityText {
+  readonly title: readonly Token[];
+  readonly paragraphs: ReadonlyArray<readonly Token[]>;
+}
+
+/** Longest run of capitalised words read as one person's name. */
+const MAX_PERSON_WORDS = 4;
+
+/** Acronyms longer than this are more likely shouted words than organisations. */
+const MAX_ACRONYM_LETTERS = 6;
+
+interface Tally {
+  name: string;
+  mentions: number;
+  first: number;
+  role: string | null;
+}
+
+interface PersonTally extends Tally {
+  readonly words: readonly string[];
+}
+
+/**
+ * People, places and organisations named in the text. Precision over recall: a capitalised word
+ * becomes a person only with a role or honorific before it, a known given name, or when none of its
+ * words is an English word; a lone surname only counts when the article names the person in full
+ * or gives a title. The title contributes places and mentions of entities the body introduced. Pure.
+ */
+export function findEntities(text: EntityText, resources: EnrichResources): FoundEntities {
+  const { lexicon, personNames, gazetteer } = resources;
+  let order = 0;
+  const people = new Map<string, PersonTally>();
+  const singles: Array<{ word: string; role: string | null; titled: boolean; order: number }> = [];
+  const places = new Map<string, Tally & { place: Place }>();
+  const organizations = new Map<string, Tally>();
+  const acronyms = new Map<string, { mentions: number; defined: boolean; first: number }>();
+  const aliases = new Map<string, string>();
+  const countries = new Map<string, { mentions: number; early: boolean }>();
+
+  const tally = <T extends Tally>(map: Map<string, T>, name: string, make: () => T): T => {
+    let entry = map.get(name);
+    if (entry === undefined) map.set(name, (entry = make()));
+    entry.mentions += 1;
+    return entry;
+  };
+  const addPlace = (place: Place, early: boolean): void => {
+    const map = place.kind === 'seat' ? organizations : places;
+    tally(map as Map<string, Tally & { place: Place }>, place.name, () => ({ name: place.name, mentions: 0, first: order++, role: null, place }));
+    if (place.country !== null) {
+      const c = countries.get(place.country) ?? { mentions: 0, early: false };
+      c.mentions += 1;
+      c.early ||= early;
+      countries.set(place.country, c);
+    }
+  };
+  const words = (tokens: readonly Token[]): string => tokens.map((t) => t.text).join(' ');
+  const placeOf = (tokens: readonly Token[]): Place | undefined => (tokens.length === 0 ? undefined : lookupPlace(gazetteer, words(tokens)));
+  /** Places anywhere in a span of words, longest names first. */
+  const scanPlaces = (tokens: readonly Token[], early: boolean): void => {
+    for (let i = 0; i < tokens.length; ) {
+      let matched = 0;
+      for (let n = Math.min(MAX_PLACE_WORDS, tokens.length - i); n >= 1 && matched === 0; n--) {
+        const place = placeOf(tokens.slice(i, i + n));
+        if (place !== undefined) {
+          addPlace(place, early);
+          matched = n;
+        }
+      }
+      i += Math.max(1, matched);
+    }
+  };
+  const isCommonWord = (t: Token): boolean => lexicon.has(t.lower) && !personNames.has(t.text);
+  const isAcronym = (t: Token): boolean => {
+    const letters = t.text.replace(/[^\p{L}]/gu, '');
+    return t.allCaps && !t.text.includes('.') && letters.length <= MAX_ACRONYM_LETTERS && !COMMON_ABBREVIATIONS.has(t.text);
+  };
+
+  const handleRun = (all: readonly Token[], start: number, end: number, title: boolean, early: boolean): void => {
+    let run = all.slice(start, end);
+    // Shouted text ("MAKE A DEAL") is emphasis, not names.
+    if (run.length >= 2 && run.every((t) => t.text.replace(/[^\p{L}]/gu, '') === t.text.replace(/[^\p{L}]/gu, '').toUpperCase())) return;
+    // A capital at a sentence start says nothing: drop leading common words ("The Kremlin").
+    while (run.length > 1 && run[0]!.sentenceStart && isCommonWord(run[0]!) && !ROLE_WORDS.has(run[0]!.lower) && !ROLE_MODIFIERS.has(run[0]!.lower) && placeOf([run[0]!]) === undefined) run = run.slice(1);
+    const whole = placeOf(run);
+    if (whole !== undefined) return addPlace(whole, early);
+    if (title) {
+      // Headlines capitalise freely: take only places, and names the body introduced.
+      if (run.length === 1) singles.push({ word: run[0]!.text, role: null, titled: false, order: order++ });
+      else scanPlaces(run, early);
+      return;
+    }
+
+    // Role inside the run ("Russian Foreign Minister Sergey Lavrov"): up to the last title word.
+    let split = -1;
+    for (let i = run.length - 2; i >= 0 && split < 0; i--) if (ROLE_WORDS.has(run[i]!.lower) || HONORIFICS.has(run[i]!.lower)) split = i;
+    let roleTokens = run.slice(0, split + 1);
+    let name = run.slice(split + 1);
+    // Role before the run in lower case ("Kremlin spokesman Dmitry Peskov").
+    if (split < 0) roleTokens = roleBefore(all, start);
+    // Words between a title and a name belong to the title ("Secretary of State Condoleezza Rice").
+    while (roleTokens.length > 0 && name.length > 2 && (isCommonWord(name[0]!) || placeOf([name[0]!]) !== undefined)) {
+      roleTokens = [...roleTokens, name[0]!];
+      name = name.slice(1);
+    }
+    const titled = roleTokens.some((t) => ROLE_WORDS.has(t.lower) || HONORIFICS.has(t.lower));
+    const roleWords = roleTokens.filter((t) => !(t.sentenceStart && isCommonWord(t) && !ROLE_WORDS.has(t.lower) && !ROLE_MODIFIERS.has(t.lower)));
+    const role = roleWords.length === 0 || roleWords.every((t) => HONORIFICS.has(t.lower)) ? null : words(roleWords);
+    if (roleTokens.length > 0) {
+      scanPlaces(roleTokens, early);
+      // An organisation inside a role ("Bank of England Governor").
+      let orgEnd = roleTokens.length;
+      while (orgEnd > 0 && (ROLE_WORDS.has(roleTokens[orgEnd - 1]!.lower) || ROLE_MODIFIERS.has(roleTokens[orgEnd - 1]!.lower))) orgEnd--;
+      const org = roleTokens.slice(0, orgEnd);
+      if (org.length >= 2 && org.some((t) => ORGANISATION_HEADS.has(t.text))) tally(organizations, words(org), () => ({ name: words(org), mentions: 0, first: order++, role: null }));
+    }
+    if (name.length === 0) return;
+
+    if (name.some((t) => ORGANISATION_HEADS.has(t.text))) {
+      while (name.length > 1 && NAME_JOINERS.has(name[0]!.lower)) name = name.slice(1);
+      if (name.length >= 2) {
+        const org = words(name);
+        tally(organizations, org, () => ({ name: org, mentions: 0, first: order++, role: null }));
+        const next = all[end];
+        if (next !== undefined && next.bracketed && isAcronym(next)) aliases.set(next.text, org);
+      }
+      return;
+    }
+    const namePlace = placeOf(name);
+    if (namePlace !== undefined) return addPlace(namePlace, early);
+
+    if (name.length === 1) {
+      const word = name[0]!;
+      if (isAcronym(word)) {
+        const entry = acronyms.get(word.text) ?? { mentions: 0, defined: false, first: order++ };
+        entry.mentions += 1;
+        entry.defined ||= word.bracketed;
+        acronyms.set(word.text, entry);
+        return;
+      }
+      const personLike = personNames.has(word.text) || !lexicon.has(word.lower);
+      singles.push({ word: word.text, role, titled: titled && personLike, order: order++ });
+      return;
+    }
+    const looksLikePerson =
+      name.length <= MAX_PERSON_WORDS &&
+      name.every((t) => !isAcronym(t) && /\p{Ll}|\.$/u.test(t.text)) &&
+      (titled || personNames.has(name[0]!.text) || name.every((t) => !lexicon.has(t.lower))) &&
+      name.every((t) => placeOf([t])?.kind !== 'country');
+    if (!looksLikePerson) return scanPlaces(name, early);
+    const full = words(name);
+    const person = tally(people, full, () => ({ name: full, words: name.map((t) => t.text), mentions: 0, first: order++, role: null }));
+    person.role ??= role;
+  };
+
+  const scan = (tokens: readonly Token[], title: boolean, early: boolean): void => {
+    const runs = nameRuns(tokens, gazetteer, (place) => addPlace(place, early));
+    for (const [start, end] of runs) handleRun(tokens, start, end, title, early);
+  };
+  text.paragraphs.forEach((paragraph, index) => scan(paragraph, false, index === 0));
+  scan(text.title, true, true);
+
+  return {
+    people: resolvePeople(people, singles),
+    places: byProminence([...places.values()]),
+    organizations: resolveOrganizations(organizations, acronyms, aliases),
+    countries: [...countries]
+      .map(([name, c]) => ({ name, mentions: c.mentions, early: c.early }))
+      .sort((a, b) => b.mentions - a.mentions || Number(b.early) - Number(a.early) || (a.name < b.name ? -1 : 1)),
+  };
+}
+
+/**
+ * Runs of capitalised words, as [start, end) token ranges. A run stops at punctuation, a sentence
+ * start or a lower-case word, but joins across "of", "for", "and" where an organisation's name goes
+ * on ("Bank of England", "Relief and Works Agency"). Hyphenated words naming places ("Iran-backed",
+ * "Iran-U.S.") give their places and end the run.
+ */
+function nameRuns(tokens: readonly Token[], gazetteer: EnrichResources['gazetteer'], onPlace: (place: Place) => void): Array<[number, number]> {
+  const nameLike = tokens.map((t) => {
+    if (!t.capitalised && !t.text.includes('-')) return false;
+    if (!t.text.includes('-') && !t.text.includes('‐')) return true;
+    if (lookupPlace(gazetteer, t.text) !== undefined) return t.capitalised;
+    const parts = t.text.split(/[-‐]/u);
+    let foundPlace = false;
+    for (const part of parts) {
+      const place = /^\p{Lu}/u.test(part) ? lookupPlace(gazetteer, part) : undefined;
+      if (place !== undefined) {
+        onPlace(place);
+        foundPlace = true;
+      }
+    }
+    return !foundPlace && parts.every((p) => /^\p{Lu}/u.test(p) || p.length <= 2);
+  });
+  const runs: Array<[number, number]> = [];
+  for (let i = 0; i < tokens.length; ) {
+    if (!nameLike[i]) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < tokens.length && nameLike[end] && !tokens[end - 1]!.breakAfter && !tokens[end]!.sentenceStart) end++;
+    runs.push([i, end]);
+    i = end;
+  }
+  // Join organisation names split by small words.
+  const joined: Array<[number, number]> = [];
+  for (const run of runs) {
+    const previous = joined[joined.length - 1];
+    if (previous !== undefined && canJoin(tokens, previous, run)) previous[1] = run[1];
+    else joined.push([run[0], run[1]]);
+  }
+  return joined;
+}
+
+function canJoin(tokens: readonly Token[], [aStart, aEnd]: [number, number], [bStart, bEnd]: [number, number]): boolean {
+  const gap = tokens.slice(aEnd, bStart);
+  if (gap.length === 0 || gap.length > 2 || !gap.every((t) => NAME_JOINERS.has(t.lower) && !t.capitalised)) return false;
+  if (tokens.slice(aEnd - 1, bStart).some((t) => t.breakAfter) || tokens[bStart]!.sentenceStart) return false;
+  const aLast = tokens[aEnd - 1]!;
+  const bHasHead = tokens.slice(bStart, bEnd).some((t) => ORGANISATION_HEADS.has(t.text));
+  const joiner = gap[0]!.lower;
+  // "Bank of England", "Department for Education"; "Secretary of State ..." so the title stays whole.
+  if (joiner !== 'and' && (ORGANISATION_HEADS.has(aLast.text) || ROLE_WORDS.has(aLast.lower))) return true;
+  // "United Nations Relief and Works Agency": the head comes after the joiner.
+  return bHasHead && !ORGANISATION_HEADS.has(aLast.text) && !tokens.slice(aStart, aEnd).some((t) => ROLE_WORDS.has(t.lower));
+}
+
+/** The lower-case title just before a name ("Kremlin spokesman"), as tokens; empty when there is none. */
+function roleBefore(tokens: readonly Token[], start: number): Token[] {
+  const first = tokens[start - 1];
+  if (first === undefined || first.breakAfter || first.capitalised || !ROLE_WORDS.has(first.lower)) return [];
+  const role: Token[] = [];
+  for (let k = start - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (k < start - 1 && t.breakAfter) break;
+    if (!(ROLE_WORDS.has(t.lower) || ROLE_MODIFIERS.has(t.lower) || HONORIFICS.has(t.lower) || t.capitalised)) break;
+    role.unshift(t);
+    if (t.sentenceStart) break;
+  }
+  return role;
+}
+
+/** Merges "George Bush" into "George W. Bush" and lone surnames into the person they name. */
+function resolvePeople(people: Map<string, PersonTally>, singles: ReadonlyArray<{ word: string; role: string | null; titled: boolean; order: number }>): Entity[] {
+  const list = [...people.values()].sort((a, b) => b.words.length - a.words.length || a.first - b.first);
+  const kept: PersonTally[] = [];
+  for (const person of list) {
+    const longer = kept.find((k) => k.words[0] === person.words[0] && k.words[k.words.length - 1] === person.words[person.words.length - 1]);
+    if (longer === undefined) kept.push({ ...person });
+    else {
+      longer.mentions += person.mentions;
+      longer.first = Math.min(longer.first, person.first);
+      longer.role ??= person.role;
+    }
+  }
+  const bySurname = new Map<string, PersonTally>();
+  for (const person of [...kept].sort((a, b) => b.mentions - a.mentions || a.first - b.first)) {
+    for (const word of person.words.slice(1)) if (!bySurname.has(word)) bySurname.set(word, person);
+  }
+  const alone = new Map<string, PersonTally>();
+  for (const single of singles) {
+    const person = bySurname.get(single.word) ?? alone.get(single.word);
+    if (person !== undefined) {
+      person.mentions += 1;
+      person.role ??= single.role;
+    } else if (single.titled) {
+      alone.set(single.word, { name: single.word, words: [single.word], mentions: 1, first: single.order, role: single.role });
+    }
+  }
+  return byProminence([...kept, ...alone.values()]);
+}
+
+function resolveOrganizations(
+  organizations: Map<string, Tally>,
+  acronyms: ReadonlyMap<string, { mentions: number; defined: boolean; first: number }>,
+  aliases: ReadonlyMap<string, string>,
+): Entity[] {
+  const result = new Map(organizations);
+  for (const [acronym, entry] of acronyms) {
+    const target = aliases.get(acronym);
+    const org = target === undefined ? undefined : result.get(target);
+    if (org !== undefined) org.mentions += entry.mentions;
+    // An acronym is an organisation when the text defines it in brackets or uses it twice.
+    else if (entry.defined || entry.mentions >= 2) result.set(acronym, { name: acronym, mentions: entry.mentions, first: entry.first, role: null });
+  }
+  return byProminence([...result.values()]);
+}
+
+/** Entities most mentioned first, then in order of first mention. */
+function byProminence(tallies: readonly Tally[]): Entity[] {
+  return [...tallies]
+    .sort((a, b) => b.mentions - a.mentions || a.first - b.first)
+    .map((t) => ({ name: t.name, slug: slugify(t.name), role: t.role, mentions: t.mentions }))
+    .filter((e) => e.slug !== '');
+}
