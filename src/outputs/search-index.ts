@@ -10,7 +10,6 @@
 import * as pagefind from 'pagefind';
 import { escapeAttribute, escapeUTF8 } from 'entities';
 import type { Article } from '../content/article.ts';
-import { hrefFor } from '../urls.ts';
 import { formatDate } from '../render/format-date.ts';
 
 /** The folder of the Pagefind bundle in the site. */
@@ -57,8 +56,12 @@ export function searchDocument(article: Article, language: string): string {
   );
 }
 
-/** Indexes the articles with Pagefind and returns the bundle; failures come back as errors, never thrown. */
-export async function buildSearchIndex(articles: readonly Article[], basePath: string, language: string): Promise<SearchIndexResult> {
+/**
+ * Indexes the articles with Pagefind and returns the bundle; failures come back as errors, never
+ * thrown. URLs are indexed relative to the site root ("/articles/x/"): Pagefind prefixes the base
+ * path it finds from where its bundle is served, so the index does not depend on the base path.
+ */
+export async function buildSearchIndex(articles: readonly Article[], language: string): Promise<SearchIndexResult> {
   const errors: Array<{ file: string | null; message: string }> = [];
   let index: pagefind.PagefindIndex | undefined;
   try {
@@ -70,7 +73,7 @@ export async function buildSearchIndex(articles: readonly Article[], basePath: s
     let pages = 0;
     for (let i = 0; i < articles.length; i += BATCH) {
       const batch = articles.slice(i, i + BATCH);
-      const added = await Promise.all(batch.map((a) => (index as pagefind.PagefindIndex).addHTMLFile({ url: hrefFor(basePath, a.url), content: searchDocument(a, language) })));
+      const added = await Promise.all(batch.map((a) => (index as pagefind.PagefindIndex).addHTMLFile({ url: `/${a.url}`, content: searchDocument(a, language) })));
       added.forEach((response, j) => {
         if (response.errors.length === 0) pages += 1;
         for (const message of response.errors) errors.push({ file: batch[j]?.sourceFile ?? null, message });

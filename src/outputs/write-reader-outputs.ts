@@ -31,7 +31,7 @@ export async function writeFeedsAndSitemap(archive: Archive, config: SiteConfig,
 
 /** Indexes every article with Pagefind into `pagefind/`; problems become report lines, never a failed build. */
 export async function writeSearchIndex(archive: Archive, config: SiteConfig, sink: OutputSink, report: BuildReport): Promise<number> {
-  const result = await buildSearchIndex(archive.articles, config.basePath, config.language);
+  const result = await buildSearchIndex(archive.articles, config.language);
   for (const error of result.errors) report.add('warning', error.file, `search index: ${error.message}`);
   if (result.files.length === 0) {
     report.add('warning', null, 'search index not built: the search page will find nothing (is the pagefind package installed for this platform?)');

@@ -1,0 +1,160 @@
+/**
+ * The live preview on a temp project: serves the build on 127.0.0.1, rebuilds when a file changes,
+ * tells open pages to reload, and keeps the last good build online when a change breaks the build.
+ * Every request and wait is bounded; the server is closed at the end.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, type Preview } from '../../src/serve/serve.ts';
+import { LIVE_RELOAD_PATH } from '../../src/serve/live-reload.ts';
+
+const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BBC_ARTICLE = path.resolve(PROJECT_DIR, '../shared/corpora/bbc/politics/blair-congratulates-bush-on-win.txt');
+/** The longest any one request, rebuild or stream read may take before the test fails. */
+const WAIT_MS = 30_000;
+
+let project: string;
+let preview: Preview;
+const log: string[] = [];
+
+/** Rejects when `promise` takes longer than WAIT_MS, naming what was awaited. */
+function within<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${WAIT_MS} ms waiting for ${what}`)), WAIT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function get(url: string): Promise<{ status: number; type: string; body: string; location: string | null }> {
+  const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(WAIT_MS) });
+  return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text(), location: response.headers.get('location') };
+}
+
+beforeAll(async () => {
+  project = await mkdtemp(path.join(tmpdir(), 'broadsheet-serve-'));
+  await cp(path.join(PROJECT_DIR, 'seeds'), path.join(project, 'seeds'), { recursive: true });
+  await cp(path.join(PROJECT_DIR, 'templates'), path.join(project, 'templates'), { recursive: true });
+  await mkdir(path.join(project, 'content'));
+  await writeFile(path.join(project, 'broadsheet.config.json'), JSON.stringify({ title: 'Preview Desk', basePath: '/news/' }));
+  preview = await within(serve({ projectDir: project, flags: {}, port: 0, debounceMs: 50, log: (line) => log.push(line) }), 'the first build');
+});
+
+afterAll(async () => {
+  await preview?.close();
+  await rm(project, { recursive: true, force: true });
+});
+
+describe('broadsheet serve', () => {
+  it('serves the build on 127.0.0.1 under the base path, with content types, folders, redirects and the 404 page', async () => {
+    expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/news\/$/);
+    const home = await get(preview.url);
+    expect(home.status).toBe(200);
+    expect(home.type).toBe('text/html; charset=utf-8');
+    expect(home.body).toContain('Preview Desk');
+    expect((await get(`${preview.url}assets/style.css`)).type).toBe('text/css; charset=utf-8');
+    expect((await get(`${preview.url}api/articles.json`)).type).toBe('application/json; charset=utf-8');
+    expect((await get(`${preview.url}pagefind/pagefind-ui.js`)).status).toBe(200);
+    const folder = await get(`${preview.url}topics`);
+    expect([folder.status, folder.location]).toEqual([301, '/news/topics/']);
+    const root = await get(preview.url.replace(/news\/$/, ''));
+    expect([root.status, root.location]).toEqual([301, '/news/']);
+    const missing = await get(`${preview.url}no/such/page/`);
+    expect(missing.status).toBe(404);
+    expect(missing.body).toContain('Page not found');
+    expect((await get(`${preview.url}..%2f..%2fbroadsheet.config.json`)).status).toBe(404);
+  });
+
+  it('injects the live-reload script into served HTML only, never into the output folder', async () => {
+    expect((await get(preview.url)).body).toContain(LIVE_RELOAD_PATH);
+    const onDisk = await readFile(path.join(project, 'dist', 'index.html'), 'utf8');
+    expect(onDisk).toContain('Preview Desk');
+    expect(onDisk).not.toContain(LIVE_RELOAD_PATH);
+  });
+
+  it('rebuilds when an article is added and tells open pages to reload', async () => {
+    const origin = new URL(preview.url).origin;
+    const stream = await fetch(`${origin}${LIVE_RELOAD_PATH}`, { signal: AbortSignal.timeout(WAIT_MS) });
+    expect(stream.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    const events = (async () => {
+      let seen = '';
+      while (!seen.includes('event: reload')) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        seen += decoder.decode(value);
+      }
+      return seen;
+    })();
+
+    const [headline = '', ...body] = (await readFile(BBC_ARTICLE, 'utf8')).split('\n');
+    const next = preview.nextBuild();
+    await writeFile(path.join(project, 'content', 'blair.md'), `---\ntitle: ${JSON.stringify(headline.trim())}\ndate: 2004-11-04\n---\n\n${body.join('\n').trim()}\n`);
+    const outcome = await within(next, 'the rebuild after adding content/blair.md');
+    expect(outcome.ok).toBe(true);
+    expect(await within(events, 'the reload event')).toContain('event: reload');
+    await reader.cancel();
+    expect((await get(preview.url)).body).toContain(headline.trim());
+    expect(log.some((line) => line.includes('content/blair.md') && line.includes('built 4 articles'))).toBe(true);
+  });
+
+  it('keeps serving the last good build when a template breaks, and prints the error', async () => {
+    const template = path.join(project, 'templates', 'home.njk');
+    const good = await readFile(template, 'utf8');
+    let next = preview.nextBuild();
+    await writeFile(template, `${good}\n{% if %}\n`);
+    const failed = await within(next, 'the rebuild after breaking home.njk');
+    expect(failed.ok).toBe(false);
+    expect(log.some((line) => line.startsWith('broadsheet: ') && line.includes('home.njk'))).toBe(true);
+    expect(log.at(-1)).toMatch(/Still serving the last good build/);
+    const home = await get(preview.url);
+    expect(home.status).toBe(200);
+    expect(home.body).toContain('Preview Desk');
+
+    next = preview.nextBuild();
+    await writeFile(template, good);
+    expect((await within(next, 'the rebuild after fixing home.njk')).ok).toBe(true);
+  });
+
+  it('rebuilds when the config file changes', async () => {
+    const next = preview.nextBuild();
+    await writeFile(path.join(project, 'broadsheet.config.json'), JSON.stringify({ title: 'Evening Desk', basePath: '/news/' }));
+    expect((await within(next, 'the rebuild after editing the config')).ok).toBe(true);
+    expect((await get(preview.url)).body).toContain('Evening Desk');
+  });
+});
+
+describe('`broadsheet serve` on the command line', () => {
+  let child: ChildProcess | undefined;
+  afterAll(() => {
+    if (child?.exitCode === null) child.kill('SIGKILL');
+  });
+
+  it('prints its address, serves, and stops cleanly on SIGTERM', async () => {
+    const tsx = path.join(PROJECT_DIR, 'node_modules', '.bin', 'tsx');
+    child = spawn(tsx, [path.join(PROJECT_DIR, 'src', 'cli.ts'), 'serve', '--port', '0', '--out', 'preview-out'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+    const running = child;
+    let output = '';
+    const address = await within(
+      new Promise<string>((resolve, reject) => {
+        running.stdout?.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /Serving (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
+          if (match?.[1] !== undefined) resolve(match[1]);
+        });
+        running.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+      }),
+      'the CLI to start serving',
+    );
+    expect(address).toMatch(/\/news\/$/);
+    expect((await get(address)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => running.on('exit', (code) => resolve(code)));
+    running.kill('SIGTERM');
+    expect(await within(exited, 'the CLI to stop')).toBe(0);
+  });
+});
