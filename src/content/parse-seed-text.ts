@@ -81,6 +81,7 @@ export function parseSeedText(text: string): ParsedSeedText {
     removed.push({ kind: 'dateline', text: dateline.text });
     setDate(dateline.date?.iso ?? null, dateline.place === null ? 'lede' : 'dateline');
   }
+  if (header.deck !== null) body.unshift(header.deck);
   const cleaned = findBoilerplate(body);
   removed.push(...cleaned.removed);
 

@@ -201,6 +201,17 @@ describe('wire copy: datelines, bylines, ALL-CAPS headlines, header dates', () =
     expect(seed.paragraphs).toHaveLength(1);
   });
 
+  it('keeps a standfirst between headline and byline as the first paragraph, and reads "Name in Place" as a byline', () => {
+    const seed = parseSeedText(
+      'Russia will not defend Iran, says deputy minister\nMoscow has no obligation to send troops if the US strikes, Andrey Rudenko tells the Duma.\nPjotr Sauer in Moscow\nTue 30 Jan 2024 10.15 GMT\n\nRussia will not provide military help to Iran if it is attacked, a deputy foreign minister has said.\n',
+    );
+    expect([seed.title, seed.byline, seed.date, seed.source]).toEqual(['Russia will not defend Iran, says deputy minister', 'Pjotr Sauer', '2024-01-30', null]);
+    expect(seed.paragraphs).toEqual([
+      'Moscow has no obligation to send troops if the US strikes, Andrey Rudenko tells the Duma.',
+      'Russia will not provide military help to Iran if it is attacked, a deputy foreign minister has said.',
+    ]);
+  });
+
   it.each([...DATE_FORMS, 'Updated: Tuesday 30 January 2024 14.05 GMT', 'By Jane Doe | Published Jan. 30, 2024'])('reads the header date %j', (line) => {
     const seed = parseSeedText(`Oil prices slip as Gulf tensions ease\n${line}\n\nBrent crude fell 2% on Tuesday as traders bet that tensions in the Gulf would not disrupt supplies.\n`);
     expect(seed.date).toBe('2024-01-30');

@@ -14,6 +14,8 @@ export interface SeedHeader {
   readonly section: string | null;
   /** The headline line as written, or null when the text opens with its lede. */
   readonly headline: string | null;
+  /** A standfirst line between the headline and its byline or date lines, or null; it belongs to the body. */
+  readonly deck: string | null;
   /** Publisher named on a line of its own after the headline ("DDM News"), or null. */
   readonly source: string | null;
   /** Byline without "By", or null. */
@@ -22,7 +24,7 @@ export interface SeedHeader {
   readonly date: FoundDate | null;
   /** Header lines taken out of the body (the headline is not: it becomes the title). */
   readonly removed: readonly RemovedText[];
-  /** Index of the first body line. */
+  /** Index of the first body line after the header (the deck, if any, comes before it). */
   readonly bodyStart: number;
 }
 
@@ -31,11 +33,14 @@ const MAX_HEADER_LINES = 8;
 /** Longest headline line, in characters and words. */
 const MAX_HEADLINE = 160;
 const MAX_HEADLINE_WORDS = 30;
+/** Longest standfirst line kept apart from the lines under it. */
+const MAX_STANDFIRST = 400;
 /** Longest line that can hold only a byline, a date or a source. */
 const MAX_META_LINE = 120;
 /** Separators between the items of one header line: "By Jane Doe | 30 January 2024". */
 const META_SEPARATOR = /\s+[|·•]\s+|\s+[—–]\s+/;
 const BYLINE = /^(?:written\s+)?by\s+(.+)$/i;
+const POSTED_IN = /^([^,]{3,50}?)\s+in\s+(\p{Lu}[^,]{1,30})$/u;
 /** What a date line may hold besides the date: "Published", "Updated on", times, time zones, weekdays. */
 const DATE_FILLER = /^(?:[\s,.:;()|–—-]|published|updated|posted|last|modified|first|on|at|dated?|created|am|pm|gmt|utc|bst|cet|cest|eet|est|edt|cst|cdt|pst|pdt|msk|ist|jst|aest|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|\d{1,2}[:.]\d{2}(?::\d{2})?)*$/i;
 const NO_CLOSING_MARK = /[^.!?:;,]$/;
@@ -77,26 +82,39 @@ export function findHeader(lines: readonly SeedLine[], width: number | null): Se
     } else break;
     i = next;
   }
+  let deck: string | null = null;
   if (i < lines.length && isHeadline(lines, i, width)) {
     headline = lines[i]?.text ?? null;
     i = nextLine(lines, i + 1);
+    let run = metaRun(lines, i);
+    // A standfirst between the headline and its byline or date stays as the body's first paragraph.
+    const standfirst = lines[i]?.text ?? '';
+    if (run.metas.length === 0 && standfirst.length <= MAX_STANDFIRST && isProse(standfirst)) {
+      const after = metaRun(lines, nextLine(lines, i + 1));
+      if (after.metas.some(({ meta }) => meta.byline !== null || meta.date !== null)) [deck, run] = [standfirst, after];
+    }
     // Lines after the headline are a header only when prose follows them: a sports fixture's
     // "Ewood Park / Tuesday, 1 March / 2000 GMT" is body text, not a source and a date.
-    const metas: { readonly meta: MetaLine; readonly text: string }[] = [];
-    let j = i;
-    for (let allowSource = true; j < lines.length && metas.length < MAX_HEADER_LINES; j = nextLine(lines, j + 1)) {
-      const text = lines[j]?.text ?? '';
-      const meta = metaLine(text, allowSource);
-      if (meta === null) break;
-      if (meta.source !== null) allowSource = false;
-      metas.push({ meta, text });
-    }
-    if (metas.length > 0 && (j >= lines.length || isProse(lines[j]?.text ?? ''))) {
-      for (const { meta, text } of metas) take(meta, text);
-      i = j;
-    }
+    if (run.metas.length > 0 && (run.end >= lines.length || isProse(lines[run.end]?.text ?? ''))) {
+      for (const { meta, text } of run.metas) take(meta, text);
+      i = run.end;
+    } else deck = null;
   }
-  return { section, headline, source, byline, date, removed, bodyStart: i };
+  return { section, headline, deck, source, byline, date, removed, bodyStart: i };
+}
+
+/** The header lines (bylines, dates, at most one source) running from `from`, and the index after them. */
+function metaRun(lines: readonly SeedLine[], from: number): { readonly metas: readonly { readonly meta: MetaLine; readonly text: string }[]; readonly end: number } {
+  const metas: { readonly meta: MetaLine; readonly text: string }[] = [];
+  let end = from;
+  for (let allowSource = true; end < lines.length && metas.length < MAX_HEADER_LINES; end = nextLine(lines, end + 1)) {
+    const text = lines[end]?.text ?? '';
+    const meta = metaLine(text, allowSource);
+    if (meta === null) break;
+    if (meta.source !== null) allowSource = false;
+    metas.push({ meta, text });
+  }
+  return { metas, end };
 }
 
 /** Index of the first non-blank line at or after `from` (lines.length when none). */
@@ -147,6 +165,12 @@ function metaLine(text: string, allowSource: boolean): MetaLine | null {
       if (!isNameList(name, 8)) return null;
       byline = isAllCaps(name) ? readableCase(name.trim()) : name.trim();
       date ??= more.length > 0 ? findDate(more.join(',')) : null;
+      continue;
+    }
+    // "Jane Doe in Moscow": a correspondent's byline without "By".
+    const posted: RegExpExecArray | null = byline === null ? POSTED_IN.exec(part) : null;
+    if (posted !== null && isNameList(posted[1] ?? '', 4) && isNameList(posted[2] ?? '', 3)) {
+      byline = (posted[1] ?? '').trim();
       continue;
     }
     const found = date === null ? findDate(part) : null;
