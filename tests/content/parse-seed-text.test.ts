@@ -212,6 +212,11 @@ describe('wire copy: datelines, bylines, ALL-CAPS headlines, header dates', () =
     ]);
   });
 
+  it('reads a "Name in Place" first line as the headline, not as a byline or a label', () => {
+    const seed = parseSeedText('Putin in Beijing\nRussian leader meets Xi as trade grows\n\nVladimir Putin arrived in Beijing on Thursday for two days of talks with Xi Jinping.\n');
+    expect([seed.title, seed.titleOrigin, seed.byline, seed.section]).toEqual(['Putin in Beijing', 'headline', null, null]);
+  });
+
   it.each([...DATE_FORMS, 'Updated: Tuesday 30 January 2024 14.05 GMT', 'By Jane Doe | Published Jan. 30, 2024'])('reads the header date %j', (line) => {
     const seed = parseSeedText(`Oil prices slip as Gulf tensions ease\n${line}\n\nBrent crude fell 2% on Tuesday as traders bet that tensions in the Gulf would not disrupt supplies.\n`);
     expect(seed.date).toBe('2024-01-30');

@@ -45,12 +45,20 @@ const POSTED_IN = /^([^,]{3,50}?)\s+in\s+(\p{Lu}[^,]{1,30})$/u;
 const DATE_FILLER = /^(?:[\s,.:;()|–—-]|published|updated|posted|last|modified|first|on|at|dated?|created|am|pm|gmt|utc|bst|cet|cest|eet|est|edt|cst|cdt|pst|pdt|msk|ist|jst|aest|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|\d{1,2}[:.]\d{2}(?::\d{2})?)*$/i;
 const NO_CLOSING_MARK = /[^.!?:;,]$/;
 const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
+/** Capitalised words joined only by "&" or "and": "in" or "of" would make "Putin in Beijing" a label. */
+const LABEL = /^\p{Lu}[\p{L}'’-]*(?:\s+(?:&|and)?\s*\p{Lu}[\p{L}'’-]*){0,2}$/u;
 
 /** One header line's items. */
 interface MetaLine {
   readonly date: FoundDate | null;
   readonly byline: string | null;
   readonly source: string | null;
+}
+
+/** A header line and what it holds. */
+interface MetaEntry {
+  readonly meta: MetaLine;
+  readonly text: string;
 }
 
 /** Reads the header from the top of `lines`; `width` is the hard-wrap width, or null. */
@@ -72,11 +80,11 @@ export function findHeader(lines: readonly SeedLine[], width: number | null): Se
   for (let seen = 0; i < lines.length && seen < MAX_HEADER_LINES; seen += 1) {
     const text = lines[i]?.text ?? '';
     const next = nextLine(lines, i + 1);
-    const meta = metaLine(text, false);
+    const meta = metaLine(text, false, false);
     if (meta !== null) take(meta, text);
     // A pasted page address says where the text came from; it is neither headline nor body.
     else if (URL_LINE.test(text)) removed.push({ kind: 'source-line', text });
-    else if (section === null && isLabel(text) && next < lines.length && (isHeadline(lines, next, width) || metaLine(lines[next]?.text ?? '', false) !== null)) {
+    else if (section === null && isLabel(text) && next < lines.length && (isHeadline(lines, next, width) || metaLine(lines[next]?.text ?? '', false, false) !== null)) {
       section = isAllCaps(text) ? readableCase(text) : text;
       removed.push({ kind: 'section-label', text });
     } else break;
@@ -104,12 +112,12 @@ export function findHeader(lines: readonly SeedLine[], width: number | null): Se
 }
 
 /** The header lines (bylines, dates, at most one source) running from `from`, and the index after them. */
-function metaRun(lines: readonly SeedLine[], from: number): { readonly metas: readonly { readonly meta: MetaLine; readonly text: string }[]; readonly end: number } {
-  const metas: { readonly meta: MetaLine; readonly text: string }[] = [];
+function metaRun(lines: readonly SeedLine[], from: number): { readonly metas: readonly MetaEntry[]; readonly end: number } {
+  const metas: MetaEntry[] = [];
   let end = from;
   for (let allowSource = true; end < lines.length && metas.length < MAX_HEADER_LINES; end = nextLine(lines, end + 1)) {
     const text = lines[end]?.text ?? '';
-    const meta = metaLine(text, allowSource);
+    const meta = metaLine(text, true, allowSource);
     if (meta === null) break;
     if (meta.source !== null) allowSource = false;
     metas.push({ meta, text });
@@ -146,13 +154,16 @@ function isProse(text: string): boolean {
   return /[.!?]["”’')]?$/.test(text) || (text.split(/\s+/).length >= 6 && /\p{Ll}/u.test(text));
 }
 
-/** A section label: one to three capitalised words, nothing else ("Featured", "World News"). */
+/** A section label: one to three capitalised words, nothing else ("Featured", "World News", "Arts & Culture"). */
 function isLabel(text: string): boolean {
-  return text.length <= 30 && NO_CLOSING_MARK.test(text) && !/\d/.test(text) && isNameList(text, 3);
+  return text.length <= 30 && NO_CLOSING_MARK.test(text) && LABEL.test(text);
 }
 
-/** A line holding only bylines, dates and (after the headline) a source, or null. */
-function metaLine(text: string, allowSource: boolean): MetaLine | null {
+/**
+ * A line holding only bylines and dates, or null. Under the headline (never above it, where
+ * "Putin in Beijing" is a headline) it may also be "Name in Place" or a source (when `allowSource`).
+ */
+function metaLine(text: string, underHeadline: boolean, allowSource: boolean): MetaLine | null {
   if (text.length > MAX_META_LINE) return null;
   let date: FoundDate | null = null;
   let byline: string | null = null;
@@ -168,7 +179,7 @@ function metaLine(text: string, allowSource: boolean): MetaLine | null {
       continue;
     }
     // "Jane Doe in Moscow": a correspondent's byline without "By".
-    const posted: RegExpExecArray | null = byline === null ? POSTED_IN.exec(part) : null;
+    const posted: RegExpExecArray | null = underHeadline && byline === null ? POSTED_IN.exec(part) : null;
     if (posted !== null && isNameList(posted[1] ?? '', 4) && isNameList(posted[2] ?? '', 3)) {
       byline = (posted[1] ?? '').trim();
       continue;
