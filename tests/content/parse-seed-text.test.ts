@@ -298,6 +298,12 @@ describe('boilerplate and credits by pattern', () => {
     expect(seed.removed[1]?.text).toBe('Dear readers,\nIndependent reporting from the region costs money. Please support us with a monthly donation.\nMaybe later');
   });
 
+  it('keeps a column that opens "Dear readers," with no appeal button after it', () => {
+    const seed = parseSeedText(`Letter from Moscow\n\nDear readers, this week we travelled to Kazan to ask how sanctions have changed daily life.\n\nPrices for imported cars have doubled since 2022, dealers told us.\n\nMost families we met said they now holiday in Russia.\n`);
+    expect(seed.paragraphs).toHaveLength(3);
+    expect(seed.removed).toEqual([]);
+  });
+
   it('keeps a news paragraph that merely mentions Facebook or subscriptions when news follows it', () => {
     const mention = 'Facebook said it would join other platforms in removing the accounts, and subscribers would be told by email.';
     const seed = parseSeedText(`${story}${mention}\n\nThe minister spoke after meeting his Omani counterpart.\n`);

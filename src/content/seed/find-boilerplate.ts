@@ -60,8 +60,8 @@ export function findBoilerplate(input: readonly string[]): BodyWithoutBoilerplat
   for (let i = 0; i < input.length; i += 1) {
     const paragraph = input[i] ?? '';
     const start = appealStart(paragraph);
-    if (start !== null) {
-      const end = appealEnd(input, i);
+    const end = start === null ? null : appealEnd(input, i);
+    if (start !== null && end !== null) {
       runs.push({ text: input.slice(i, end + 1).join('\n'), found: start });
       i = end;
       continue;
@@ -107,13 +107,18 @@ function appealStart(paragraph: string): Found | null {
   return APPEAL_START.test(paragraph) ? { kind: 'appeal', tailOnly: false } : null;
 }
 
-/** The last paragraph of the appeal opening at `start`: its button line, else the end of its reader-addressing run. */
-function appealEnd(paragraphs: readonly string[], start: number): number {
+/**
+ * The last paragraph of the appeal opening at `start`: its button line, else (only in the second
+ * half of the body, where appeals sit) the end of its reader-addressing run; null when it is no appeal.
+ */
+function appealEnd(paragraphs: readonly string[], start: number): number | null {
   const limit = Math.min(paragraphs.length - 1, start + MAX_APPEAL);
   for (let j = start + 1; j <= limit; j += 1) {
     const text = paragraphs[j] ?? '';
     if (text.length <= MAX_LINE && APPEAL_BUTTON.test(text)) return j;
   }
+  // An opinion piece may open "Dear readers,": without a button, only a closing appeal counts.
+  if (start < paragraphs.length / 2) return null;
   let end = start;
   while (end < limit && isAppealProse(paragraphs[end + 1] ?? '')) end += 1;
   return end;
