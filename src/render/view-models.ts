@@ -131,6 +131,8 @@ const REMOVED_LABELS: Readonly<Record<string, string>> = {
 export class ViewModels {
   readonly #archive: Archive;
   readonly #basePath: string;
+  /** Slugs by name: the same names recur on thousands of pages, and slugify normalises Unicode. */
+  readonly #slugs = new Map<string, string>();
 
   constructor(archive: Archive, basePath: string) {
     this.#archive = archive;
@@ -216,7 +218,9 @@ export class ViewModels {
 
   /** The link to a term page by display name. */
   termLink(taxonomy: Taxonomy, name: string): LinkView {
-    return { label: name, href: this.href(termUrl(taxonomy, termSlug(name))) };
+    let slug = this.#slugs.get(name);
+    if (slug === undefined) this.#slugs.set(name, (slug = termSlug(name)));
+    return { label: name, href: this.href(termUrl(taxonomy, slug)) };
   }
 
   /** A term with its count, for indexes. */
