@@ -1,7 +1,7 @@
 /** Finding people, places and organisations in tokenised text, each under one canonical name. */
 import type { Entity } from '../content/article.ts';
 import { slugify } from '../text/slugify.ts';
-import type { EnrichResources } from './enrich-resources.ts';
+import { calendarNames, type EnrichResources } from './enrich-resources.ts';
 import { lookupPlace, MAX_PLACE_WORDS, type Place } from './gazetteer.ts';
 import { COMMON_ABBREVIATIONS, HONORIFICS, NAME_JOINERS, ORGANISATION_HEADS, ROLE_MODIFIERS, ROLE_WORDS } from './entity-words.ts';
 import type { Token } from './tokenize.ts';
@@ -31,6 +31,9 @@ export interface EntityText {
   readonly paragraphs: ReadonlyArray<readonly Token[]>;
 }
 
+/** Months and weekdays are never part of a name ("Last Saturday"). */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set(calendarNames());
+
 /** Longest run of capitalised words read as one person's name. */
 const MAX_PERSON_WORDS = 4;
 
@@ -56,6 +59,7 @@ interface PersonTally extends Tally {
  */
 export function findEntities(text: EntityText, resources: EnrichResources): FoundEntities {
   const { lexicon, personNames, gazetteer } = resources;
+  const calendar = CALENDAR_WORDS;
   let order = 0;
   const people = new Map<string, PersonTally>();
   const singles: Array<{ word: string; role: string | null; titled: boolean; order: number }> = [];
@@ -98,6 +102,11 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
     }
   };
   const isCommonWord = (t: Token): boolean => lexicon.has(t.lower) && !personNames.has(t.text);
+  const startsWithWord = (run: readonly Token[]): boolean => {
+    const [first, second] = run as [Token, Token];
+    if (!lexicon.has(first.lower) || ROLE_WORDS.has(first.lower) || ROLE_MODIFIERS.has(first.lower) || placeOf([first]) !== undefined) return false;
+    return !(personNames.has(first.text) && !lexicon.has(second.lower));
+  };
   const isAcronym = (t: Token): boolean => {
     const letters = t.text.replace(/[^\p{L}]/gu, '');
     return t.allCaps && !t.text.includes('.') && letters.length <= MAX_ACRONYM_LETTERS && !COMMON_ABBREVIATIONS.has(t.text);
@@ -107,8 +116,9 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
     let run = all.slice(start, end);
     // Shouted text ("MAKE A DEAL") is emphasis, not names.
     if (run.length >= 2 && run.every((t) => t.text.replace(/[^\p{L}]/gu, '') === t.text.replace(/[^\p{L}]/gu, '').toUpperCase())) return;
-    // A capital at a sentence start says nothing: drop leading common words ("The Kremlin").
-    while (run.length > 1 && run[0]!.sentenceStart && isCommonWord(run[0]!) && !ROLE_WORDS.has(run[0]!.lower) && !ROLE_MODIFIERS.has(run[0]!.lower) && placeOf([run[0]!]) === undefined) run = run.slice(1);
+    // A capital at a sentence start says nothing: drop a leading English word ("The Kremlin", "In
+    // November") unless it is a given name before a word that is no English word ("Tony Blair").
+    while (run.length > 1 && run[0]!.sentenceStart && startsWithWord(run)) run = run.slice(1);
     const whole = placeOf(run);
     if (whole !== undefined) return addPlace(whole, early);
     if (title) {
@@ -169,10 +179,13 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
       singles.push({ word: word.text, role, titled: titled && personLike, order: order++ });
       return;
     }
+    const last = name[name.length - 1]!;
     const looksLikePerson =
       name.length <= MAX_PERSON_WORDS &&
-      name.every((t) => !isAcronym(t) && /\p{Ll}|\.$/u.test(t.text)) &&
+      name.every((t) => !isAcronym(t) && /\p{Ll}|\.$/u.test(t.text) && !calendar.has(t.text) && !ROLE_WORDS.has(t.lower) && !HONORIFICS.has(t.lower)) &&
       (titled || personNames.has(name[0]!.text) || name.every((t) => !lexicon.has(t.lower))) &&
+      // A surname that is an English word must be a known name too: "Lansdowne Road" is a place.
+      (!lexicon.has(last.lower) || personNames.has(last.text)) &&
       name.every((t) => placeOf([t])?.kind !== 'country');
     if (!looksLikePerson) return scanPlaces(name, early);
     const full = words(name);
@@ -249,8 +262,8 @@ function canJoin(tokens: readonly Token[], [aStart, aEnd]: [number, number], [bS
   const joiner = gap[0]!.lower;
   // "Bank of England", "Department for Education"; "Secretary of State ..." so the title stays whole.
   if (joiner !== 'and' && (ORGANISATION_HEADS.has(aLast.text) || ROLE_WORDS.has(aLast.lower))) return true;
-  // "United Nations Relief and Works Agency": the head comes after the joiner.
-  return bHasHead && !ORGANISATION_HEADS.has(aLast.text) && !tokens.slice(aStart, aEnd).some((t) => ROLE_WORDS.has(t.lower));
+  // "United Nations Relief and Works Agency": the head comes after "and" ("France for the Six Nations" is two names).
+  return (joiner === 'and' || joiner === '&') && bHasHead && !ORGANISATION_HEADS.has(aLast.text) && !tokens.slice(aStart, aEnd).some((t) => ROLE_WORDS.has(t.lower));
 }
 
 /** The lower-case title just before a name ("Kremlin spokesman"), as tokens; empty when there is none. */

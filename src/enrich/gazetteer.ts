@@ -44,12 +44,17 @@ export function buildGazetteer(countries: readonly Country[], data: PlacesData, 
     byName.set(key, place);
   };
   const countryByName = new Map<string, Place>();
+  // Sovereign states first, so a demonym shared with a territory ("French") names the state.
+  countries = [...countries].sort((a, b) => Number(b.unMember) - Number(a.unMember));
   for (const c of countries) {
     const place: Place = { name: c.name.common, kind: 'country', country: c.name.common };
     countryByName.set(c.name.common, place);
     add(c.name.common, place);
-    add(c.demonyms?.['eng']?.m ?? '', place);
-    add(c.demonyms?.['eng']?.f ?? '', place);
+    for (const demonym of new Set([c.demonyms?.['eng']?.m ?? '', c.demonyms?.['eng']?.f ?? ''])) {
+      add(demonym, place);
+      // The plural names the people ("Americans", "Iranians"); "British", "Chinese" have none.
+      if (/[^s]$/.test(demonym) && !/(ese|ish|ch)$/.test(demonym)) add(`${demonym}s`, place);
+    }
   }
   for (const c of countries) {
     const place = countryByName.get(c.name.common);
