@@ -2,7 +2,7 @@
 import { decodeHTMLStrict } from 'entities';
 import type { DateOrigin, RemovedText, SourceOrigin, TitleOrigin } from './article.ts';
 import { findBoilerplate } from './seed/find-boilerplate.ts';
-import { findDatePrefix } from './seed/find-date.ts';
+import { findDate, findDatePrefix } from './seed/find-date.ts';
 import { findDateline } from './seed/find-dateline.ts';
 import { findHeader } from './seed/find-header.ts';
 import { isAllCaps, readableCase } from './seed/readable-case.ts';
@@ -41,6 +41,9 @@ export interface ParsedSeedText {
   /** Problems worth telling the user about. */
   readonly warnings: readonly string[];
 }
+
+/** How far into the lede (in characters) a date may start and still count as the article's date. */
+const LEDE_DATE_WINDOW = 60;
 
 /** The warning for a seed whose text gives no complete date. */
 export const NO_DATE_WARNING = 'no date found in the text: listed as undated';
@@ -84,6 +87,11 @@ export function parseSeedText(text: string): ParsedSeedText {
   if (header.deck !== null) body.unshift(header.deck);
   const cleaned = findBoilerplate(body);
   removed.push(...cleaned.removed);
+  const opening = cleaned.paragraphs[0]?.slice(0, LEDE_DATE_WINDOW * 2) ?? '';
+  const ledeDate = date === null ? findDate(opening) : null;
+  // A lede states its own day early ("On Jan. 30, 2024, the Kremlin said"); a date deeper in the
+  // sentence is mostly an event it looks back on ("vanished ... on 1 February 1995").
+  if (ledeDate !== null && ledeDate.index <= LEDE_DATE_WINDOW) setDate(ledeDate.iso, 'lede');
 
   const [source, sourceOrigin]: [string | null, SourceOrigin] =
     header.source !== null ? [header.source, 'source-line']

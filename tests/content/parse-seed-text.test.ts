@@ -230,6 +230,12 @@ describe('wire copy: datelines, bylines, ALL-CAPS headlines, header dates', () =
     expect(seed.warnings).toEqual(['the header date "Tuesday, 30 January" gives no year: not used', NO_DATE_WARNING]);
   });
 
+  it('takes a date the lede states early, with its year, as the date', () => {
+    const seed = parseSeedText('Kremlin urges restraint\n\nOn Jan. 30, 2024, the Kremlin urged Washington and Tehran to take steps to de-escalate after a drone attack in Jordan.\n');
+    expect([seed.date, seed.dateOrigin]).toEqual(['2024-01-30', 'lede']);
+    expect(seed.paragraphs[0]).toMatch(/^On Jan\. 30, 2024, the Kremlin urged/);
+  });
+
   it('never takes the build day or a relative day as the date', () => {
     const seed = parseSeedText('Markets rally\n\nShares rose today and yesterday, and analysts expect more gains tomorrow.\n');
     expect(seed.date).toBeNull();
