@@ -40,9 +40,9 @@ export function searchDocument(article: Article, language: string): string {
   const tag = (attribute: string, name: string, value: string): void => {
     meta.push(`<meta data-pagefind-${attribute}="${name}[content]" content="${escapeAttribute(value)}">`);
   };
-  for (const topic of article.topics) tag('filter', 'topic', topic);
+  for (const topic of article.topics) tag('filter', 'topic', filterValue(topic));
   if (article.source !== null) {
-    tag('filter', 'source', article.source);
+    tag('filter', 'source', filterValue(article.source));
     tag('meta', 'source', article.source);
   }
   if (article.date !== null) {
@@ -91,4 +91,13 @@ export async function buildSearchIndex(articles: readonly Article[], language: s
     // Frees the index in Pagefind's process; the process itself is unref'd and ends with ours.
     await index?.deleteIndex().catch(() => undefined);
   }
+}
+
+/**
+ * A filter value Pagefind's UI can show safely. The UI writes filter values into the page as HTML
+ * and Pagefind decodes entities in them once more than the HTML parser does, so escaping cannot
+ * protect them: angle brackets are dropped and "&" becomes the look-alike "＆" (U+FF06).
+ */
+export function filterValue(name: string): string {
+  return name.replace(/[<>]/g, '').replace(/&/g, '\uFF06').trim();
 }
