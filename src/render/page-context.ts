@@ -190,6 +190,8 @@ export class PageContexts {
             breadcrumbs: [home, { label: plural, href: v.href(taxonomyUrl(page.taxonomy)) }],
             crumb: term.name,
             pager,
+            // "Iran" can be a topic and a place: the taxonomy keeps the two titles apart.
+            titleSection: plural,
           },
           { eyebrow: singular, taxonomy: page.taxonomy, term: v.term(term), articles: v.cards(page.pagination.articleIds) },
         );
@@ -272,7 +274,7 @@ export class PageContexts {
   #context(
     page: Page,
     template: string,
-    meta: Pick<PageView, 'title' | 'description' | 'section' | 'breadcrumbs' | 'crumb'> & { pager?: PagerView | null; robots?: string },
+    meta: Pick<PageView, 'title' | 'description' | 'section' | 'breadcrumbs' | 'crumb'> & { pager?: PagerView | null; robots?: string; titleSection?: string },
     data: Record<string, unknown>,
   ): PageContext {
     const pager = meta.pager ?? null;
@@ -284,7 +286,7 @@ export class PageContexts {
         url: page.url,
         href: this.#views.href(page.url),
         title: meta.title,
-        documentTitle: page.kind === 'home' ? this.site.title : `${numbered} · ${this.site.title}`,
+        documentTitle: page.kind === 'home' ? this.site.title : [numbered, meta.titleSection, this.site.title].filter((part) => part !== undefined).join(' · '),
         description: meta.description,
         section: meta.section,
         breadcrumbs: meta.breadcrumbs,

@@ -59,9 +59,9 @@ describe('term pages and pagination', () => {
     const first = await site.page(site.href('topics/politics/'));
     expect(first.querySelector('link[rel="prev"]')).toBeNull();
     expect(first.querySelector('.pager a[rel="next"]')?.getAttribute('href')).toBe(site.href('topics/politics/page/2/'));
-    expect(first.querySelector('title')?.text).toBe('Politics · Broadsheet');
+    expect(first.querySelector('title')?.text).toBe('Politics · Topics · Broadsheet');
     const second = await site.page(site.href('topics/politics/page/2/'));
-    expect(second.querySelector('title')?.text).toMatch(/^Politics, page 2 of \d+ · Broadsheet$/);
+    expect(second.querySelector('title')?.text).toMatch(/^Politics, page 2 of \d+ · Topics · Broadsheet$/);
     expect(textOf(second.querySelector('h1'))).toBe('Politics');
     expect(second.querySelector('link[rel="prev"]')?.getAttribute('href')).toBe(site.href('topics/politics/'));
     expect(second.querySelector('link[rel="next"]')?.getAttribute('href')).toBe(site.href('topics/politics/page/3/'));

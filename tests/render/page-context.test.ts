@@ -27,10 +27,15 @@ const find = (url: string): Page => {
 describe('PageContexts', () => {
   it('names each page in its <title>, with the page number past page 1', () => {
     expect(contexts.for(find('')).page.documentTitle).toBe('The Archive');
-    expect(contexts.for(find('topics/russia/')).page.documentTitle).toBe('Russia · The Archive');
-    expect(contexts.for(find('topics/russia/page/2/')).page.documentTitle).toBe('Russia, page 2 of 2 · The Archive');
+    expect(contexts.for(find('topics/russia/')).page.documentTitle).toBe('Russia · Topics · The Archive');
+    expect(contexts.for(find('topics/russia/page/2/')).page.documentTitle).toBe('Russia, page 2 of 2 · Topics · The Archive');
     expect(contexts.for(find('2005/01/')).page.documentTitle).toBe('January 2005 · The Archive');
     expect(contexts.for(find(`articles/${articles[0]!.slug}/`)).page.documentTitle).toBe('Russian ex-spy on hunger strike · The Archive');
+  });
+
+  it('gives every page a <title> of its own', () => {
+    const titles = pages.map((p) => contexts.for(p).page.documentTitle);
+    expect(new Set(titles).size).toBe(titles.length);
   });
 
   it('describes list pages with their counts', () => {
