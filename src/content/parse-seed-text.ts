@@ -42,6 +42,8 @@ export interface ParsedSeedText {
   readonly warnings: readonly string[];
 }
 
+/** C0 controls but tab and line feed, and DEL. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 /** How far into the lede (in characters) a date may start and still count as the article's date. */
 const LEDE_DATE_WINDOW = 60;
 
@@ -50,8 +52,9 @@ export const NO_DATE_WARNING = 'no date found in the text: listed as undated';
 
 /** Parses one seed's text (already decoded from bytes, LF line endings). Pure. */
 export function parseSeedText(text: string): ParsedSeedText {
-  // Entities are decoded once, here; the renderer escapes on output.
-  const decoded = text.includes('&') ? decodeHTMLStrict(text) : text;
+  // Entities are decoded once, here; the renderer escapes on output. Control characters (wire
+  // copy ends with "&#3;") are dropped: they have no place in a page.
+  const decoded = (text.includes('&') ? decodeHTMLStrict(text) : text).replace(CONTROL_CHARACTERS, '');
   const removed: RemovedText[] = [];
   const warnings: string[] = [];
   let date: string | null = null;

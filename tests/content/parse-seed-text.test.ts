@@ -192,6 +192,39 @@ describe('wire copy: datelines, bylines, ALL-CAPS headlines, header dates', () =
     expect(seed.dateline).toBe('MOSCOW');
   });
 
+  it('reads a Reuters-21578-style story: ALL-CAPS title, dateline, wrapped lines with indented paragraphs, "Reuter" sign-off and &#3;', () => {
+    const seed = parseSeedText(
+      [
+        'BAHIA COCOA REVIEW',
+        '',
+        'SALVADOR, Feb 26 - Showers continued throughout the week in',
+        'the Bahia cocoa zone, alleviating the drought since early',
+        'January and improving prospects for the coming temporao,',
+        'although normal humidity levels have not been restored,',
+        'Comissaria Smith said in its weekly review.',
+        '    The dry period means the temporao will be late this year.',
+        '    Arrivals for the week ended February 22 were 155,221 bags',
+        'of 60 kilos making a cumulative total for the season of 5.93',
+        'mln against 5.81 at the same stage last year.',
+        ' Reuter',
+        '&#3;',
+      ].join('\n'),
+    );
+    expect([seed.title, seed.dateline, seed.date, seed.source, seed.sourceOrigin]).toEqual(['Bahia Cocoa Review', 'SALVADOR', null, 'Reuter', 'agency-credit']);
+    expect(seed.paragraphs).toEqual([
+      'Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought since early January and improving prospects for the coming temporao, although normal humidity levels have not been restored, Comissaria Smith said in its weekly review.',
+      'The dry period means the temporao will be late this year.',
+      'Arrivals for the week ended February 22 were 155,221 bags of 60 kilos making a cumulative total for the season of 5.93 mln against 5.81 at the same stage last year.',
+    ]);
+    expect(seed.credits).toEqual(['Reuter']);
+  });
+
+  it('reads a CNN-style "(CNN) --" opening as the source', () => {
+    const seed = parseSeedText('LONDON, England (CNN) -- British lawmakers voted on Wednesday to hold an inquiry into the country\'s role in the Iraq war.\nThe vote followed a day of heated debate.\n');
+    expect([seed.dateline, seed.source, seed.sourceOrigin]).toEqual(['LONDON, England', 'CNN', 'agency-credit']);
+    expect(seed.paragraphs[0]).toMatch(/^British lawmakers voted/);
+  });
+
   it('reads a byline and a publication date line under the headline', () => {
     const seed = parseSeedText(
       'Kremlin rules out defence pact with Tehran\nBy Jane Doe, Moscow correspondent\nPublished January 30, 2024 10:15 GMT\n\nRussia is not obliged to come to Iran’s defence, Deputy Foreign Minister Andrey Rudenko told lawmakers on Tuesday.\n',

@@ -52,6 +52,10 @@ const SEPARATOR = /^[-*_=~#•·.\s]{3,}$/;
 /** An agency signing off a story: "— AFP", "With Reuters", "(AFP)". */
 const SIGN_OFF = /^(?:[-–—]+\s*|with\s+)?\(?([^()]{2,40}?)\)?\.?$/i;
 const SIGN_OFF_MARK = /^(?:[-–—]|with\s|\()/i;
+/** A wire story's last line naming its agency alone: "Reuter", "REUTERS", "AFP". */
+const LAST_LINE_AGENCY = /^\p{Lu}[\p{L}.]{1,15}$/u;
+/** Press-release and wire end marks: "Ends", "-30-", "# # #". */
+const END_MARK = /^(?:ends?|-30-|#(?:\s*#){2}|x{3})\.?$/i;
 
 /** Takes boilerplate out of body paragraphs; everything taken out is returned, nothing dropped. */
 export function findBoilerplate(input: readonly string[]): BodyWithoutBoilerplate {
@@ -66,7 +70,7 @@ export function findBoilerplate(input: readonly string[]): BodyWithoutBoilerplat
       i = end;
       continue;
     }
-    runs.push({ text: paragraph, found: recognise(paragraph) });
+    runs.push({ text: paragraph, found: recognise(paragraph, i === input.length - 1) });
   }
   // Pass 2: weak evidence counts only in the closing run of recognised paragraphs.
   let tail = runs.length;
@@ -128,13 +132,14 @@ function isAppealProse(paragraph: string): boolean {
   return paragraph.length <= 1500 && (APPEAL_WORDS.test(paragraph) || ADDRESSES_READER.test(paragraph));
 }
 
-/** What a single paragraph is, when it is boilerplate. */
-function recognise(paragraph: string): Found | null {
+/** What a single paragraph is, when it is boilerplate; `last` when it closes the body. */
+function recognise(paragraph: string, last: boolean): Found | null {
   if (paragraph.length > MAX_LINE) return null;
   const credit = findCredit(paragraph);
   if (credit !== null) return { kind: credit.kind, tailOnly: false, credit: credit.credit };
   if (APPEAL_BUTTON.test(paragraph)) return { kind: 'appeal', tailOnly: false };
-  if (SEPARATOR.test(paragraph)) return { kind: 'separator', tailOnly: false };
+  if (SEPARATOR.test(paragraph) || END_MARK.test(paragraph)) return { kind: 'separator', tailOnly: false };
+  if (last && LAST_LINE_AGENCY.test(paragraph)) return { kind: 'agency-credit', tailOnly: true, credit: paragraph, source: paragraph };
   if (ADVERT.test(paragraph)) return { kind: 'advert', tailOnly: false };
   if (SOCIAL_STRONG.test(paragraph) || (paragraph.length <= 80 && (SHARE.test(paragraph) || BUTTON.test(paragraph)))) return { kind: 'social-footer', tailOnly: false };
   if (paragraph.length <= 200 && NEWSLETTER_PROMPT.test(paragraph)) return { kind: 'newsletter', tailOnly: false };

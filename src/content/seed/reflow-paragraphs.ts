@@ -55,11 +55,12 @@ export function nextWordFits(line: SeedLine, next: SeedLine, width: number): boo
 
 /**
  * Paragraphs from lines. Blank lines always end a paragraph. In hard-wrapped text (`width` not
- * null) a line continues the paragraph unless the next line is indented further or the line
- * ends a sentence short of the wrap width; otherwise every line is its own paragraph.
+ * null) a line continues the paragraph unless it is indented past the text's usual margin or the
+ * line before ends a sentence short of the wrap width; otherwise every line is its own paragraph.
  * Runs of whitespace inside a paragraph become one space.
  */
 export function reflowParagraphs(lines: readonly SeedLine[], width: number | null = wrapWidth(lines)): string[] {
+  const margin = width === null ? 0 : usualIndent(lines);
   const paragraphs: string[] = [];
   let text = '';
   let previous: SeedLine | null = null;
@@ -74,7 +75,7 @@ export function reflowParagraphs(lines: readonly SeedLine[], width: number | nul
       previous = null;
       continue;
     }
-    if (previous !== null && (width === null || startsParagraph(previous, line, width))) flush();
+    if (previous !== null && (width === null || startsParagraph(previous, line, width, margin))) flush();
     if (text === '') text = line.text;
     else text += SPLIT_COMPOUND.test(previous?.text.slice(-2) ?? '') ? line.text : ` ${line.text}`;
     previous = line;
@@ -83,7 +84,18 @@ export function reflowParagraphs(lines: readonly SeedLine[], width: number | nul
   return paragraphs;
 }
 
-function startsParagraph(previous: SeedLine, line: SeedLine, width: number): boolean {
-  if (line.indent > previous.indent) return true;
+function startsParagraph(previous: SeedLine, line: SeedLine, width: number, margin: number): boolean {
+  // First-line indents mark paragraphs, even two one-line paragraphs in a row.
+  if (line.indent > previous.indent || line.indent > margin) return true;
   return PARAGRAPH_END.test(previous.text) && nextWordFits(previous, line, width);
+}
+
+/** The indent most lines have: continuation lines share it, paragraph openings go past it. */
+function usualIndent(lines: readonly SeedLine[]): number {
+  const counts = new Map<number, number>();
+  for (const line of lines) if (!line.blank) counts.set(line.indent, (counts.get(line.indent) ?? 0) + 1);
+  let usual = 0;
+  let most = 0;
+  for (const [indent, count] of counts) if (count > most || (count === most && indent < usual)) [usual, most] = [indent, count];
+  return usual;
 }
