@@ -10,6 +10,7 @@ import { reflowParagraphs, wrapWidth } from './seed/reflow-paragraphs.ts';
 import { seedLines } from './seed/seed-lines.ts';
 import { titleFromLede } from './seed/title-from-lede.ts';
 
+/** A readable title from a lede; re-exported because the Markdown loader titles files without front-matter titles by it. */
 export { titleFromLede } from './seed/title-from-lede.ts';
 
 /** What the raw-text parser found in a seed. */
