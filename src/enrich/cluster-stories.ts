@@ -4,7 +4,7 @@ import { DisjointSets } from './disjoint-sets.ts';
 import type { Neighbour } from './nearest-neighbours.ts';
 
 /** Cosine similarity above which two reports that share a named person or organisation cover one story. */
-export const STORY_SIMILARITY = 0.5;
+export const STORY_SIMILARITY = 0.4;
 /** Dated reports of one story are at most this many days apart. */
 export const STORY_DAYS = 4;
 

@@ -10,7 +10,7 @@ import { termVectors } from './term-vectors.ts';
 export const RELATED_COUNT = 5;
 
 /** Below this cosine similarity two articles are not worth a "related" link. */
-const MIN_RELATED_SIMILARITY = 0.05;
+const MIN_RELATED_SIMILARITY = 0.01;
 
 /** What the relate stage gives the archive. */
 export interface Relations {

@@ -8,15 +8,15 @@ export interface TermVector {
 }
 
 /** Features kept per article: its most distinctive terms say what it is about; the long tail is noise and cost. */
-const MAX_FEATURES = 40;
+const MAX_FEATURES = 60;
 /** Words shorter than this are function words in most languages. */
 const MIN_WORD_LENGTH = 3;
 /** A named person, place or organisation counts as much as this many distinct words: shared names relate news best. */
 const ENTITY_BOOST = 2;
 
 /**
- * One vector per article, in order. Weights are (1 + ln tf) · ln(N / df); terms found in a single
- * article (they relate nothing) or in all of them (they say nothing) are left out. Pure.
+ * One vector per article, in order. Weights are (1 + ln tf) · ln(N / df); terms found in all
+ * articles (they say nothing) are left out. Pure.
  */
 export function termVectors(articles: readonly Article[]): TermVector[] {
   const ids = new Map<string, number>();
@@ -54,7 +54,9 @@ export function termVectors(articles: readonly Article[]): TermVector[] {
     const weighted: Array<[number, number]> = [];
     for (const [id, count] of tf) {
       const d = df[id]!;
-      if (d < 2 || d === n) continue;
+      // Terms of this article alone match nothing but still count in its length, so that small
+      // archives do not look alike only because they share few words.
+      if (d === n) continue;
       const weight = (1 + Math.log(count)) * Math.log(n / d) * (entities.has(id) ? ENTITY_BOOST : 1);
       weighted.push([id, weight]);
     }

@@ -60,9 +60,21 @@ export interface ArticleView extends ArticleCardView {
   readonly older: ArticleCardView | null;
   readonly newer: ArticleCardView | null;
   readonly related: readonly ArticleCardView[];
+  /** Other reports of the same story and the original of a near-copy; null when the article stands alone. */
+  readonly story: StoryView | null;
   /** Boilerplate removed from the source text, for the "source text" disclosure. */
   readonly removed: readonly RemovedView[];
   readonly sourceFile: string;
+}
+
+/** An article's story: the reports of one event, and the original when the article is a copy of one wire story. */
+export interface StoryView {
+  /** Reports of the story, this one included ("3 reports on this story"). */
+  readonly count: number;
+  /** The other reports, oldest first. */
+  readonly others: readonly ArticleCardView[];
+  /** The original this article is a near-copy of, or null. */
+  readonly copyOf: ArticleCardView | null;
 }
 
 /** A term in an index, with its count. */
@@ -206,9 +218,18 @@ export class ViewModels {
       older: byIdCard(neighbours?.older),
       newer: byIdCard(neighbours?.newer),
       related: this.cards(this.#archive.related.get(article.id) ?? []),
+      story: this.story(article),
       removed: article.removed.map((block) => this.removed(block)),
       sourceFile: article.sourceFile,
     };
+  }
+
+  /** The story view of an article, or null when it is neither part of a story nor a copy. */
+  story(article: Article): StoryView | null {
+    const copyOf = article.duplicateOf === undefined ? undefined : this.#archive.byId.get(article.duplicateOf);
+    const ids = article.story?.articleIds ?? [];
+    if (copyOf === undefined && ids.length < 2) return null;
+    return { count: ids.length, others: this.cards(ids.filter((id) => id !== article.id)), copyOf: copyOf === undefined ? null : this.card(copyOf) };
   }
 
   /** A removed block with a readable label. */
