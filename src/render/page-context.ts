@@ -6,7 +6,7 @@ import { ViewModels, type LinkView, type PagerView } from './view-models.ts';
 import { BroadsheetError } from '../errors.ts';
 import { monthName } from './format-date.ts';
 import { plural } from './plural.ts';
-import { TAXONOMIES, archiveUrl, homeUrl, monthUrl, searchUrl, taxonomyUrl, termUrl, undatedUrl, yearUrl, type Taxonomy } from '../urls.ts';
+import { TAXONOMIES, archiveUrl, assetUrl, homeUrl, monthUrl, searchUrl, taxonomyUrl, termUrl, undatedUrl, yearUrl, type Taxonomy } from '../urls.ts';
 
 /** Display names of the taxonomies: [plural, singular]. */
 export const TAXONOMY_LABELS: Readonly<Record<Taxonomy, readonly [string, string]>> = {
@@ -51,6 +51,8 @@ export interface SiteView {
   readonly searchHref: string;
   readonly archiveHref: string;
   readonly undatedHref: string;
+  /** The theme's stylesheet (templates/assets/style.css). */
+  readonly stylesheetHref: string;
   readonly nav: readonly NavItemView[];
   readonly articleCount: number;
 }
@@ -117,6 +119,7 @@ export class PageContexts {
       searchHref: v.href(searchUrl()),
       archiveHref: v.href(archiveUrl()),
       undatedHref: v.href(undatedUrl()),
+      stylesheetHref: v.href(assetUrl('style.css')),
       nav: [
         ...TAXONOMIES.map((t) => ({ label: TAXONOMY_LABELS[t][0], href: v.href(taxonomyUrl(t)), key: t })),
         { label: 'Archive', href: v.href(archiveUrl()), key: 'archive' },
