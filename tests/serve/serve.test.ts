@@ -121,6 +121,15 @@ describe('broadsheet serve', () => {
     expect((await within(next, 'the rebuild after fixing home.njk')).ok).toBe(true);
   });
 
+  it("prints a bad article file's problem in the terminal and still builds the rest", async () => {
+    const next = preview.nextBuild();
+    await writeFile(path.join(project, 'content', 'broken.md'), '---\ntitle: [unclosed\ndate: 2004-11-05\n---\n\nThe body of an article whose front matter is malformed.\n');
+    const outcome = await within(next, 'the rebuild after adding content/broken.md');
+    expect(outcome.ok).toBe(true);
+    expect(log.some((line) => line.includes('content/broken.md'))).toBe(true);
+    expect((await get(preview.url)).status).toBe(200);
+  });
+
   it('rebuilds when the config file changes', async () => {
     const next = preview.nextBuild();
     await writeFile(path.join(project, 'broadsheet.config.json'), JSON.stringify({ title: 'Evening Desk', basePath: '/news/' }));
