@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { AxeResults } from 'axe-core';
 import { openBrowserSite, type BrowserSite } from './harness/browser-site.ts';
 import { pageKinds } from './harness/page-kinds.ts';
+import { openPageKind } from './harness/open-page-kind.ts';
 import type { PageGlobals } from './harness/page-globals.ts';
 
 /** axe's browser bundle, injected into each page as it is. */
@@ -26,8 +27,13 @@ test.each(['light', 'dark'] as const)('axe-core finds no violations on any page 
   const page = await s.newPage();
   await page.emulateMedia({ colorScheme });
   const found: Record<string, string[]> = {};
-  for (const { kind, url } of pageKinds(s.site)) {
-    await page.goto(s.server.url(url));
+  for (const pageKind of pageKinds(s.site)) {
+    const { kind, url } = pageKind;
+    const notReady = await openPageKind(page, s.server, pageKind);
+    if (notReady !== null) {
+      found[`${kind} (${url})`] = [notReady];
+      continue;
+    }
     await page.addScriptTag({ path: AXE_SCRIPT });
     const results = await page.evaluate(async () => {
       const w = globalThis as unknown as PageGlobals;
@@ -39,4 +45,5 @@ test.each(['light', 'dark'] as const)('axe-core finds no violations on any page 
   }
   // All kinds are checked before failing, so one run lists every template line at fault.
   expect(found).toEqual({});
+  expect(s.scriptEvents).toEqual([]);
 });

@@ -54,6 +54,7 @@ test('front page → topic → article → next, next, previous → month → so
   for (const article of [a, b, c]) expect(await page.getByRole('link', { name: article.title, exact: true }).count()).toBe(1);
 
   expect(s.server.notFound).toEqual([]);
+  expect(s.scriptEvents).toEqual([]);
 });
 
 test('the seeds link to their sources, their topics and their month', async () => {
@@ -80,4 +81,5 @@ test('the seeds link to their sources, their topics and their month', async () =
     }
   }
   expect(s.server.notFound).toEqual([]);
+  expect(s.scriptEvents).toEqual([]);
 });

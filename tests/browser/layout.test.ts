@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openBrowserSite, type BrowserSite } from './harness/browser-site.ts';
 import { ARTIFACTS_DIR } from './harness/sample-site.ts';
 import { pageKinds } from './harness/page-kinds.ts';
+import { openPageKind } from './harness/open-page-kind.ts';
 import type { PageGlobals } from './harness/page-globals.ts';
 
 /** A small phone and a desktop. */
@@ -23,9 +24,11 @@ test.each(WIDTHS.flatMap((width) => SCHEMES.map((colorScheme) => ({ width, color
   async ({ width, colorScheme }) => {
     const page = await s.newPage({ width, height: 800 });
     await page.emulateMedia({ colorScheme });
-    const overflowing: Record<string, { scrollWidth: number; innerWidth: number; widest: string }> = {};
-    for (const { kind, url } of pageKinds(s.site)) {
-      await page.goto(s.server.url(url));
+    const problems: Record<string, { scrollWidth: number; innerWidth: number; widest: string } | string> = {};
+    for (const pageKind of pageKinds(s.site)) {
+      const { kind } = pageKind;
+      const notReady = await openPageKind(page, s.server, pageKind);
+      if (notReady !== null) problems[kind] = notReady;
       const fit = await page.evaluate(() => {
         const { document, innerWidth } = globalThis as unknown as PageGlobals;
         const scroller = document.scrollingElement ?? document.documentElement;
@@ -36,15 +39,18 @@ test.each(WIDTHS.flatMap((width) => SCHEMES.map((colorScheme) => ({ width, color
           const box = element.getBoundingClientRect();
           if (box.right > right) {
             right = box.right;
-            widest = `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}`;
+            // The class attribute, not className: on SVG elements that is an object.
+            const classes = (element.getAttribute('class') ?? '').trim();
+            widest = `${element.tagName.toLowerCase()}${classes === '' ? '' : `.${classes.split(/\s+/).join('.')}`}`;
           }
         }
         return { scrollWidth: scroller.scrollWidth, innerWidth, widest };
       });
-      if (fit.scrollWidth > fit.innerWidth) overflowing[kind] = fit;
+      if (fit.scrollWidth > fit.innerWidth) problems[kind] = fit;
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${kind}-${width}-${colorScheme}.png`), fullPage: true });
     }
-    expect(overflowing).toEqual({});
+    expect(problems).toEqual({});
+    expect(s.scriptEvents).toEqual([]);
   },
 );
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openBrowserSite, type BrowserSite } from './harness/browser-site.ts';
 import { searchUrl } from '../../src/urls.ts';
 import { sampleArticle } from './harness/sample-site.ts';
+import { HOSTILE } from '../e2e/site-fixture.ts';
 
 /** Seed 003's file, and a word of its body that no other article of the sample site has. */
 const SEED = '003_8d78b157a282ba9e.txt';
@@ -43,6 +44,7 @@ test(`a reader types "${WORD}" in the header search box, gets one hit and opens 
   await page.waitForURL(s.at(s.site.record(SEED).url));
   expect((await page.getByRole('heading', { level: 1 }).innerText()).trim()).toBe(hitTitle);
   expect(await page.locator('main').innerText()).toContain(WORD);
+  expect(s.scriptEvents).toEqual([]);
 });
 
 test('typing into the search page itself finds the one article that names Etzioni', async () => {
@@ -55,5 +57,21 @@ test('typing into the search page itself finds the one article that names Etzion
   await hits.first().waitFor({ timeout: 15_000 });
   const titles = (await hits.allInnerTexts()).map((t) => t.trim());
   expect(titles).toEqual([sampleArticle(s.site, 'politics/nuclear-strike-key-terror-risk.txt').record.title]);
+  expect(s.server.notFound).toEqual([]);
+  expect(s.scriptEvents).toEqual([]);
+});
+
+test('names from content are shown as text in the search results and filters, never run', async () => {
+  const page = await s.newPage();
+  // The WPP article carries the fixture's hostile title, source, topic and person.
+  await page.goto(`${s.server.url(searchUrl())}?q=WPP`);
+  await page.locator('#search .pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+  expect((await page.locator('#search .pagefind-ui__result-link').innerText()).trim()).toBe(HOSTILE.title);
+  // The hostile topic is listed as a filter (folded away, so textContent), as text; the indexer
+  // may drop its angle brackets.
+  expect(HOSTILE.topic).toContain('onerror=alert(1)');
+  expect(await page.locator('#search').textContent()).toContain('onerror=alert(1)');
+  expect(await page.locator('#search img, #search script').count()).toBe(0);
+  expect(s.scriptEvents).toEqual([]);
   expect(s.server.notFound).toEqual([]);
 });

@@ -11,7 +11,12 @@ export interface BrowserSite {
   readonly site: BuiltSite;
   readonly server: SiteServer;
   readonly browser: Browser;
-  /** A fresh page in its own context (own cookies), 1280 × 800 unless told. */
+  /**
+   * Every script error and alert/confirm/prompt dialog on any page opened so far ("URL: message").
+   * The site's own scripts must not fail, and no name or title from content may ever run as code.
+   */
+  readonly scriptEvents: readonly string[];
+  /** A fresh page in its own context (own cookies), 1280 × 800 unless told; its script errors and dialogs are recorded. */
   newPage(options?: { width?: number; height?: number }): Promise<Page>;
   /** The absolute URL of an href of the site ("/sub/topics/" → "http://127.0.0.1:PORT/sub/topics/"). */
   at(href: string): string;
@@ -35,16 +40,24 @@ export async function openBrowserSite(options: Omit<SiteOptions, 'content'> = {}
     throw error;
   }
   const contexts: BrowserContext[] = [];
+  const scriptEvents: string[] = [];
   const built = site;
   const served = server;
   return {
     site: built,
     server: served,
     browser,
+    scriptEvents,
     async newPage({ width = 1280, height = 800 } = {}) {
       const context = await browser.newContext({ viewport: { width, height } });
       contexts.push(context);
-      return context.newPage();
+      const page = await context.newPage();
+      page.on('pageerror', (error) => scriptEvents.push(`${page.url()}: script error: ${error.message}`));
+      page.on('dialog', (dialog) => {
+        scriptEvents.push(`${page.url()}: ${dialog.type()} dialog: ${dialog.message()}`);
+        dialog.dismiss().catch(() => undefined);
+      });
+      return page;
     },
     at: (href) => new URL(href, served.origin).href,
     async close() {

@@ -8,10 +8,8 @@ import type axe from 'axe-core';
 /** An element, as far as the layout check looks at it. */
 export interface PageElement {
   readonly tagName: string;
-  readonly className: unknown;
   readonly id: string;
-  /** On links: the href resolved against the page's URL. */
-  readonly href?: string;
+  getAttribute(name: string): string | null;
   getBoundingClientRect(): { readonly right: number };
 }
 
@@ -22,6 +20,7 @@ export interface PageGlobals {
     readonly documentElement: { readonly scrollWidth: number };
     readonly body: PageElement & { querySelectorAll(selector: string): ArrayLike<PageElement> };
     querySelectorAll(selector: string): ArrayLike<PageElement>;
+    readonly baseURI: string;
   };
   readonly innerWidth: number;
   getComputedStyle(element: PageElement): { readonly backgroundColor: string; readonly color: string };

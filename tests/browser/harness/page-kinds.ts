@@ -10,6 +10,8 @@ export interface PageOfKind {
   readonly kind: string;
   /** Site-relative URL ("topics/russia/"). */
   readonly url: string;
+  /** A selector to wait for before checking: what the page's script draws after load. */
+  readonly ready?: string;
 }
 
 /** The BBC article whose declared names give the person, place and organisation pages. */
@@ -36,7 +38,9 @@ export function pageKinds(site: BuiltSite): PageOfKind[] {
     { kind: 'month', url: monthUrl('2005', '01') },
     { kind: 'undated', url: undatedUrl() },
     { kind: 'archive', url: archiveUrl() },
-    { kind: 'search', url: searchUrl() },
+    // The search page as it opens, and with results drawn by Pagefind's UI (a word of seed 003).
+    { kind: 'search', url: searchUrl(), ready: '#search .pagefind-ui__search-input' },
+    { kind: 'search-results', url: `${searchUrl()}?q=Rudenko`, ready: '#search .pagefind-ui__result-link' },
     // Any missing address: the server answers 404 with the site's 404.html, as a static host does.
     { kind: 'not-found', url: 'no-such-page/' },
   ];
