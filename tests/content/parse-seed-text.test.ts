@@ -245,6 +245,12 @@ describe('wire copy: datelines, bylines, ALL-CAPS headlines, header dates', () =
     ]);
   });
 
+  it('reads a one-word label above the lede as the section, not the headline', () => {
+    const seed = parseSeedText('Opinion\n\nRussia’s refusal to back Tehran shows how little its partnerships are worth when the shooting starts.\nMoscow has said so plainly.\n');
+    expect([seed.section, seed.titleOrigin]).toEqual(['Opinion', 'lede']);
+    expect(seed.title).toMatch(/^Russia’s refusal to back Tehran/);
+  });
+
   it('reads a "Name in Place" first line as the headline, not as a byline or a label', () => {
     const seed = parseSeedText('Putin in Beijing\nRussian leader meets Xi as trade grows\n\nVladimir Putin arrived in Beijing on Thursday for two days of talks with Xi Jinping.\n');
     expect([seed.title, seed.titleOrigin, seed.byline, seed.section]).toEqual(['Putin in Beijing', 'headline', null, null]);

@@ -12,7 +12,7 @@ export interface FoundCredit {
 /** Longest paragraph that can be a credit line; real credits are short, so longer text is never tested. */
 const MAX_CREDIT = 160;
 /** "AP Photo/ Name", "Photo: Name/Getty Images", "Photograph by Name", "Image source, Reuters". */
-const PHOTO_WORD = /^(.{0,30}?)\b(?:file\s+)?(?:photo|photograph|image|picture|pic|foto|illustration|video|credit)s?(?:\s+(?:credit|source))?(?:\s*[:/|,]|\s+by\b)\s*(.+)$/i;
+const PHOTO_WORD = /^(.{0,30}?)\b(?:file\s+)?(?:photo|photograph|image|picture|pic|foto|illustration|video|credit)s?(?:\s+(?:credit|source))?(?:\s*[:/|,]|\s+by\b|\s+courtesy(?:\s+of)?\b)\s*(.+)$/i;
 /** "Name/Agency" or "(Reuters/Name)": two name lists joined by a slash, nothing else. */
 const SLASH_CREDIT = /^([^/(),]{2,40})\/([^/(),]{2,60})$/;
 /** "Getty Images", "AFP via Getty Images", "Alamy Stock Photo": a picture agency's name alone. */

@@ -84,7 +84,7 @@ export function findHeader(lines: readonly SeedLine[], width: number | null): Se
     if (meta !== null) take(meta, text);
     // A pasted page address says where the text came from; it is neither headline nor body.
     else if (URL_LINE.test(text)) removed.push({ kind: 'source-line', text });
-    else if (section === null && isLabel(text) && next < lines.length && (isHeadline(lines, next, width) || metaLine(lines[next]?.text ?? '', false, false) !== null)) {
+    else if (section === null && isSectionLabel(lines, i, next, width)) {
       section = isAllCaps(text) ? readableCase(text) : text;
       removed.push({ kind: 'section-label', text });
     } else break;
@@ -152,6 +152,15 @@ function isHeadline(lines: readonly SeedLine[], index: number, width: number | n
 /** A line of running text: a sentence end, or at least six words with some in lower case. */
 function isProse(text: string): boolean {
   return /[.!?]["”’')]?$/.test(text) || (text.split(/\s+/).length >= 6 && /\p{Ll}/u.test(text));
+}
+
+/** Whether line `index` is a section label: label-shaped, above the headline or a header line, or (one word) above the lede. */
+function isSectionLabel(lines: readonly SeedLine[], index: number, next: number, width: number | null): boolean {
+  const text = lines[index]?.text ?? '';
+  if (next >= lines.length || !isLabel(text)) return false;
+  const below = lines[next]?.text ?? '';
+  // A one-word label straight above the lede ("Opinion") is a section too, not a headline.
+  return isHeadline(lines, next, width) || metaLine(below, false, false) !== null || (!/\s/.test(text) && isProse(below));
 }
 
 /** A section label: one to three capitalised words, nothing else ("Featured", "World News", "Arts & Culture"). */

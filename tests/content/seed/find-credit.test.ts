@@ -10,6 +10,8 @@ describe('findCredit', () => {
     ['REUTERS/Amir Cohen', 'photo-credit'],
     ['Photograph by Jane Doe for The Guardian', 'photo-credit'],
     ['Getty Images', 'photo-credit'],
+    ['Photo courtesy of the Israel Defense Forces', 'photo-credit'],
+    ['Image source, Reuters', 'photo-credit'],
     ['AFP contributed reporting.', 'agency-credit'],
     ['The Associated Press contributed to this report.', 'agency-credit'],
     ['Reporting by Parisa Hafezi; Editing by Alex Richardson', 'agency-credit'],
