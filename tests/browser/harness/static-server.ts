@@ -4,23 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { siteFileFor } from './site-file.ts';
-
-/** Content types by extension; anything else (Pagefind's index chunks) is served as bytes. */
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
+import { contentTypeFor } from '../../../src/serve/content-types.ts';
 
 /** A running server for one built site. */
 export interface SiteServer {
@@ -73,7 +57,7 @@ async function respond(outDir: string, basePath: string, pathname: string, headO
   }
   if (file !== null && info?.isFile()) {
     const body = await readFile(file);
-    response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': body.length });
+    response.writeHead(200, { 'content-type': contentTypeFor(file), 'content-length': body.length });
     response.end(headOnly ? undefined : body);
     return;
   }
