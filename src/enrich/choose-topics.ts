@@ -20,6 +20,13 @@ const MAX_COUNTRY_TOPICS = 3;
  * have pages of their own already. Pure.
  */
 export function chooseTopics(subjects: readonly Subject[], countries: readonly CountryWeight[]): string[] {
+  const topics = subjectTopics(subjects);
+  for (const country of countries.filter((c) => c.early || c.mentions >= 2).slice(0, MAX_COUNTRY_TOPICS)) topics.push(country.name);
+  return topics;
+}
+
+/** The subject part of the rule above: display labels of the top subject and a close runner-up. */
+export function subjectTopics(subjects: readonly Subject[]): string[] {
   const topics: string[] = [];
   const top = subjects[0];
   if (top !== undefined && top.score >= MIN_SUBJECT_SCORE) {
@@ -27,7 +34,6 @@ export function chooseTopics(subjects: readonly Subject[], countries: readonly C
       if (subject.score >= top.score * SECOND_SUBJECT_SHARE) topics.push(displayLabel(subject.label));
     }
   }
-  for (const country of countries.filter((c) => c.early || c.mentions >= 2).slice(0, MAX_COUNTRY_TOPICS)) topics.push(country.name);
   return topics;
 }
 

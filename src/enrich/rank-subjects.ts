@@ -13,13 +13,20 @@ const MAX_EVIDENCE = 8;
 /** Keywords whose first word matches a lower-case word, memoised per taxonomy: news vocabulary repeats. */
 const firstWordCache = new WeakMap<SubjectTaxonomy, Map<string, readonly Keyword[]>>();
 
-function keywordsStartingWith(taxonomy: SubjectTaxonomy, word: string): readonly Keyword[] {
+function keywordCache(taxonomy: SubjectTaxonomy): Map<string, readonly Keyword[]> {
   let cache = firstWordCache.get(taxonomy);
   if (cache === undefined) firstWordCache.set(taxonomy, (cache = new Map()));
+  return cache;
+}
+
+function keywordsStartingWith(taxonomy: SubjectTaxonomy, cache: Map<string, readonly Keyword[]>, word: string): readonly Keyword[] {
   let found = cache.get(word);
   if (found === undefined) {
     const list: Keyword[] = [...(taxonomy.byWord.get(word) ?? [])];
-    for (let n = taxonomy.minPrefix; n <= word.length; n++) list.push(...(taxonomy.byPrefix.get(word.slice(0, n)) ?? []));
+    for (let n = taxonomy.minPrefix; n <= word.length; n++) {
+      const byPrefix = taxonomy.byPrefix.get(word.slice(0, n));
+      if (byPrefix !== undefined) list.push(...byPrefix);
+    }
     found = list;
     cache.set(word, found);
   }
@@ -34,10 +41,11 @@ export function rankSubjects(titleTokens: readonly Token[], paragraphs: Readonly
   // One entry per subject and matched words: two keywords of a subject matching the same word
   // ("diplomat*", "diplomatic") are one piece of evidence, not two.
   const hits = new Map<string, { subject: number; surface: string; weight: number; count: number }>();
+  const cache = keywordCache(taxonomy);
   const scan = (tokens: readonly Token[], weight: number): void => {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      const keywords = keywordsStartingWith(taxonomy, token.lower);
+      const keywords = keywordsStartingWith(taxonomy, cache, token.lower);
       if (keywords.length === 0) continue;
       const seenHere = keywords.length === 1 ? null : new Set<string>();
       for (const keyword of keywords) {

@@ -1,10 +1,12 @@
 /** Relating articles: near-duplicate copies, related articles (TF-IDF plus shared entities) and story clusters. */
-import type { Article, StoryLink } from '../content/article.ts';
+import type { Article, StoryLink, Subject } from '../content/article.ts';
 import { compareCodePoints } from '../text/compare.ts';
 import { clusterStories } from './cluster-stories.ts';
 import { findNearDuplicates } from './find-near-duplicates.ts';
 import { nearestNeighbours } from './nearest-neighbours.ts';
 import { termVectors } from './term-vectors.ts';
+import { refineSubjects } from './refine-subjects.ts';
+import { subjectTopics } from './choose-topics.ts';
 
 /** How many related articles each article lists. */
 export const RELATED_COUNT = 5;
@@ -33,7 +35,9 @@ export function relateArticles(articles: readonly Article[]): Relations {
     for (const copy of copies) originalOf[copy] = first!;
   }
   const isOriginal = (i: number): boolean => originalOf[i] === -1;
-  const neighbours = nearestNeighbours(termVectors(articles), RELATED_COUNT * 2, MIN_RELATED_SIMILARITY, isOriginal);
+  const vectors = termVectors(articles);
+  const neighbours = nearestNeighbours(vectors, RELATED_COUNT * 2, MIN_RELATED_SIMILARITY, isOriginal);
+  const subjects = refineSubjects(articles, vectors);
 
   const storyOf = new Map<number, StoryLink>();
   for (const group of clusterStories(articles, neighbours)) {
@@ -50,7 +54,14 @@ export function relateArticles(articles: readonly Article[]): Relations {
     related.set(article.id, (original === -1 ? ids : [articles[original]!.id, ...ids]).slice(0, RELATED_COUNT));
     const story = storyOf.get(source);
     const { story: _oldStory, duplicateOf: _oldCopy, ...rest } = article;
-    return { ...rest, ...(story === undefined ? {} : { story }), ...(original === -1 ? {} : { duplicateOf: articles[original]!.id }) };
+    const refined = subjects[i]!;
+    return {
+      ...rest,
+      subjects: refined,
+      topics: retopic(article, refined),
+      ...(story === undefined ? {} : { story }),
+      ...(original === -1 ? {} : { duplicateOf: articles[original]!.id }),
+    };
   });
   return { articles: linked, related };
 }
@@ -63,4 +74,12 @@ function compareReadingOrder(a: Article, b: Article): number {
     return compareCodePoints(a.date, b.date);
   }
   return compareCodePoints(a.id, b.id);
+}
+
+/** Topics after subjects were re-ranked: the subject part is replaced only where it was derived (declared topics stay). */
+function retopic(article: Article, refined: readonly Subject[]): readonly string[] {
+  if (refined === article.subjects) return article.topics;
+  const derived = subjectTopics(article.subjects);
+  if (!derived.every((label, k) => article.topics[k] === label)) return article.topics;
+  return [...subjectTopics(refined), ...article.topics.slice(derived.length)];
 }

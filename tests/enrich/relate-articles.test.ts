@@ -1,11 +1,13 @@
-/** Related articles, story clusters and near-copies on the BBC business desk (510 real articles). */
+/** Related articles, story clusters, near-copies and subject refinement on the BBC business desk (510 real articles) and the seeds. */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/content/article.ts';
 import { enrichArticle } from '../../src/enrich/enrich-article.ts';
 import { relateArticles, RELATED_COUNT } from '../../src/enrich/relate-articles.ts';
-import { BBC_DIR, parseSeedFile } from './fixtures.ts';
+import { defaultEnrichResources } from '../../src/enrich/enrich-resources.ts';
+import { displayLabel } from '../../src/enrich/choose-topics.ts';
+import { BBC_DIR, parseSeedFile, SEEDS_DIR } from './fixtures.ts';
 
 const desk = readdirSync(path.join(BBC_DIR, 'business')).sort().map((f) => enrichArticle(parseSeedFile(BBC_DIR, `business/${f}`)));
 const idOf = (file: string): string => desk.find((a) => a.sourceFile === `business/${file}`)!.id;
@@ -47,6 +49,34 @@ describe('relateArticles', () => {
     const result = relateArticles([...desk, copy]);
     expect(result.articles.at(-1)!.duplicateOf).toBe(original.id);
     expect(result.articles.filter((a) => a.duplicateOf !== undefined).length).toBe(articles.filter((a) => a.duplicateOf !== undefined).length + 1);
+  });
+
+  it('re-ranks subjects across the archive and keeps topics in step with them', () => {
+    const labels = new Set(defaultEnrichResources().taxonomy.subjects.map((s) => displayLabel(s.label)));
+    let changed = 0;
+    articles.forEach((article, i) => {
+      if (article.subjects[0]?.id !== desk[i]!.subjects[0]?.id) changed += 1;
+      // Same subjects and evidence, only the order and scores may change.
+      expect(article.subjects.map((s) => s.id).sort()).toEqual(desk[i]!.subjects.map((s) => s.id).sort());
+      const subjectTopics = article.topics.filter((t) => labels.has(t));
+      if (subjectTopics.length > 0) expect(subjectTopics[0]).toBe(displayLabel(article.subjects[0]!.label));
+    });
+    expect(changed).toBeGreaterThan(0);
+    // On the business desk the refinement moves articles towards the desk's subject, not away.
+    const economy = (list: readonly Article[]): number => list.filter((a) => a.subjects[0]?.id === 'economy-business-finance').length;
+    expect(economy(articles)).toBeGreaterThan(economy(desk));
+  });
+
+  it('leaves a small archive as the keywords ranked it', () => {
+    const seeds = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => enrichArticle(parseSeedFile(SEEDS_DIR, f)));
+    const result = relateArticles(seeds);
+    expect(result.articles.map((a) => a.subjects)).toEqual(seeds.map((a) => a.subjects));
+    expect(result.articles.map((a) => a.topics)).toEqual(seeds.map((a) => a.topics));
+    // Three reports of different events: related to each other, but no story.
+    for (const a of result.articles) {
+      expect(result.related.get(a.id)).toHaveLength(2);
+      expect(a.story).toBeUndefined();
+    }
   });
 
   it('gives the same result every time', () => {

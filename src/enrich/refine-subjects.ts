@@ -1,0 +1,58 @@
+/**
+ * Corpus-level refinement of subjects: articles whose keywords name one subject clearly teach each
+ * subject's vocabulary in this archive (a centroid of their TF-IDF vectors), and every article's
+ * subjects are then re-ranked by keywords and by likeness to those centroids together. This is the
+ * classic bootstrapping of a keyword ("dataless") classifier: no labels, no training data, and it
+ * adapts to whatever archive it runs on, such as a desk's own names for its parties and teams.
+ */
+import type { Article, Subject } from '../content/article.ts';
+import type { TermVector } from './term-vectors.ts';
+
+/** A clear article's top subject scores at least this... */
+const MIN_TEACHER_SCORE = 4;
+/** ...and its runner-up at most this share of it. */
+const MAX_RUNNER_UP_SHARE = 0.6;
+/** Below this many clear articles an archive is too small to learn from; subjects stay as the keywords ranked them. */
+const MIN_TEACHERS = 50;
+/** A subject needs this many clear articles for a centroid. */
+const MIN_TEACHERS_PER_SUBJECT = 5;
+/** How much likeness to a centroid counts against the keyword share (both range 0..1). */
+const CENTROID_WEIGHT = 1;
+
+/** Each article's subjects re-ranked; articles whose archive is too small come back unchanged. Pure. */
+export function refineSubjects(articles: readonly Article[], vectors: readonly TermVector[]): Array<readonly Subject[]> {
+  const centroids = new Map<string, Map<number, number>>();
+  const teachers = new Map<string, number>();
+  articles.forEach((article, i) => {
+    const [top, second] = article.subjects;
+    if (top === undefined || top.score < MIN_TEACHER_SCORE || (second !== undefined && second.score > top.score * MAX_RUNNER_UP_SHARE)) return;
+    teachers.set(top.id, (teachers.get(top.id) ?? 0) + 1);
+    let centroid = centroids.get(top.id);
+    if (centroid === undefined) centroids.set(top.id, (centroid = new Map()));
+    const vector = vectors[i]!;
+    for (let f = 0; f < vector.features.length; f++) centroid.set(vector.features[f]!, (centroid.get(vector.features[f]!) ?? 0) + vector.weights[f]!);
+  });
+  const total = [...teachers.values()].reduce((s, n) => s + n, 0);
+  for (const [id, n] of teachers) if (n < MIN_TEACHERS_PER_SUBJECT) centroids.delete(id);
+  if (total < MIN_TEACHERS || centroids.size < 2) return articles.map((a) => a.subjects);
+  for (const centroid of centroids.values()) {
+    const norm = Math.sqrt([...centroid.values()].reduce((s, w) => s + w * w, 0)) || 1;
+    for (const [f, w] of centroid) centroid.set(f, w / norm);
+  }
+  return articles.map((article, i) => {
+    if (article.subjects.length < 2) return article.subjects;
+    const vector = vectors[i]!;
+    const keywordTotal = article.subjects.reduce((s, x) => s + x.score, 0);
+    const likeness = article.subjects.map((subject) => {
+      const centroid = centroids.get(subject.id);
+      if (centroid === undefined) return 0;
+      let dot = 0;
+      for (let f = 0; f < vector.features.length; f++) dot += (centroid.get(vector.features[f]!) ?? 0) * vector.weights[f]!;
+      return dot;
+    });
+    const likenessTotal = likeness.reduce((s, x) => s + x, 0) || 1;
+    return article.subjects
+      .map((subject, k) => ({ ...subject, score: Math.round((subject.score / keywordTotal + (CENTROID_WEIGHT * likeness[k]!) / likenessTotal) * 1000) / 100 }))
+      .sort((a, b) => b.score - a.score);
+  });
+}
