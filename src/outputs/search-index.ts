@@ -9,26 +9,22 @@
  */
 import * as pagefind from 'pagefind';
 import { escapeAttribute, escapeUTF8 } from 'entities';
+import { createHash } from 'node:crypto';
 import type { Article } from '../content/article.ts';
 import { formatDate } from '../render/format-date.ts';
 
 /** The folder of the Pagefind bundle in the site. */
 export const SEARCH_BUNDLE_DIR = 'pagefind/';
 
+/** The file in the bundle that records its key (see searchIndexKey). */
+export const SEARCH_KEY_FILE = 'broadsheet-index.sha256';
+
 /** Articles sent to Pagefind at once: enough to keep its threads busy, few enough to bound memory. */
 const BATCH = 64;
 
-/** One file of the Pagefind bundle, relative to SEARCH_BUNDLE_DIR. */
-export interface SearchIndexFile {
-  readonly path: string;
-  readonly contents: Uint8Array;
-}
-
 /** What indexing produced. */
 export interface SearchIndexResult {
-  /** The bundle's files, or none when indexing failed. */
-  readonly files: readonly SearchIndexFile[];
-  /** Articles indexed. */
+  /** Articles indexed, or 0 when indexing failed. */
   readonly pages: number;
   /** Problems, each with the input file when one article caused it. */
   readonly errors: ReadonlyArray<{ readonly file: string | null; readonly message: string }>;
@@ -57,11 +53,13 @@ export function searchDocument(article: Article, language: string): string {
 }
 
 /**
- * Indexes the articles with Pagefind and returns the bundle; failures come back as errors, never
- * thrown. URLs are indexed relative to the site root ("/articles/x/"): Pagefind prefixes the base
- * path it finds from where its bundle is served, so the index does not depend on the base path.
+ * Indexes the articles with Pagefind and writes the bundle into `outputDir` (absolute); failures
+ * come back as errors, never thrown. Pagefind writes the files itself, so a large index never
+ * passes through this process's memory. URLs are indexed relative to the site root
+ * ("/articles/x/"): Pagefind prefixes the base path it finds from where its bundle is served, so
+ * the index does not depend on the base path.
  */
-export async function buildSearchIndex(articles: readonly Article[], language: string): Promise<SearchIndexResult> {
+export async function buildSearchIndex(articles: readonly Article[], language: string, outputDir: string): Promise<SearchIndexResult> {
   const errors: Array<{ file: string | null; message: string }> = [];
   let index: pagefind.PagefindIndex | undefined;
   try {
@@ -69,7 +67,7 @@ export async function buildSearchIndex(articles: readonly Article[], language: s
     const created = await pagefind.createIndex({ forceLanguage: language.split('-')[0] ?? 'en' });
     for (const message of created.errors) errors.push({ file: null, message });
     index = created.index;
-    if (index === undefined) return { files: [], pages: 0, errors };
+    if (index === undefined) return { pages: 0, errors };
     let pages = 0;
     for (let i = 0; i < articles.length; i += BATCH) {
       const batch = articles.slice(i, i + BATCH);
@@ -79,18 +77,27 @@ export async function buildSearchIndex(articles: readonly Article[], language: s
         for (const message of response.errors) errors.push({ file: batch[j]?.sourceFile ?? null, message });
       });
     }
-    const bundle = await index.getFiles();
-    for (const message of bundle.errors) errors.push({ file: null, message });
-    // Sorted, so the bundle is written in the same order every build.
-    const files = bundle.files.map((f) => ({ path: f.path, contents: f.content })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files, pages, errors };
+    const written = await index.writeFiles({ outputPath: outputDir });
+    for (const message of written.errors) errors.push({ file: null, message });
+    return { pages: written.errors.length === 0 ? pages : 0, errors };
   } catch (error) {
     errors.push({ file: null, message: (error as Error).message ?? String(error) });
-    return { files: [], pages: 0, errors };
+    return { pages: 0, errors };
   } finally {
     // Frees the index in Pagefind's process; the process itself is unref'd and ends with ours.
     await index?.deleteIndex().catch(() => undefined);
   }
+}
+
+/**
+ * The fingerprint of everything the index is made from: every article's URL and search document,
+ * and the language. Two builds with the same key produce the same bundle, so the second can reuse
+ * the first's files instead of running Pagefind again.
+ */
+export function searchIndexKey(articles: readonly Article[], language: string): string {
+  const hash = createHash('sha256').update(`broadsheet-search-1\0${language}\0`);
+  for (const article of articles) hash.update(`${article.url}\0${searchDocument(article, language)}\0`);
+  return hash.digest('hex');
 }
 
 /**

@@ -1,4 +1,6 @@
 /** The reader-facing files beside the pages: feeds, sitemap, robots.txt and the search index. */
+import { copyFile, link, mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { Archive } from '../archive/archive.ts';
 import type { SiteConfig } from '../config/config.ts';
 import type { BuildReport } from '../report.ts';
@@ -6,11 +8,16 @@ import { planPages } from '../render/plan-pages.ts';
 import { siteFeedFiles } from './feeds.ts';
 import { sitemapEntries, sitemapFiles } from './sitemap.ts';
 import { robotsTxt } from './robots.ts';
-import { SEARCH_BUNDLE_DIR, buildSearchIndex } from './search-index.ts';
+import { SEARCH_BUNDLE_DIR, SEARCH_KEY_FILE, buildSearchIndex, searchIndexKey } from './search-index.ts';
 
 /** Where generated files go: the build's SiteWriter, or anything with the same `write`. */
 export interface OutputSink {
   write(relativePath: string, contents: string | Uint8Array): Promise<void>;
+}
+
+/** A sink that also names the absolute path of a site-relative path, for tools that write files themselves. */
+export interface StagingSink extends OutputSink {
+  resolve(relativePath: string): string;
 }
 
 /** Writes feeds, sitemap and robots.txt; without a site URL only robots.txt, and a report line says why. */
@@ -29,14 +36,44 @@ export async function writeFeedsAndSitemap(archive: Archive, config: SiteConfig,
   for (const file of sitemapFiles(sitemapEntries(planPages(archive, config.pageSize), archive), config.siteUrl)) await sink.write(file.path, file.contents);
 }
 
-/** Indexes every article with Pagefind into `pagefind/`; problems become report lines, never a failed build. */
-export async function writeSearchIndex(archive: Archive, config: SiteConfig, sink: OutputSink, report: BuildReport): Promise<number> {
-  const result = await buildSearchIndex(archive.articles, config.language);
+/**
+ * Indexes every article with Pagefind into `pagefind/`; problems become report lines, never a
+ * failed build. When the previous build's bundle was made from the same search documents, its
+ * files are hard-linked instead (byte-identical, mtimes kept), so an unchanged rebuild skips
+ * Pagefind. Returns the number of articles in the index.
+ */
+export async function writeSearchIndex(archive: Archive, config: SiteConfig, sink: StagingSink, report: BuildReport): Promise<number> {
+  const target = sink.resolve(SEARCH_BUNDLE_DIR);
+  const key = searchIndexKey(archive.articles, config.language);
+  const previous = path.join(config.outDir, SEARCH_BUNDLE_DIR);
+  const previousKey = await readFile(path.join(previous, SEARCH_KEY_FILE), 'utf8').catch(() => null);
+  if (previousKey?.trim() === key && (await linkTree(previous, target))) return archive.articles.length;
+  await rm(target, { recursive: true, force: true });
+
+  const result = await buildSearchIndex(archive.articles, config.language, target);
   for (const error of result.errors) report.add('warning', error.file, `search index: ${error.message}`);
-  if (result.files.length === 0) {
+  if (result.pages === 0 && archive.articles.length > 0) {
     report.add('warning', null, 'search index not built: the search page will find nothing (is the pagefind package installed for this platform?)');
     return 0;
   }
-  for (const file of result.files) await sink.write(`${SEARCH_BUNDLE_DIR}${file.path}`, file.contents);
+  await sink.write(`${SEARCH_BUNDLE_DIR}${SEARCH_KEY_FILE}`, `${key}\n`);
   return result.pages;
+}
+
+/** Hard-links (or, across file systems, copies) every file of `from` into `to`; false when anything failed. */
+async function linkTree(from: string, to: string): Promise<boolean> {
+  try {
+    const entries = await readdir(from, { recursive: true, withFileTypes: true });
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const source = path.join(entry.parentPath, entry.name);
+      const target = path.join(to, path.relative(from, source));
+      await mkdir(path.dirname(target), { recursive: true });
+      await link(source, target).catch(() => copyFile(source, target));
+    }
+    return true;
+  } catch {
+    await rm(to, { recursive: true, force: true });
+    return false;
+  }
 }

@@ -20,8 +20,12 @@ export const SITE_URL = 'https://example.org/news/';
 export interface ReaderSite {
   readonly outDir: string;
   readonly result: BuildResult;
+  /** The temp content/ folder of Markdown articles, for tests that change one. */
+  readonly contentDir: string;
   /** A file of the site by its site-relative path, as text. */
   read(file: string): Promise<string>;
+  /** Builds again into the same output folder, as an author's next build would. */
+  rebuild(): Promise<BuildResult>;
   cleanup(): Promise<void>;
 }
 
@@ -49,6 +53,8 @@ export async function buildReaderSite(options: { siteUrl?: string | null; pageSi
     return {
       outDir: result.outDir,
       result,
+      contentDir,
+      rebuild: () => build(config, { projectDir: PROJECT_DIR }),
       read: (file) => readFile(path.join(result.outDir, file), 'utf8'),
       cleanup: () => rm(root, { recursive: true, force: true }),
     };

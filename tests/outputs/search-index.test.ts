@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -11,6 +11,7 @@ import { parse } from 'node-html-parser';
 import { buildReaderSite, type ReaderSite } from './reader-site.ts';
 import { createStaticHandler } from '../../src/serve/static-handler.ts';
 import { LiveReload } from '../../src/serve/live-reload.ts';
+import { SEARCH_KEY_FILE } from '../../src/outputs/search-index.ts';
 
 /** One article's record in the index, as Pagefind stores it. */
 interface Fragment {
@@ -113,5 +114,28 @@ describe('the search page', () => {
     const form = parse(await site.read('index.html')).querySelector('header form[role="search"]');
     expect(form?.getAttribute('action')).toBe('/news/search/');
     expect(form?.querySelector('input')?.getAttribute('name')).toBe('q');
+  });
+});
+
+describe('rebuilding', () => {
+  it('reuses the bundle when no article changed, and indexes again when one did', async () => {
+    const entry = path.join(site.outDir, 'pagefind/pagefind-entry.json');
+    const first = await stat(entry);
+    const key = await site.read(`pagefind/${SEARCH_KEY_FILE}`);
+    await site.rebuild();
+    // Hard-linked from the previous output: same file, same bytes, same mtime.
+    const reused = await stat(entry);
+    expect(reused.ino).toBe(first.ino);
+    expect(reused.mtimeMs).toBe(first.mtimeMs);
+    expect(await site.read(`pagefind/${SEARCH_KEY_FILE}`)).toBe(key);
+
+    const file = path.join(site.contentDir, 'abbas.md');
+    await writeFile(file, `${await readFile(file, 'utf8')}\nThe zanzibarite clause was added after publication.\n`);
+    await site.rebuild();
+    expect((await stat(entry)).ino).not.toBe(first.ino);
+    expect(await site.read(`pagefind/${SEARCH_KEY_FILE}`)).not.toBe(key);
+    const files = await fg('pagefind/fragment/*.pf_fragment', { cwd: site.outDir });
+    const texts = await Promise.all(files.map(async (f) => gunzipSync(await readFile(path.join(site.outDir, f))).toString('utf8')));
+    expect(texts.some((t) => t.includes('zanzibarite'))).toBe(true);
   });
 });
