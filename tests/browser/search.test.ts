@@ -3,6 +3,8 @@
  * #search, its input is .pagefind-ui__search-input, results are .pagefind-ui__result-link, and
  * search/?q=word prefills the query. Pagefind needs HTTP, which the harness's server gives it.
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openBrowserSite, type BrowserSite } from './harness/browser-site.ts';
 import { searchUrl } from '../../src/urls.ts';
@@ -74,4 +76,12 @@ test('names from content are shown as text in the search results and filters, ne
   expect(await page.locator('#search img, #search script').count()).toBe(0);
   expect(s.scriptEvents).toEqual([]);
   expect(s.server.notFound).toEqual([]);
+});
+
+test('opened from file://, the search page says plainly that search needs the site served over HTTP', async () => {
+  const page = await s.newPage();
+  await page.goto(pathToFileURL(path.join(s.site.outDir, 'search', 'index.html')).href);
+  // innerText holds only what is shown: the notice must be visible, not just present.
+  expect(await page.locator('main').innerText()).toMatch(/served over HTTP/i);
+  expect(await page.locator('#search .pagefind-ui__search-input').count()).toBe(0);
 });
