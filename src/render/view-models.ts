@@ -252,8 +252,9 @@ export class ViewModels {
   /** Terms grouped by initial letter, A to Z, names in order within each letter. */
   termsByLetter(terms: readonly Term[]): LetterGroupView[] {
     const groups = new Map<string, TermView[]>();
-    const sorted = [...terms].sort((a, b) => compareNames(a.name, b.name));
-    for (const term of sorted) {
+    // Sort keys are computed once per name: indexes of big archives hold tens of thousands.
+    const sorted = terms.map((term) => ({ term, key: nameKey(term.name) })).sort((a, b) => compareCodePoints(a.key, b.key) || compareCodePoints(a.term.name, b.term.name));
+    for (const { term } of sorted) {
       const letter = initialLetter(term.name);
       let group = groups.get(letter);
       if (group === undefined) groups.set(letter, (group = []));
@@ -313,8 +314,7 @@ export function initialLetter(name: string): string {
   return /^[A-Z]$/.test(first) ? first : '#';
 }
 
-/** Case- and accent-insensitive name order that does not depend on the machine's locale. */
-function compareNames(a: string, b: string): number {
-  const key = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  return compareCodePoints(key(a), key(b)) || compareCodePoints(a, b);
+/** A name's case- and accent-insensitive sort key, so A–Z order does not depend on the machine's locale. */
+function nameKey(name: string): string {
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
