@@ -10,6 +10,7 @@ export interface PageElement {
   readonly tagName: string;
   readonly id: string;
   getAttribute(name: string): string | null;
+  closest(selector: string): PageElement | null;
   getBoundingClientRect(): { readonly right: number };
 }
 
@@ -21,9 +22,11 @@ export interface PageGlobals {
     readonly body: PageElement & { querySelectorAll(selector: string): ArrayLike<PageElement> };
     querySelectorAll(selector: string): ArrayLike<PageElement>;
     readonly baseURI: string;
+    /** The focused element; body when none. */
+    readonly activeElement: (PageElement & { readonly textContent: string | null }) | null;
   };
   readonly innerWidth: number;
-  getComputedStyle(element: PageElement): { readonly backgroundColor: string; readonly color: string };
+  getComputedStyle(element: PageElement): { readonly backgroundColor: string; readonly color: string; readonly outlineStyle: string; readonly outlineWidth: string };
   /** axe-core, once its script is injected. */
   readonly axe: typeof axe;
 }
