@@ -14,7 +14,8 @@ const BASE_PATH = '/sub/';
 
 let s: BrowserSite;
 beforeAll(async () => {
-  s = await openBrowserSite({ basePath: BASE_PATH });
+  // Two articles a page, so the crawl also walks every pager.
+  s = await openBrowserSite({ basePath: BASE_PATH, pageSize: 2 });
 });
 afterAll(async () => {
   await s?.close();
@@ -64,6 +65,7 @@ test(`following links from the front page under ${BASE_PATH} reaches every page,
 
   const built = (await htmlPages(s.site.outDir)).map((file) => pageUrlOf(BASE_PATH, file));
   expect(built.length).toBe(s.site.result.pages);
+  expect(built).toContain(`${BASE_PATH}topics/politics/page/2/`);
   // The 404 page is what a missing address shows; nothing links to it.
   expect(built.filter((pathname) => pathname !== `${BASE_PATH}404.html` && !reached.has(pathname))).toEqual([]);
   expect(failed).toEqual([]);
