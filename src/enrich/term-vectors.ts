@@ -29,7 +29,8 @@ export function termVectors(articles: readonly Article[]): TermVector[] {
     const tf = new Map<number, number>();
     const text = `${article.title}\n${article.bodyText}`.toLowerCase();
     for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
-      if (word.length < MIN_WORD_LENGTH || /^\d+$/.test(word)) continue;
+      // Short words are function words; words starting with a digit are figures, not subjects.
+      if (word.length < MIN_WORD_LENGTH || word.charCodeAt(0) <= 57) continue;
       const id = idOf(word);
       tf.set(id, (tf.get(id) ?? 0) + 1);
     }
