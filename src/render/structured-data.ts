@@ -69,8 +69,9 @@ export class PageMetadata {
       { key: 'og:title', content: summary.title },
       { key: 'og:description', content: summary.description },
       { key: 'og:site_name', content: config.title },
-      { key: 'og:locale', content: config.language.replace('-', '_') },
     ];
+    // OpenGraph locales are language_TERRITORY ("en_GB"); a bare language says nothing more than <html lang>.
+    if (/^[a-z]{2,3}-[A-Za-z]{2}$/.test(config.language)) openGraph.push({ key: 'og:locale', content: config.language.replace('-', '_') });
     if (canonical !== null) openGraph.push({ key: 'og:url', content: canonical });
     if (article !== undefined) {
       if (article.date !== null) openGraph.push({ key: 'article:published_time', content: article.date });
