@@ -1,21 +1,29 @@
 /** build(): the whole pipeline, stage by stage. Reads like a table of contents. */
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import type { SiteConfig } from './config/config.ts';
 import { BuildReport, type ReportEntry } from './report.ts';
 import { discoverInputs } from './content/input-file.ts';
-import { dedupeArticles, loadArticles } from './content/load-articles.ts';
-import { enrichArticle } from './enrich/enrich-article.ts';
+import { dedupeArticles, loadEach } from './content/load-articles.ts';
 import { relateArticles } from './enrich/relate-articles.ts';
 import { buildArchive } from './archive/build-archive.ts';
 import { createNunjucksEnv } from './render/nunjucks-env.ts';
 import { PageRenderer } from './render/render-page.ts';
 import { planPages } from './render/plan-pages.ts';
-import { outputPathFor, apiArticlesUrl } from './urls.ts';
+import { apiArticlesUrl } from './urls.ts';
 import { articlesJson } from './outputs/articles-api.ts';
 import { writeFeedsAndSitemap, writeSearchIndex } from './outputs/write-reader-outputs.ts';
 import { REPORT_FILE, SiteWriter } from './write/site-writer.ts';
 import { copyAssets } from './write/copy-assets.ts';
 import { StageTimer } from './stage-timer.ts';
+import { createBuildRunner } from './pool/build-tasks.ts';
+import { renderPages } from './pool/render-pages.ts';
+import { buildSalts } from './cache/build-salt.ts';
+import { ArticleCache } from './cache/article-cache.ts';
+import type { ProgressListener } from './progress.ts';
+
+/** The cache folder, in the project folder: parsed articles and the manifest of the last output. */
+export const CACHE_DIR = '.broadsheet-cache';
 
 /** What a build did. */
 export interface BuildResult {
@@ -41,8 +49,12 @@ export interface BuildResult {
 export interface BuildOptions {
   /** Called with a short line as each stage ends. */
   readonly onStage?: (stage: string, seconds: number) => void;
-  /** The project folder, never to be replaced by the output folder. */
+  /** The project folder, never to be replaced by the output folder; holds the cache. */
   readonly projectDir?: string;
+  /** Reuse cached articles and unchanged output files of the previous build (default true). */
+  readonly cache?: boolean;
+  /** Progress of the long stages (parse, render). */
+  readonly onProgress?: ProgressListener;
 }
 
 /** Builds the site described by `config` into `config.outDir`, atomically. */
@@ -55,44 +67,66 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
   const displayPaths = new Map(discovered.inputs.map((i) => [`${i.kind}:${i.relativePath}`, i.displayPath]));
   const displayPath = (a: { inputKind: string; sourceFile: string }): string => displayPaths.get(`${a.inputKind}:${a.sourceFile}`) ?? a.sourceFile;
 
-  const parsed = await timer.time('parse', () => loadArticles(discovered.inputs, report));
-  const unique = timer.timeSync('dedupe', () => dedupeArticles(parsed, report, displayPath));
-  const enriched = timer.timeSync('enrich', () => unique.map((article) => enrichArticle(article)));
-  const { articles, related } = timer.timeSync('relate', () => relateArticles(enriched));
-  const archive = timer.timeSync('group', () => buildArchive(articles, related));
-
   const projectDir = options.projectDir ?? process.cwd();
-  const writer = await SiteWriter.open(config.outDir, [config.seedsDir, config.contentDir, config.templatesDir, projectDir]);
-  let pages = 0;
+  const cacheDir = options.cache === false ? null : path.join(projectDir, CACHE_DIR);
+  const salts = await timer.time('hash', () => buildSalts(config));
+  // Per-article work (parse, enrich, render) runs on a worker pool; everything across articles runs here.
+  const runner = createBuildRunner(discovered.inputs.length);
   try {
-    const renderer = new PageRenderer(createNunjucksEnv(config.templatesDir, config.basePath), archive, config);
-    await timer.time('render', async () => {
-      for (const page of planPages(archive, config.pageSize)) {
-        await writer.write(outputPathFor(page.url), renderer.render(page));
-        pages += 1;
-      }
+    const cacheKeys = new Set<string>();
+    const articleCacheDir = cacheDir === null ? null : path.join(cacheDir, 'articles');
+    const parsed = await timer.time('parse+enrich', () =>
+      loadEach(discovered.inputs, report, async (input) => {
+        const { outcome, cacheKey } = await runner.article({ input, cacheDir: articleCacheDir, salt: salts.articles });
+        if (cacheKey !== null) cacheKeys.add(cacheKey);
+        return outcome;
+      }, (done, total) => options.onProgress?.('parse', done, total)),
+    );
+    const enriched = timer.timeSync('dedupe', () => dedupeArticles(parsed, report, displayPath));
+    const { articles, related } = timer.timeSync('relate', () => relateArticles(enriched));
+    const archive = timer.timeSync('group', () => buildArchive(articles, related));
+
+    const writer = await SiteWriter.open(config.outDir, [config.seedsDir, config.contentDir, config.templatesDir, projectDir], {
+      manifestFile: cacheDir === null ? null : path.join(cacheDir, `outputs-${createHash('sha256').update(path.resolve(config.outDir)).digest('hex').slice(0, 16)}.json`),
     });
-    await timer.time('outputs', async () => {
-      await writer.write(apiArticlesUrl(), articlesJson(archive.articles, config.basePath));
-      await writeFeedsAndSitemap(archive, config, writer, report);
-      await copyAssets(config.templatesDir, writer);
-    });
-    await timer.time('search', () => writeSearchIndex(archive, config, writer, report));
-    const entries = report.entries();
-    await writer.write(REPORT_FILE, `${JSON.stringify({ articles: articles.length, pages, skipped: report.count('skipped'), warnings: report.count('warning'), entries }, null, 2)}\n`);
-    await timer.time('commit', () => writer.commit());
-    return {
-      outDir: path.resolve(config.outDir),
-      articles: articles.length,
-      pages,
-      files: writer.stats.files,
-      bytes: writer.stats.bytes,
-      report: entries,
-      timings: timer.timings,
-      seconds: timer.total,
-    };
-  } catch (error) {
-    await writer.abort();
-    throw error;
+    let pages = 0;
+    try {
+      const renderer = new PageRenderer(createNunjucksEnv(config.templatesDir, config.basePath), archive, config);
+      let total = 0;
+      for (const _page of planPages(archive, config.pageSize)) total += 1;
+      pages = await timer.time('render', () =>
+        renderPages(planPages(archive, config.pageSize), total, renderer, writer, runner, {
+          templatesDir: config.templatesDir,
+          basePath: config.basePath,
+          salt: salts.pages,
+          onProgress: (done, all) => options.onProgress?.('render', done, all),
+        }),
+      );
+      await timer.time('outputs', async () => {
+        await writer.write(apiArticlesUrl(), articlesJson(archive.articles, config.basePath));
+        await writeFeedsAndSitemap(archive, config, writer, report);
+        await copyAssets(config.templatesDir, writer);
+      });
+      await timer.time('search', () => writeSearchIndex(archive, config, writer, report));
+      const entries = report.entries();
+      await writer.write(REPORT_FILE, `${JSON.stringify({ articles: articles.length, pages, skipped: report.count('skipped'), warnings: report.count('warning'), entries }, null, 2)}\n`);
+      await timer.time('commit', () => writer.commit());
+      if (articleCacheDir !== null) await timer.time('prune', () => new ArticleCache(articleCacheDir, salts.articles).prune(cacheKeys));
+      return {
+        outDir: path.resolve(config.outDir),
+        articles: articles.length,
+        pages,
+        files: writer.stats.files,
+        bytes: writer.stats.bytes,
+        report: entries,
+        timings: timer.timings,
+        seconds: timer.total,
+      };
+    } catch (error) {
+      await writer.abort();
+      throw error;
+    }
+  } finally {
+    await runner.close();
   }
 }

@@ -29,30 +29,45 @@ const WORDS_PER_MINUTE = 230;
 
 /** Reads, decodes and parses one input file. Never throws for content problems. */
 export async function loadArticle(input: InputFile): Promise<LoadResult> {
-  const skip = (message: string, line: number | null = null, file = input.displayPath): LoadResult => ({
-    ok: false,
-    problem: { file, line, message },
-  });
+  const read = await readInputBytes(input);
+  return read.ok ? parseInputSafely(input, read.bytes, read.overrideBytes) : read;
+}
+
+/** An input's bytes and its override file's bytes, or why they could not be read. */
+export type InputBytes = { readonly ok: true; readonly bytes: Buffer; readonly overrideBytes: Buffer | null } | { readonly ok: false; readonly problem: InputProblem };
+
+/** Reads an input file and, for a seed, its override file. Never throws. */
+export async function readInputBytes(input: InputFile): Promise<InputBytes> {
+  const skip = (message: string): InputBytes => ({ ok: false, problem: { file: input.displayPath, line: null, message } });
   let bytes: Buffer;
-  let overrideBytes: Buffer | null = null;
   try {
     bytes = await readFile(input.absolutePath);
   } catch (error) {
     return skip(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  if (input.overridePath !== null) {
-    try {
-      overrideBytes = await readFile(input.overridePath);
-    } catch (error) {
-      return skip(`cannot read its override file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
+  if (input.overridePath === null) return { ok: true, bytes, overrideBytes: null };
+  try {
+    return { ok: true, bytes, overrideBytes: await readFile(input.overridePath) };
+  } catch (error) {
+    return skip(`cannot read its override file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+}
+
+/** parseInput, with a BroadsheetError (malformed YAML...) turned into a skipped input. */
+export function parseInputSafely(input: InputFile, bytes: Uint8Array, overrideBytes: Uint8Array | null): LoadResult {
   try {
     return parseInput(input, bytes, overrideBytes);
   } catch (error) {
-    if (error instanceof BroadsheetError) return skip(error.message, error.line, error.file ?? input.displayPath);
+    if (error instanceof BroadsheetError) return { ok: false, problem: { file: error.file ?? input.displayPath, line: error.line, message: error.message } };
     throw error;
   }
+}
+
+/** sha256 (hex) of an input's bytes and its override file's bytes: the article's `contentHash`. */
+export function contentHashOf(bytes: Uint8Array, overrideBytes: Uint8Array | null): string {
+  const hash = createHash('sha256').update(bytes);
+  if (overrideBytes !== null) hash.update('\0override\0').update(overrideBytes);
+  return hash.digest('hex');
 }
 
 /** Parses an input's bytes (and its override file's bytes, for a seed). Pure; throws BroadsheetError. */
@@ -60,9 +75,7 @@ export function parseInput(input: InputFile, bytes: Uint8Array, overrideBytes: U
   const decoded = decodeInput(bytes);
   if (!decoded.ok) return { ok: false, problem: { file: input.displayPath, line: null, message: decoded.reason } };
   const problems: InputProblem[] = decoded.warnings.map((message) => ({ file: input.displayPath, line: null, message }));
-  const hash = createHash('sha256').update(bytes);
-  if (overrideBytes !== null) hash.update('\0override\0').update(overrideBytes);
-  const contentHash = hash.digest('hex');
+  const contentHash = contentHashOf(bytes, overrideBytes);
 
   const collect = (file: string, list: readonly FieldProblem[]): void => {
     for (const p of list) problems.push({ file, line: p.line, message: p.message });

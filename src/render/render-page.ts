@@ -24,14 +24,32 @@ export class PageRenderer {
 
   /** The HTML of one page. Template errors are thrown as BroadsheetError naming the template. */
   render(page: Page): string {
+    return renderTemplate(this.#env, this.prepare(page));
+  }
+
+  /** The template and every variable of one page, as plain data a worker thread can render. */
+  prepare(page: Page): PreparedPage {
     const { template, page: pageView, data } = this.#contexts.for(page);
-    try {
-      // Kind-specific variables first, so `site` and `page` always mean the same thing.
-      // `meta` (partials/meta.njk) and `coverage` (partials/coverage-chart.njk): reader features.
-      const reader = { meta: this.#metadata.for(page, pageView), coverage: this.#charts.for(page) };
-      return this.#env.render(template, { ...data, ...reader, site: this.#contexts.site, page: pageView });
-    } catch (error) {
-      throw new BroadsheetError(`template error while rendering ${page.url || 'the home page'}: ${(error as Error).message}`, { file: `templates/${template}`, cause: error });
-    }
+    // Kind-specific variables first, so `site` and `page` always mean the same thing.
+    // `meta` (partials/meta.njk) and `coverage` (partials/coverage-chart.njk): reader features.
+    const reader = { meta: this.#metadata.for(page, pageView), coverage: this.#charts.for(page) };
+    return { template, url: page.url, context: { ...data, ...reader, site: this.#contexts.site, page: pageView } };
+  }
+}
+
+/** A page ready to render: its template and variables, plain data (no archive, no environment). */
+export interface PreparedPage {
+  readonly template: string;
+  /** Site-relative URL of the page, for error messages. */
+  readonly url: string;
+  readonly context: Readonly<Record<string, unknown>>;
+}
+
+/** Renders a prepared page. Template errors are thrown as BroadsheetError naming the template. */
+export function renderTemplate(env: nunjucks.Environment, prepared: PreparedPage): string {
+  try {
+    return env.render(prepared.template, prepared.context);
+  } catch (error) {
+    throw new BroadsheetError(`template error while rendering ${prepared.url || 'the home page'}: ${(error as Error).message}`, { file: `templates/${prepared.template}`, cause: error });
   }
 }

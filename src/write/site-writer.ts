@@ -1,28 +1,54 @@
 /** Stage 6: writing the site atomically. Files go to a temporary folder beside the output folder,
  * which replaces the output folder only when the whole build succeeded. */
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { linkSync, mkdirSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { BroadsheetError } from '../errors.ts';
 
 /** The file every Broadsheet output folder has; a non-empty folder without it is never replaced. */
 export const REPORT_FILE = 'build-report.json';
 
-/** Writes one build's files into a staging folder, then swaps it in. */
+/** A file's key (hash of its contents, or of what a page was rendered from) and its size. */
+type ManifestEntry = readonly [key: string, bytes: number];
+
+/** What the previous build wrote, by site path. */
+interface Manifest {
+  readonly outDir: string;
+  readonly files: Record<string, ManifestEntry>;
+}
+
+/** Options for incremental writing. */
+export interface SiteWriterOptions {
+  /** Where the manifest of written files is kept between builds; null writes every file afresh. */
+  readonly manifestFile?: string | null;
+}
+
+/**
+ * Writes one build's files into a staging folder, then swaps it in. A file whose key matches the
+ * previous build's is hard-linked from the previous output instead of written, so unchanged
+ * files keep their bytes and mtime and cost one link.
+ */
 export class SiteWriter {
   readonly outDir: string;
   readonly stagingDir: string;
   readonly #madeDirs = new Set<string>();
+  readonly #previous: Readonly<Record<string, ManifestEntry>>;
+  readonly #keys = new Map<string, ManifestEntry>();
+  readonly #manifestFile: string | null;
   #files = 0;
   #bytes = 0;
+  #reused = 0;
 
-  private constructor(outDir: string, stagingDir: string) {
+  private constructor(outDir: string, stagingDir: string, previous: Readonly<Record<string, ManifestEntry>>, manifestFile: string | null) {
     this.outDir = outDir;
     this.stagingDir = stagingDir;
+    this.#previous = previous;
+    this.#manifestFile = manifestFile;
   }
 
   /** Checks the output folder may be replaced and creates the staging folder beside it. */
-  static async open(outDir: string, protectedDirs: readonly string[]): Promise<SiteWriter> {
+  static async open(outDir: string, protectedDirs: readonly string[], options: SiteWriterOptions = {}): Promise<SiteWriter> {
     const out = path.resolve(outDir);
     for (const dir of protectedDirs.map((d) => path.resolve(d))) {
       if (out === dir || dir.startsWith(out + path.sep) || out === path.parse(out).root) {
@@ -34,20 +60,56 @@ export class SiteWriter {
     // The pid in the name lets a later build tell a killed build's leftovers from a running one's.
     const staging = path.join(path.dirname(out), `.${path.basename(out)}-build-${process.pid}-${randomBytes(4).toString('hex')}`);
     await mkdir(staging, { recursive: true });
-    return new SiteWriter(out, staging);
+    const manifestFile = options.manifestFile ?? null;
+    return new SiteWriter(out, staging, manifestFile === null ? {} : await readManifest(manifestFile, out), manifestFile);
   }
 
-  /** Writes one file at a site-relative path; a path that would leave the site is an error. */
+  /** Writes one file at a site-relative path (or links the previous build's identical file); a path that would leave the site is an error. */
   async write(relativePath: string, contents: string | Uint8Array): Promise<void> {
+    const key = `c:${createHash('sha1').update(contents).digest('hex')}`;
+    if (this.reuse(relativePath, key)) return;
+    const target = this.prepare(relativePath);
+    await writeFile(target, contents);
+    this.wrote(relativePath, key, typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength);
+  }
+
+  /**
+   * Links the previous build's file for this path when it was made from the same key; true when
+   * it did. A file the previous output no longer has is simply not reused. Synchronous: one link
+   * is cheaper than a round trip through the thread pool.
+   */
+  reuse(relativePath: string, key: string): boolean {
+    const previous = this.#previous[relativePath];
+    if (previous === undefined || previous[0] !== key) return false;
+    const target = this.prepare(relativePath);
+    try {
+      linkSync(path.join(this.outDir, path.relative(this.stagingDir, target)), target);
+    } catch {
+      return false;
+    }
+    this.#keys.set(relativePath, previous);
+    this.#files += 1;
+    this.#bytes += previous[1];
+    this.#reused += 1;
+    return true;
+  }
+
+  /** The staging path of a site-relative path, with its folder made, for a file written elsewhere (a worker). */
+  prepare(relativePath: string): string {
     const target = this.resolve(relativePath);
     const dir = path.dirname(target);
     if (!this.#madeDirs.has(dir)) {
-      await mkdir(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true });
       this.#madeDirs.add(dir);
     }
-    await writeFile(target, contents);
+    return target;
+  }
+
+  /** Records a file written at prepare()'s path, under the key the next build compares with. */
+  wrote(relativePath: string, key: string, bytes: number): void {
+    this.#keys.set(relativePath, [key, bytes]);
     this.#files += 1;
-    this.#bytes += typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength;
+    this.#bytes += bytes;
   }
 
   /** The absolute staging path of a site-relative path, refusing anything outside the site. */
@@ -59,15 +121,17 @@ export class SiteWriter {
     return path.join(this.stagingDir, normalized);
   }
 
-  /** Files and bytes written so far. */
-  get stats(): { files: number; bytes: number } {
-    return { files: this.#files, bytes: this.#bytes };
+  /** Files and bytes in the site so far, and how many of them were linked unchanged from the previous build. */
+  get stats(): { files: number; bytes: number; reused: number } {
+    return { files: this.#files, bytes: this.#bytes, reused: this.#reused };
   }
 
-  /** Replaces the output folder with the staging folder. */
+  /** Replaces the output folder with the staging folder, then records what it holds for the next build. */
   async commit(): Promise<void> {
     const old = `${this.stagingDir}-old`;
     let hadOld = false;
+    // The manifest goes first: a build killed after the swap must not leave a manifest of the older output.
+    if (this.#manifestFile !== null) await rm(this.#manifestFile, { force: true });
     try {
       await rename(this.outDir, old);
       hadOld = true;
@@ -80,6 +144,7 @@ export class SiteWriter {
       if (hadOld) await rename(old, this.outDir);
       throw error;
     }
+    if (this.#manifestFile !== null) await writeManifest(this.#manifestFile, { outDir: this.outDir, files: Object.fromEntries([...this.#keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) });
     if (hadOld) await rm(old, { recursive: true, force: true });
   }
 
@@ -87,6 +152,22 @@ export class SiteWriter {
   async abort(): Promise<void> {
     await rm(this.stagingDir, { recursive: true, force: true });
   }
+}
+
+async function readManifest(file: string, outDir: string): Promise<Record<string, ManifestEntry>> {
+  try {
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as Manifest;
+    return manifest.outDir === outDir && typeof manifest.files === 'object' && manifest.files !== null ? manifest.files : {};
+  } catch {
+    return {};
+  }
+}
+
+async function writeManifest(file: string, manifest: Manifest): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(manifest));
+  await rename(temp, file);
 }
 
 async function assertReplaceable(out: string): Promise<void> {

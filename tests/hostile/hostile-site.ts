@@ -91,16 +91,21 @@ export async function expectSafeBuild(site: HostileBuild, inputs: readonly strin
     expect(articlePages).toContain(`dist/articles/${seed}/index.html`);
   }
   // Nothing but the inputs and dist/ in the project: no file escaped, no staging folder left.
-  const outside = site.tree.filter((f) => !f.startsWith('dist/') && !f.startsWith('seeds/') && !f.startsWith('content/'));
+  const outside = site.tree.filter((f) => !/^(dist|seeds|content|\.broadsheet-cache)\//.test(f));
   expect(outside).toEqual([]);
   expect(await readdir(path.dirname(site.root))).toEqual(['project']);
   expect(site.tree.filter((f) => f.startsWith('seeds/') || f.startsWith('content/')).length).toBe((await readdir(REAL_SEEDS)).filter((n) => n.endsWith('.txt')).length + inputs.length);
-  // No page carries a script tag or an event-handler attribute: the templates use neither.
+  // No script gets in: JSON-LD blocks must be whole JSON (an early </script> would cut them), other
+  // scripts are the templates' own and never hold the payloads' alert(); no event-handler attribute anywhere.
   for (const file of site.tree.filter((f) => f.endsWith('.html'))) {
+    let html = await readFile(path.join(site.root, file), 'utf8');
+    html = html.replace(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g, (_block, json: string) => {
+      expect(() => JSON.parse(json), `${file}: JSON-LD`).not.toThrow();
+      return '';
+    });
+    for (const script of html.match(/<script\b[\s\S]*?<\/script>/gi) ?? []) expect(script, file).not.toMatch(/alert\(/);
     // Quoted attribute values are text (autoescaped), so they are blanked before looking for attributes.
-    const html = (await readFile(path.join(site.root, file), 'utf8')).replace(/"[^"<>]*"/g, '""');
-    expect(html, file).not.toMatch(/<script/i);
-    expect(html, file).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
+    expect(html.replace(/"[^"<>]*"/g, '""'), file).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
   }
 }
 

@@ -1,0 +1,32 @@
+/** What cached results depend on besides their input: the code, its data files, the dependencies and the config. */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fg from 'fast-glob';
+import type { SiteConfig } from '../config/config.ts';
+import { compareCodePoints } from '../text/compare.ts';
+
+/** Broadsheet's own folder (src/, data/, package-lock.json), from this file's place in it. */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Salts for the two caches: articles (code, data, config) and pages (the same plus templates). */
+export interface BuildSalts {
+  readonly articles: string;
+  readonly pages: string;
+}
+
+/** Hashes every file cached results depend on; any change makes every cached result a miss. */
+export async function buildSalts(config: SiteConfig): Promise<BuildSalts> {
+  const code = await hashFiles(ROOT, ['src/**/*', 'data/**/*', 'package-lock.json']);
+  const articles = createHash('sha256').update(code).update(JSON.stringify(config)).digest('hex');
+  const templates = await hashFiles(config.templatesDir, ['**/*']);
+  return { articles, pages: createHash('sha256').update(articles).update(templates).digest('hex') };
+}
+
+async function hashFiles(dir: string, patterns: string[]): Promise<string> {
+  const files = (await fg(patterns, { cwd: dir, onlyFiles: true, dot: false, suppressErrors: true })).sort(compareCodePoints);
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file).update('\0').update(await readFile(path.join(dir, file))).update('\0');
+  return hash.digest('hex');
+}

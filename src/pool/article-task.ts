@@ -1,0 +1,39 @@
+/** Per-article work for the pool: read, parse and enrich one input, through the article cache. */
+import type { Article } from '../content/article.ts';
+import type { InputFile } from '../content/input-file.ts';
+import { contentHashOf, parseInputSafely, readInputBytes } from '../content/load-article.ts';
+import type { InputOutcome } from '../content/load-articles.ts';
+import { enrichArticle } from '../enrich/enrich-article.ts';
+import { ArticleCache } from '../cache/article-cache.ts';
+
+/** One input, read, parsed and enriched: an article with its problems, or the reason it gave none. */
+export type ArticleOutcome = InputOutcome<Article>;
+
+/** An outcome plus the cache key it was stored under (null without a cache), so the build can prune the rest. */
+export interface ArticleTaskResult {
+  readonly outcome: ArticleOutcome;
+  readonly cacheKey: string | null;
+}
+
+/** What a load task carries: the input and where its cache is. */
+export interface ArticleTask {
+  readonly input: InputFile;
+  /** The article cache folder, or null to build without one. */
+  readonly cacheDir: string | null;
+  /** Code, data and config hash: a cached article is reused only when it is the same. */
+  readonly salt: string;
+}
+
+/** Reads one input and returns its article, from the cache when bytes, path and code are unchanged. Never throws for content. */
+export async function runArticleTask(task: ArticleTask): Promise<ArticleTaskResult> {
+  const read = await readInputBytes(task.input);
+  if (!read.ok) return { outcome: read, cacheKey: null };
+  const cache = task.cacheDir === null ? null : new ArticleCache(task.cacheDir, task.salt);
+  const cacheKey = cache?.keyFor(task.input, contentHashOf(read.bytes, read.overrideBytes)) ?? null;
+  const hit = cache === null || cacheKey === null ? null : await cache.get<ArticleOutcome>(cacheKey);
+  if (hit !== null) return { outcome: hit, cacheKey };
+  const parsed = parseInputSafely(task.input, read.bytes, read.overrideBytes);
+  const outcome: ArticleOutcome = parsed.ok ? { ok: true, article: enrichArticle(parsed.article), problems: parsed.problems } : parsed;
+  if (cache !== null && cacheKey !== null) await cache.set(cacheKey, outcome);
+  return { outcome, cacheKey };
+}

@@ -1,0 +1,45 @@
+/** The tasks a build hands to its workers, and how they run: in a pool, or in this thread for small builds. */
+import { runArticleTask, type ArticleTask, type ArticleTaskResult } from './article-task.ts';
+import { runRenderTask, type RenderTask } from './render-task.ts';
+import { WorkerPool, workerCount } from './worker-pool.ts';
+
+/** A task for a build worker. */
+export type BuildTask = ({ readonly kind: 'article' } & ArticleTask) | ({ readonly kind: 'render' } & RenderTask);
+
+/** The result type of each task kind. */
+export interface BuildTaskResults {
+  readonly article: ArticleTaskResult;
+  readonly render: number;
+}
+
+/** Below this many inputs, starting workers (each loads the enricher's word lists) costs more than it saves. */
+const MIN_INPUTS_FOR_WORKERS = 400;
+
+/** Runs build tasks; close() when done. */
+export interface BuildRunner {
+  /** Workers in use (0: this thread). */
+  readonly workers: number;
+  article(task: ArticleTask): Promise<ArticleTaskResult>;
+  render(task: RenderTask): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Runs one task in this thread: what a worker does with it. */
+export async function runBuildTask(task: BuildTask): Promise<BuildTaskResults[BuildTask['kind']]> {
+  return task.kind === 'article' ? runArticleTask(task) : runRenderTask(task);
+}
+
+/** A runner for a build of `inputs` articles: a worker pool when it pays off, else this thread. */
+export function createBuildRunner(inputs: number): BuildRunner {
+  const size = inputs < MIN_INPUTS_FOR_WORKERS ? 0 : workerCount();
+  if (size === 0) {
+    return { workers: 0, article: runArticleTask, render: runRenderTask, close: async () => undefined };
+  }
+  const pool = new WorkerPool<BuildTask, BuildTaskResults[BuildTask['kind']]>(new URL('./build-worker.ts', import.meta.url), size);
+  return {
+    workers: size,
+    article: (task) => pool.run({ kind: 'article', ...task }) as Promise<ArticleTaskResult>,
+    render: (task) => pool.run({ kind: 'render', ...task }) as Promise<number>,
+    close: () => pool.close(),
+  };
+}

@@ -1,0 +1,134 @@
+/** A small pool of worker threads running one task module, so per-article work uses every core. */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { BroadsheetError } from '../errors.ts';
+
+/** A task as the worker receives it: an id to answer to plus the payload. */
+export interface TaskMessage<T> {
+  readonly id: number;
+  readonly task: T;
+}
+
+/** A worker's answer: the result, or the error as plain data (errors do not survive the thread boundary as classes). */
+export type ResultMessage<R> =
+  | { readonly id: number; readonly ok: true; readonly result: R }
+  | { readonly id: number; readonly ok: false; readonly error: { name: string; message: string; stack?: string; file: string | null; line: number | null } };
+
+interface Pending<R> {
+  resolve(result: R): void;
+  reject(error: Error): void;
+}
+
+/** Tasks sent to one worker before it answers: enough to hide the message round trip, few enough to keep memory flat. */
+const IN_FLIGHT_PER_WORKER = 4;
+
+/** How many workers a build uses: one per core, or BROADSHEET_WORKERS when set (0 runs everything in the main thread). */
+export function workerCount(): number {
+  const wanted = process.env['BROADSHEET_WORKERS'];
+  if (wanted !== undefined && wanted !== '' && Number.isInteger(Number(wanted)) && Number(wanted) >= 0) return Number(wanted);
+  return availableParallelism();
+}
+
+/** Runs tasks on `size` workers of one module; answers come back in any order, each to its own promise. */
+export class WorkerPool<T, R> {
+  readonly size: number;
+  readonly #workers: Worker[] = [];
+  readonly #load: number[] = [];
+  readonly #pending = new Map<number, Pending<R>>();
+  readonly #owner = new Map<number, number>();
+  readonly #queue: Array<{ id: number; task: T }> = [];
+  #nextId = 0;
+  #failed: Error | null = null;
+
+  constructor(moduleUrl: URL, size: number) {
+    this.size = size;
+    for (let i = 0; i < size; i++) {
+      const worker = startWorker(moduleUrl);
+      worker.on('message', (message: ResultMessage<R>) => this.#settle(i, message));
+      worker.on('error', (error) => this.#fail(error));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.#fail(new Error(`a build worker stopped with exit code ${code}`));
+      });
+      // Idle workers must not keep the process alive.
+      worker.unref();
+      this.#workers.push(worker);
+      this.#load.push(0);
+    }
+  }
+
+  /** Queues one task; resolves with the worker's result or rejects with its error. */
+  run(task: T): Promise<R> {
+    if (this.#failed !== null) return Promise.reject(this.#failed);
+    const id = this.#nextId++;
+    const promise = new Promise<R>((resolve, reject) => this.#pending.set(id, { resolve, reject }));
+    this.#queue.push({ id, task });
+    this.#dispatch();
+    return promise;
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((w) => w.terminate()));
+  }
+
+  #dispatch(): void {
+    while (this.#queue.length > 0) {
+      let best = -1;
+      for (let i = 0; i < this.#workers.length; i++) {
+        if (this.#load[i]! < IN_FLIGHT_PER_WORKER && (best === -1 || this.#load[i]! < this.#load[best]!)) best = i;
+      }
+      if (best === -1) return;
+      const next = this.#queue.shift()!;
+      this.#load[best]! += 1;
+      this.#owner.set(next.id, best);
+      const worker = this.#workers[best]!;
+      worker.ref();
+      worker.postMessage({ id: next.id, task: next.task } satisfies TaskMessage<T>);
+    }
+  }
+
+  #settle(worker: number, message: ResultMessage<R>): void {
+    const pending = this.#pending.get(message.id);
+    this.#pending.delete(message.id);
+    this.#owner.delete(message.id);
+    this.#load[worker]! -= 1;
+    if (this.#load[worker] === 0) this.#workers[worker]!.unref();
+    this.#dispatch();
+    if (pending === undefined) return;
+    if (message.ok) pending.resolve(message.result);
+    else pending.reject(reviveError(message.error));
+  }
+
+  #fail(error: Error): void {
+    this.#failed ??= error;
+    for (const pending of this.#pending.values()) pending.reject(error);
+    this.#pending.clear();
+    this.#queue.length = 0;
+  }
+}
+
+/** Turns an error into a ResultMessage error, keeping a BroadsheetError's file and line. */
+export function errorMessage(error: unknown): Extract<ResultMessage<never>, { ok: false }>['error'] {
+  const e = error instanceof Error ? error : new Error(String(error));
+  const located = e instanceof BroadsheetError ? e : null;
+  return { name: e.name, message: e.message, ...(e.stack === undefined ? {} : { stack: e.stack }), file: located?.file ?? null, line: located?.line ?? null };
+}
+
+function reviveError(data: Extract<ResultMessage<never>, { ok: false }>['error']): Error {
+  const error = data.name === 'BroadsheetError' ? new BroadsheetError(data.message, { file: data.file, line: data.line }) : new Error(data.message);
+  if (data.stack !== undefined) error.stack = data.stack;
+  return error;
+}
+
+/**
+ * Starts a worker on a module. A `.ts` module is loaded through tsx's API, registered inside the
+ * worker: tsx does not register itself in workers started from a tsx process (checked with tsx 4.23).
+ */
+function startWorker(moduleUrl: URL): Worker {
+  if (!moduleUrl.pathname.endsWith('.ts')) return new Worker(moduleUrl);
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const bootstrap = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(moduleUrl.href)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`));
+}
