@@ -90,14 +90,19 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
   /** Places anywhere in a span of words, longest names first. */
   const scanPlaces = (tokens: readonly Token[], early: boolean): void => {
     for (let i = 0; i < tokens.length; ) {
+      // Names starting here, one word longer each time; the longest that is a place wins.
+      let name = '';
       let matched = 0;
-      for (let n = Math.min(MAX_PLACE_WORDS, tokens.length - i); n >= 1 && matched === 0; n--) {
-        const place = placeOf(tokens.slice(i, i + n));
+      let found: Place | undefined;
+      for (let n = 1; n <= MAX_PLACE_WORDS && i + n <= tokens.length; n++) {
+        name = n === 1 ? tokens[i]!.text : `${name} ${tokens[i + n - 1]!.text}`;
+        const place = lookupPlace(gazetteer, name);
         if (place !== undefined) {
-          addPlace(place, early);
+          found = place;
           matched = n;
         }
       }
+      if (found !== undefined) addPlace(found, early);
       i += Math.max(1, matched);
     }
   };
@@ -218,8 +223,8 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
  */
 function nameRuns(tokens: readonly Token[], gazetteer: EnrichResources['gazetteer'], onPlace: (place: Place) => void): Array<[number, number]> {
   const nameLike = tokens.map((t) => {
-    if (!t.capitalised && !t.text.includes('-')) return false;
-    if (!t.text.includes('-') && !t.text.includes('‐')) return true;
+    const hyphenated = t.text.includes('-') || t.text.includes('‐');
+    if (!hyphenated) return t.capitalised;
     if (lookupPlace(gazetteer, t.text) !== undefined) return t.capitalised;
     const parts = t.text.split(/[-‐]/u);
     let foundPlace = false;

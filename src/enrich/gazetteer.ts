@@ -19,8 +19,12 @@ export interface Gazetteer {
 
 /** The place a written name refers to, if any: short capitals must match exactly, the rest ignoring case. */
 export function lookupPlace(gazetteer: Gazetteer, written: string): Place | undefined {
-  return gazetteer.byName.get(`=${written}`) ?? (/^[\p{Lu}.]{2,5}$/u.test(written) ? undefined : gazetteer.byName.get(written.toLowerCase()));
+  // Most look-ups are of longer words: skip the exact-capitals form without a regular expression.
+  if (written.length > 5) return gazetteer.byName.get(written.toLowerCase());
+  return gazetteer.byName.get(`=${written}`) ?? (SHORT_CAPITALS.test(written) ? undefined : gazetteer.byName.get(written.toLowerCase()));
 }
+
+const SHORT_CAPITALS = /^[\p{Lu}.]{2,5}$/u;
 
 /** The longest place name, in words, looked up in running text. */
 export const MAX_PLACE_WORDS = 4;
