@@ -10,6 +10,7 @@ export interface PageElement {
   readonly tagName: string;
   readonly id: string;
   getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
   closest(selector: string): PageElement | null;
   getBoundingClientRect(): { readonly right: number };
 }

@@ -26,7 +26,11 @@ export function pageKinds(site: BuiltSite): PageOfKind[] {
   return [
     { kind: 'home', url: '' },
     { kind: 'article', url: siteRelative(site, exSpy.record.url) },
-    { kind: 'article-seed', url: siteRelative(site, site.record('003_8d78b157a282ba9e.txt').url) },
+    // The three seeds: photo credits (000), an undated article with a removed appeal (001), a
+    // section label, source line and removed footer (003).
+    { kind: 'article-seed-000', url: siteRelative(site, site.record('000_c7242acd748ee215.txt').url) },
+    { kind: 'article-seed-001', url: siteRelative(site, site.record('001_63d6e588ad32ed8a.txt').url) },
+    { kind: 'article-seed-003', url: siteRelative(site, site.record('003_8d78b157a282ba9e.txt').url) },
     { kind: 'topics', url: taxonomyUrl('topics') },
     { kind: 'topic', url: termUrl('topics', slugify('Russia')) },
     { kind: 'person', url: termUrl('people', slugify('Viktor Makarov')) },
