@@ -14,7 +14,7 @@ import { htmlPages } from './check-links.ts';
  * - long-title off: a page title is the headline plus the site name, and headlines run long;
  * - no-trailing-whitespace off: template indentation in the output is harmless to readers.
  */
-export const HTML_RULES: ConfigData = {
+const HTML_RULES: ConfigData = {
   extends: ['html-validate:recommended', 'html-validate:document'],
   rules: {
     'require-sri': ['error', { target: 'crossorigin' }],
