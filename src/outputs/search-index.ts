@@ -10,6 +10,7 @@
 import * as pagefind from 'pagefind';
 import { escapeAttribute, escapeUTF8 } from 'entities';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Article } from '../content/article.ts';
 import { formatDate } from '../render/format-date.ts';
 
@@ -18,6 +19,9 @@ export const SEARCH_BUNDLE_DIR = 'pagefind/';
 
 /** The file in the bundle that records its key (see searchIndexKey). */
 export const SEARCH_KEY_FILE = 'broadsheet-index.sha256';
+
+/** The installed Pagefind's version: a new Pagefind rebuilds the index even when no article changed. */
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
 
 /** Articles sent to Pagefind at once: enough to keep its threads busy, few enough to bound memory. */
 const BATCH = 64;
@@ -95,7 +99,7 @@ export async function buildSearchIndex(articles: readonly Article[], language: s
  * the first's files instead of running Pagefind again.
  */
 export function searchIndexKey(articles: readonly Article[], language: string): string {
-  const hash = createHash('sha256').update(`broadsheet-search-1\0${language}\0`);
+  const hash = createHash('sha256').update(`broadsheet-search-1\0${PAGEFIND_VERSION}\0${language}\0`);
   for (const article of articles) hash.update(`${article.url}\0${searchDocument(article, language)}\0`);
   return hash.digest('hex');
 }
