@@ -196,7 +196,7 @@ export class PageContexts {
             // "Iran" can be a topic and a place: the taxonomy keeps the two titles apart.
             titleSection: plural,
           },
-          { eyebrow: singular, taxonomy: page.taxonomy, term: v.term(term), articles: v.cards(page.pagination.articleIds) },
+          { eyebrow: singular, role: v.termRole(term), taxonomy: page.taxonomy, term: v.term(term), articles: v.cards(page.pagination.articleIds) },
         );
       }
       case 'archive':

@@ -145,6 +145,8 @@ export class ViewModels {
   readonly #basePath: string;
   /** Slugs by name: the same names recur on thousands of pages, and slugify normalises Unicode. */
   readonly #slugs = new Map<string, string>();
+  /** Roles by "taxonomy/slug", see termRole. */
+  readonly #roles = new Map<string, string | null>();
 
   constructor(archive: Archive, basePath: string) {
     this.#archive = archive;
@@ -242,6 +244,26 @@ export class ViewModels {
     let slug = this.#slugs.get(name);
     if (slug === undefined) this.#slugs.set(name, (slug = termSlug(name)));
     return { label: name, href: this.href(termUrl(taxonomy, slug)) };
+  }
+
+  /**
+   * The role most often given to a person, place or organisation across its articles ("Kremlin
+   * spokesman"), or null. Cached per term: every page of a long term list asks again.
+   */
+  termRole(term: Term): string | null {
+    if (term.taxonomy !== 'people' && term.taxonomy !== 'places' && term.taxonomy !== 'organizations') return null;
+    const key = `${term.taxonomy}/${term.slug}`;
+    const cached = this.#roles.get(key);
+    if (cached !== undefined) return cached;
+    const counts = new Map<string, number>();
+    for (const id of term.articleIds) {
+      const entities = this.#archive.byId.get(id)?.[term.taxonomy] ?? [];
+      const role = entities.find((e) => e.role !== null && termSlug(e.name) === term.slug)?.role;
+      if (role != null) counts.set(role, (counts.get(role) ?? 0) + 1);
+    }
+    const best = [...counts].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]))[0]?.[0] ?? null;
+    this.#roles.set(key, best);
+    return best;
   }
 
   /** A term with its count, for indexes. */

@@ -23,6 +23,8 @@ export interface Declared {
   readonly people?: readonly string[];
   readonly places?: readonly string[];
   readonly organizations?: readonly string[];
+  /** Roles the enricher would have read before a name ("former KGB officer"), by name. */
+  readonly roles?: Readonly<Record<string, string>>;
 }
 
 /** One Article from a BBC corpus file ("politics/x.txt") and what the test declares about it. */
@@ -40,7 +42,7 @@ export function bbcArticle(bbcFile: string, declared: Declared): Article {
   );
   if (!result.ok) throw new Error(`${bbcFile}: ${result.problem.message}`);
   const { paragraphs: _paragraphs, declared: _declared, ...parsed } = result.article;
-  const entities = (names: readonly string[] = []): Entity[] => names.map((name) => ({ name, slug: slugify(name), role: null, mentions: 1 }));
+  const entities = (names: readonly string[] = []): Entity[] => names.map((name) => ({ name, slug: slugify(name), role: declared.roles?.[name] ?? null, mentions: 1 }));
   return {
     ...parsed,
     topics: declared.topics ?? [],

@@ -9,7 +9,7 @@ import { ViewModels, initialLetter, truncate } from '../../src/render/view-model
 import type { Page } from '../../src/render/page.ts';
 
 const articles = [
-  bbcArticle('politics/russian-ex-spy-on-hunger-strike.txt', { date: '2005-01-11', source: 'BBC News', topics: ['Russia'], people: ['Oleg Gordievsky', 'Viktor Makarov'] }),
+  bbcArticle('politics/russian-ex-spy-on-hunger-strike.txt', { date: '2005-01-11', source: 'BBC News', topics: ['Russia'], people: ['Oleg Gordievsky', 'Viktor Makarov'], roles: { 'Oleg Gordievsky': 'senior KGB officer' } }),
   bbcArticle('politics/nuclear-strike-key-terror-risk.txt', { date: '2005-01-17', source: 'BBC News', topics: ['Russia', 'Iran'] }),
   bbcArticle('politics/blair-sees-greater-bush-consensus.txt', { date: '2005-01-21', source: 'BBC News', topics: ['Russia'], people: ['Tony Blair'] }),
   bbcArticle('business/1m-payoff-for-former-shell-boss.txt', { date: null, people: ['Judy Boynton', 'Ömer Çelik', '50 Cent'] }),
@@ -60,7 +60,13 @@ describe('PageContexts', () => {
     expect(contexts.for(find('404.html')).page.robots).toBe('noindex');
   });
 
-  it('links months to their neighbours and years to theirs', () => {
+  it('gives a person page the role its articles give the person, and topics none', () => {
+    expect((contexts.for(find('people/oleg-gordievsky/')).data as { role: unknown }).role).toBe('senior KGB officer');
+    expect((contexts.for(find('people/viktor-makarov/')).data as { role: unknown }).role).toBeNull();
+    expect((contexts.for(find('topics/russia/')).data as { role: unknown }).role).toBeNull();
+  });
+
+    it('links months to their neighbours and years to theirs', () => {
     const data = contexts.for(find('2005/01/')).data as { older: unknown; newer: unknown };
     expect(data.older).toBeNull();
     expect(data.newer).toBeNull();
