@@ -9,7 +9,7 @@ export const ROLE_WORDS: ReadonlySet<string> = new Set([
   'lieutenant', 'colonel', 'col', 'sergeant', 'admiral', 'commander', 'congressman', 'congresswoman', 'representative', 'rep', 'mp', 'mep',
   'sheikh', 'ayatollah', 'cardinal', 'bishop', 'archbishop', 'rabbi', 'imam', 'officer', 'official', 'analyst', 'economist', 'executive',
   'striker', 'midfielder', 'defender', 'goalkeeper', 'winger', 'forward', 'singer', 'actor', 'actress', 'presenter', 'author', 'producer',
-  'comedian', 'star', 'champion', 'player', 'counterpart', 'owner', 'partner', 'prosecutor', 'attorney', 'lawyer', 'detective',
+  'comedian', 'star', 'champion', 'speaker', 'player', 'counterpart', 'owner', 'partner', 'prosecutor', 'attorney', 'lawyer', 'detective',
 ]);
 
 /** Words before a name that make it a person without being a role worth showing. */
@@ -42,4 +42,25 @@ export const COMMON_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'TV', 'PC', 'PCS', 'CEO', 'CFO', 'GDP', 'AM', 'PM', 'OK', 'ID', 'CD', 'CDS', 'DVD', 'DVDS', 'MP', 'MPS', 'MEP', 'MEPS', 'HIV', 'AIDS', 'BC', 'AD', 'FM',
   'AI', 'IT', 'US', 'UK', 'USB', 'GPS', 'SMS', 'MP3', 'HD', 'LCD', 'VAT', 'PR', 'QC', 'DNA', 'IQ', 'IPO', 'CEOS', 'RIP', 'FAQ', 'VIP', 'II', 'III', 'IV',
   'VI', 'VII', 'VIII', 'IX', 'XI', 'XII',
+]);
+
+/** First words of place names ("New York", "Los Angeles", "North Atlantic"): such a run is not a person. */
+export const PLACE_NAME_STARTS: ReadonlySet<string> = new Set([
+  'New', 'Los', 'Las', 'San', 'Santa', 'Saint', 'St', 'Port', 'Fort', 'Lake', 'Mount', 'North', 'South', 'East', 'West', 'Northern',
+  'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower', 'Greater', 'Old', 'Great', 'Little', 'Loch', 'Glen', 'Cape', 'Isle', 'Gulf',
+]);
+
+/** Last words of places, venues and events ("Wall Street", "Old Trafford" aside): such a run is not a person. */
+export const NON_PERSON_ENDS: ReadonlySet<string> = new Set([
+  'Street', 'Road', 'Avenue', 'Square', 'Park', 'Bridge', 'Hill', 'Green', 'Isles', 'Island', 'Islands', 'Bay', 'River', 'Valley', 'Lane',
+  'Way', 'Stadium', 'Arena', 'Hall', 'Palace', 'Castle', 'Abbey', 'Cathedral', 'Airport', 'Station', 'Ocean', 'Sea', 'Day', 'Awards',
+  'Festival', 'Cup', 'Prix', 'Open', 'Championship', 'Championships', 'Games', 'Trophy', 'Show', 'Hunt', 'Gardens', 'Centre', 'Center',
+]);
+
+/** English function words: capitalised only because a sentence starts with them ("Her", "This", "After"). */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'he', 'she', 'it', 'they', 'we', 'i',
+  'you', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'of', 'with', 'without', 'about', 'after', 'before', 'since', 'until', 'during', 'but',
+  'and', 'or', 'nor', 'so', 'yet', 'if', 'when', 'while', 'as', 'although', 'though', 'because', 'despite', 'however', 'meanwhile', 'also',
+  'both', 'all', 'some', 'many', 'most', 'every', 'each', 'no', 'not', 'there', 'here', 'then', 'now', 'last', 'next', 'only', 'even',
 ]);

@@ -3,7 +3,7 @@ import type { Entity } from '../content/article.ts';
 import { slugify } from '../text/slugify.ts';
 import { calendarNames, type EnrichResources } from './enrich-resources.ts';
 import { lookupPlace, MAX_PLACE_WORDS, type Place } from './gazetteer.ts';
-import { COMMON_ABBREVIATIONS, HONORIFICS, NAME_JOINERS, ORGANISATION_HEADS, ROLE_MODIFIERS, ROLE_WORDS } from './entity-words.ts';
+import { COMMON_ABBREVIATIONS, FUNCTION_WORDS, HONORIFICS, NAME_JOINERS, NON_PERSON_ENDS, ORGANISATION_HEADS, PLACE_NAME_STARTS, ROLE_MODIFIERS, ROLE_WORDS } from './entity-words.ts';
 import type { Token } from './tokenize.ts';
 
 /** How prominent a country is in one article, for choosing its topics. */
@@ -109,6 +109,7 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
   const isCommonWord = (t: Token): boolean => lexicon.has(t.lower) && !personNames.has(t.text);
   const startsWithWord = (run: readonly Token[]): boolean => {
     const [first, second] = run as [Token, Token];
+    if (FUNCTION_WORDS.has(first.lower)) return true;
     if (!lexicon.has(first.lower) || ROLE_WORDS.has(first.lower) || ROLE_MODIFIERS.has(first.lower) || placeOf([first]) !== undefined) return false;
     return !(personNames.has(first.text) && !lexicon.has(second.lower));
   };
@@ -140,6 +141,17 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
     let name = run.slice(split + 1);
     // Role before the run in lower case ("Kremlin spokesman Dmitry Peskov").
     if (split < 0) roleTokens = roleBefore(all, start);
+    // "Archbishop of Cardiff": what follows "of" after a title is part of the title, unless a full name follows.
+    let joined = false;
+    while (roleTokens.length > 0 && name.length > 0 && !name[0]!.capitalised && NAME_JOINERS.has(name[0]!.lower)) {
+      roleTokens = [...roleTokens, name[0]!];
+      name = name.slice(1);
+      joined = true;
+    }
+    if (joined && name.length < 3) {
+      roleTokens = [...roleTokens, ...name];
+      name = [];
+    }
     // Words between a title and a name belong to the title ("Secretary of State Condoleezza Rice").
     while (roleTokens.length > 0 && name.length > 2 && (isCommonWord(name[0]!) || placeOf([name[0]!]) !== undefined)) {
       roleTokens = [...roleTokens, name[0]!];
@@ -180,18 +192,22 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
         acronyms.set(word.text, entry);
         return;
       }
-      const personLike = personNames.has(word.text) || !lexicon.has(word.lower);
+      const personLike = (personNames.has(word.text) || !lexicon.has(word.lower)) && !ROLE_WORDS.has(word.lower) && !ROLE_MODIFIERS.has(word.lower) && !calendar.has(word.text);
       singles.push({ word: word.text, role, titled: titled && personLike, order: order++ });
       return;
     }
     const last = name[name.length - 1]!;
+    // The names list holds many English words ("New", "Green"), so a name needs one word that is no English word.
+    const nameLike = (t: Token): boolean => personNames.has(t.text) || !lexicon.has(t.lower);
     const looksLikePerson =
       name.length <= MAX_PERSON_WORDS &&
-      name.every((t) => !isAcronym(t) && /\p{Ll}|\.$/u.test(t.text) && !calendar.has(t.text) && !ROLE_WORDS.has(t.lower) && !HONORIFICS.has(t.lower)) &&
-      (titled || personNames.has(name[0]!.text) || name.every((t) => !lexicon.has(t.lower))) &&
+      name.every((t) => !isAcronym(t) && /\p{Ll}|\.$/u.test(t.text) && !/^I['’]/u.test(t.text) && !calendar.has(t.text) && !ROLE_WORDS.has(t.lower) && !HONORIFICS.has(t.lower)) &&
+      !PLACE_NAME_STARTS.has(name[0]!.text) &&
+      !NON_PERSON_ENDS.has(last.text) &&
+      (titled || (name.every(nameLike) && name.some((t) => !lexicon.has(t.lower)))) &&
       // A surname that is an English word must be a known name too: "Lansdowne Road" is a place.
       (!lexicon.has(last.lower) || personNames.has(last.text)) &&
-      name.every((t) => placeOf([t])?.kind !== 'country');
+      name.every((t) => placeOf([t]) === undefined);
     if (!looksLikePerson) return scanPlaces(name, early);
     const full = words(name);
     const person = tally(people, full, () => ({ name: full, words: name.map((t) => t.text), mentions: 0, first: order++, role: null }));

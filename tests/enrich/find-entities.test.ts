@@ -63,6 +63,22 @@ describe('entities in real articles', () => {
     expect(article.people.find((p) => p.name === 'Eddie Jones')?.role).toBe('Wallabies coach');
   });
 
+  it('takes no place or venue for a person ("New York", "Los Angeles", "Wall Street")', () => {
+    for (const file of ['entertainment/band-aid-20-single-storms-to-no-1.txt', 'business/european-losses-hit-gm-s-profits.txt']) {
+      const names = enrichArticle(parseSeedFile(BBC_DIR, file)).people.map((p) => p.name);
+      expect(names.filter((n) => /New York|Los Angeles|Wall Street/.test(n)), file).toEqual([]);
+    }
+    const band = enrichArticle(parseSeedFile(BBC_DIR, 'entertainment/band-aid-20-single-storms-to-no-1.txt'));
+    expect(band.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Chris Martin', 'Lionel Richie', 'Quincy Jones']));
+  });
+
+  it('keeps "Archbishop of Cardiff" a title, not a person', () => {
+    const article = enrichArticle(parseSeedFile(BBC_DIR, 'politics/abortion-not-a-poll-issue-blair.txt'));
+    const names = article.people.map((p) => p.name);
+    expect(names.filter((n) => /Cardiff|Westminster|^of /.test(n))).toEqual([]);
+    expect(article.people.find((p) => p.name === "Cormac Murphy O'Connor")?.role).toBe('Cardinal');
+  });
+
   it('joins an organisation and its bracketed acronym', () => {
     const article = enrichArticle(parseSeedFile(SEEDS_DIR, '003_8d78b157a282ba9e.txt'));
     expect(article.organizations.find((o) => o.name === 'International Atomic Energy Agency')?.mentions).toBe(2);
