@@ -2,7 +2,7 @@
 import type { Archive, MonthGroup, Term, YearGroup } from '../archive/archive.ts';
 import type { SiteConfig } from '../config/config.ts';
 import type { Page, PageKind } from './page.ts';
-import { ViewModels, type LinkView, type PagerView } from './view-models.ts';
+import { ViewModels, truncate, type LinkView, type PagerView } from './view-models.ts';
 import { BroadsheetError } from '../errors.ts';
 import { monthName } from './format-date.ts';
 import { plural } from './plural.ts';
@@ -289,7 +289,7 @@ export class PageContexts {
         url: page.url,
         href: this.#views.href(page.url),
         title: meta.title,
-        documentTitle: page.kind === 'home' ? this.site.title : [numbered, meta.titleSection, this.site.title].filter((part) => part !== undefined).join(' · '),
+        documentTitle: page.kind === 'home' ? this.site.title : documentTitle(numbered, [meta.titleSection, this.site.title].filter((part) => part !== undefined)),
         description: meta.description,
         section: meta.section,
         breadcrumbs: meta.breadcrumbs,
@@ -300,6 +300,16 @@ export class PageContexts {
       data,
     };
   }
+}
+
+/** Longest <title>: search results and tabs cut longer ones anyway (and validators flag them). */
+const MAX_DOCUMENT_TITLE = 70;
+
+/** "Page title · Section · Site", the page title cut at a word boundary to fit MAX_DOCUMENT_TITLE. */
+function documentTitle(title: string, suffixes: readonly string[]): string {
+  const suffix = suffixes.map((s) => ` · ${s}`).join('');
+  // The suffix is never cut: with a very long site title, the page title keeps at least a few words.
+  return `${truncate(title, Math.max(MAX_DOCUMENT_TITLE - suffix.length - 1, 24))}${suffix}`;
 }
 
 /** "1 article", "12 articles". */

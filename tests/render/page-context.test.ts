@@ -33,6 +33,14 @@ describe('PageContexts', () => {
     expect(contexts.for(find(`articles/${articles[0]!.slug}/`)).page.documentTitle).toBe('Russian ex-spy on hunger strike · The Archive');
   });
 
+  it('cuts a long page title in <title> at a word boundary, keeping the site name', () => {
+    const shell = contexts.for(find(`articles/${articles[3]!.slug}/`)).page;
+    expect(shell.title).toBe('$1m payoff for former Shell boss');
+    const long = new PageContexts(archive, { ...config, title: 'The Archive of Everything the BBC Published' }).for(find(`articles/${articles[3]!.slug}/`)).page;
+    expect(long.documentTitle).toBe('$1m payoff for former… · The Archive of Everything the BBC Published');
+    expect(long.documentTitle.length).toBeLessThanOrEqual(70);
+  });
+
   it('gives every page a <title> of its own', () => {
     const titles = pages.map((p) => contexts.for(p).page.documentTitle);
     expect(new Set(titles).size).toBe(titles.length);
