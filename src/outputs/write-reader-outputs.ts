@@ -18,6 +18,8 @@ export interface OutputSink {
 /** A sink that also names the absolute path of a site-relative path, for tools that write files themselves. */
 export interface StagingSink extends OutputSink {
   resolve(relativePath: string): string;
+  /** Reuses the previous output's files under a folder (SiteWriter: without touching them when nothing else changed); false when it cannot. */
+  keepPrevious?(relativeDir: string): Promise<boolean>;
 }
 
 /** Writes feeds, sitemap and robots.txt; without a site URL only robots.txt, and a report line says why. */
@@ -43,10 +45,11 @@ export async function writeFeedsAndSitemap(archive: Archive, config: SiteConfig,
  * Pagefind. Returns the number of articles in the index.
  */
 export async function writeSearchIndex(archive: Archive, config: SiteConfig, sink: StagingSink, report: BuildReport): Promise<number> {
-  const target = sink.resolve(SEARCH_BUNDLE_DIR);
   const key = searchIndexKey(archive.articles, config.language);
   const previous = path.join(config.outDir, SEARCH_BUNDLE_DIR);
   const previousKey = await readFile(path.join(previous, SEARCH_KEY_FILE), 'utf8').catch(() => null);
+  if (previousKey?.trim() === key && (await sink.keepPrevious?.(SEARCH_BUNDLE_DIR))) return archive.articles.length;
+  const target = sink.resolve(SEARCH_BUNDLE_DIR);
   if (previousKey?.trim() === key && (await linkTree(previous, target))) return archive.articles.length;
   await rm(target, { recursive: true, force: true });
 

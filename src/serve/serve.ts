@@ -7,7 +7,8 @@
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { build, type BuildResult } from '../build.ts';
-import { CONFIG_FILE, readUserConfig, resolveConfig, type UserConfig } from '../config/config.ts';
+import { CONFIG_FILE, readUserConfig, resolveConfig, type SiteConfig, type UserConfig } from '../config/config.ts';
+import { existsSync } from 'node:fs';
 import { BroadsheetError } from '../errors.ts';
 import { formatReportEntry } from '../report.ts';
 import { LiveReload } from './live-reload.ts';
@@ -59,12 +60,25 @@ export async function serve(options: ServeOptions): Promise<Preview> {
   let timer: NodeJS.Timeout | null = null;
   let watcher: ProjectWatcher | null = null;
 
+  // Watches the folders of the latest good build's settings. A folder that appears later (content/ made
+  // after the preview started) or a config change that moves one is picked up after the next build.
+  let watchedKey = '';
+  const watchInputs = (config: SiteConfig): void => {
+    const dirs = [config.seedsDir, config.contentDir, config.templatesDir];
+    const key = JSON.stringify(dirs.map((d) => [d, existsSync(d)]));
+    if (key === watchedKey) return;
+    watchedKey = key;
+    watcher?.close();
+    watcher = watchProject([...dirs.map((dir) => ({ dir })), { file: path.join(options.projectDir, CONFIG_FILE) }], onChange);
+  };
+
   const runBuild = async (reason: string): Promise<void> => {
     let outcome: BuildOutcome;
     try {
       const config = resolveConfig(options.projectDir, await readUserConfig(options.projectDir), options.flags);
       const result = await build(config, { projectDir: options.projectDir });
       site = { root: result.outDir, basePath: config.basePath };
+      watchInputs(config);
       for (const entry of result.report.filter((e) => e.level !== 'warning')) log(formatReportEntry(entry));
       const warnings = result.report.filter((e) => e.level === 'warning').length;
       log(`${reason}: built ${result.articles} articles into ${result.pages} pages in ${result.seconds.toFixed(2)} s, ${warnings} warnings`);
@@ -115,14 +129,8 @@ export async function serve(options: ServeOptions): Promise<Preview> {
   });
   await building;
 
-  // The folders of the first build's settings; a config change that moves them needs a restart.
-  const config = await readUserConfig(options.projectDir)
-    .then((user) => resolveConfig(options.projectDir, user, options.flags))
-    .catch(() => resolveConfig(options.projectDir, options.flags));
-  watcher = watchProject(
-    [{ dir: config.seedsDir }, { dir: config.contentDir }, { dir: config.templatesDir }, { file: path.join(options.projectDir, CONFIG_FILE) }],
-    onChange,
-  );
+  // A first build that failed (say, on a config error) still needs watching, of the folders the flags name.
+  if (watcher === null) watchInputs(resolveConfig(options.projectDir, options.flags));
 
   const server: Server = createServer(createStaticHandler(() => site, liveReload));
   await new Promise<void>((resolve, reject) => {
@@ -134,7 +142,7 @@ export async function serve(options: ServeOptions): Promise<Preview> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
-  const watched = watcher.watching.map((w) => path.relative(options.projectDir, w) || w).join(', ');
+  const watched = (watcher as ProjectWatcher | null)?.watching.map((w) => path.relative(options.projectDir, w) || w).join(', ') ?? 'nothing';
   log(`Serving http://${SERVE_HOST}:${port}${site.basePath} · watching ${watched} · Ctrl+C to stop`);
 
   return {

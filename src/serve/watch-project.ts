@@ -1,5 +1,5 @@
 /** Watching the project's inputs for the preview server: node's fs.watch, recursive (Linux, Node ≥ 20). */
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 /** What to watch: a folder (recursively), or one file by its name in its folder. */
@@ -13,16 +13,19 @@ export interface ProjectWatcher {
 }
 
 /**
- * Calls `onChange` with the absolute path of every changed file under the targets. Missing
- * folders are skipped; a watched file is watched through its folder, so replacing it (as
- * editors do when saving) is still seen.
+ * Calls `onChange` with the absolute path of every changed file under the targets. A watched
+ * file is watched through its folder, so replacing it (as editors do when saving) is still seen;
+ * so is a folder that does not exist yet, so its creation is seen.
  */
 export function watchProject(targets: readonly WatchTarget[], onChange: (file: string) => void): ProjectWatcher {
   const watchers: FSWatcher[] = [];
   const watching: string[] = [];
   for (const target of targets) {
-    const dir = 'dir' in target ? target.dir : path.dirname(target.file);
-    const only = 'file' in target ? path.basename(target.file) : null;
+    // A folder that does not exist yet is watched through its parent until it appears.
+    const missing = 'dir' in target && !existsSync(target.dir);
+    const named = 'file' in target ? target.file : missing ? target.dir : null;
+    const dir = named === null ? (target as { dir: string }).dir : path.dirname(named);
+    const only = named === null ? null : path.basename(named);
     let watcher: FSWatcher;
     try {
       watcher = watch(dir, { recursive: only === null }, (_event, name) => {
@@ -37,7 +40,7 @@ export function watchProject(targets: readonly WatchTarget[], onChange: (file: s
     // A watched folder that disappears must not crash the server; the next build reports it.
     watcher.on('error', () => watcher.close());
     watchers.push(watcher);
-    watching.push('dir' in target ? target.dir : target.file);
+    watching.push(named ?? dir);
   }
   return {
     watching,

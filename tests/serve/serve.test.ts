@@ -151,6 +151,45 @@ describe('broadsheet serve', () => {
   });
 });
 
+describe('a folder made after the preview started', () => {
+  it('is noticed when it appears and watched from then on', async () => {
+    const bare = await mkdtemp(path.join(tmpdir(), 'broadsheet-serve-bare-'));
+    await cp(path.join(PROJECT_DIR, 'seeds'), path.join(bare, 'seeds'), { recursive: true });
+    const lines: string[] = [];
+    const second = await within(
+      serve({ projectDir: bare, flags: { templates: path.join(PROJECT_DIR, 'templates') }, port: 0, debounceMs: 100, log: (line) => lines.push(line) }),
+      'the first build without content/',
+    );
+    // Waits, build by build, until the served home page shows `text`.
+    const untilShown = (text: string, what: string): Promise<void> =>
+      within(
+        (async () => {
+          for (;;) {
+            // Asked before the page is fetched, so a build that ends meanwhile is not missed.
+            const next = second.nextBuild();
+            if ((await get(second.url)).body.includes(text)) return;
+            await next;
+          }
+        })(),
+        what,
+      );
+    try {
+      const [headline = '', ...body] = (await readFile(BBC_ARTICLE, 'utf8')).split('\n');
+      const article = path.join(bare, 'content', 'blair.md');
+      await mkdir(path.join(bare, 'content'));
+      await writeFile(article, `---\ntitle: ${JSON.stringify(headline.trim())}\n---\n\n${body.join('\n').trim()}\n`);
+      await untilShown(headline.trim(), 'the build after content/ appeared');
+      // Watched recursively now: an edit inside the new folder rebuilds too.
+      await writeFile(article, `---\ntitle: "Retitled by the test"\n---\n\n${body.join('\n').trim()}\n`);
+      await untilShown('Retitled by the test', 'the build after editing content/blair.md');
+      expect(lines.filter((l) => l.includes('content')).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await second.close();
+      await rm(bare, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('`broadsheet serve` on the command line', () => {
   let child: ChildProcess | undefined;
   afterAll(() => {
