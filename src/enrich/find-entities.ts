@@ -113,15 +113,15 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
     if (!lexicon.has(first.lower) || ROLE_WORDS.has(first.lower) || ROLE_MODIFIERS.has(first.lower) || placeOf([first]) !== undefined) return false;
     return !(personNames.has(first.text) && !lexicon.has(second.lower));
   };
-  const isAcronym = (t: Token): boolean => {
-    const letters = t.text.replace(/[^\p{L}]/gu, '');
-    return t.allCaps && !t.text.includes('.') && letters.length <= MAX_ACRONYM_LETTERS && !COMMON_ABBREVIATIONS.has(t.text);
-  };
+  const isAcronym = (t: Token): boolean =>
+    t.allCaps && !t.text.includes('.') && t.text.replace(/[^\p{L}]/gu, '').length <= MAX_ACRONYM_LETTERS && !COMMON_ABBREVIATIONS.has(t.text);
 
   const handleRun = (all: readonly Token[], start: number, end: number, title: boolean, early: boolean): void => {
     let run = all.slice(start, end);
     // Shouted text ("MAKE A DEAL") is emphasis, not names.
-    if (run.length >= 2 && run.every((t) => t.text.replace(/[^\p{L}]/gu, '') === t.text.replace(/[^\p{L}]/gu, '').toUpperCase())) return;
+    if (run.length >= 2 && run.every((t) => t.allCaps || (t.text.length === 1 && t.capitalised))) return;
+    // A lone function word starting a sentence ("The", "But") is never a name: the commonest run, so leave early.
+    if (run.length === 1 && run[0]!.sentenceStart && FUNCTION_WORDS.has(run[0]!.lower)) return;
     // A capital at a sentence start says nothing: drop a leading English word ("The Kremlin", "In
     // November") unless it is a given name before a word that is no English word ("Tony Blair").
     while (run.length > 1 && run[0]!.sentenceStart && startsWithWord(run)) run = run.slice(1);
