@@ -20,9 +20,11 @@ export interface CoverageBarView {
   readonly height: number;
 }
 
-/** A year label under the bars. */
+/** A label under the bars: a month ("Jan") when there is room, or a year. */
 export interface CoverageTickView {
   readonly x: number;
+  /** Baseline of the text. */
+  readonly y: number;
   readonly label: string;
 }
 
@@ -51,10 +53,14 @@ const MIN_SLOT = 12;
 const MAX_SLOT = 40;
 /** The width a chart aims for, so short and long spans look alike. */
 const TARGET_WIDTH = 720;
-/** Height of the tallest bar, the gap above it and the room for year labels below. */
+/** Height of the tallest bar and the gap above it. */
 const PLOT = 64;
 const TOP = 4;
-const LABELS = 16;
+/** Label rows under the baseline: distance between rows, and room below the last for descenders. */
+const ROW = 12;
+const DESCENT = 3;
+/** Slots at least this wide have room for a month's short name under the bar. */
+const MONTH_LABEL_SLOT = 24;
 
 /** The chart of a set of article dates ("YYYY-MM-DD", null for undated), or null when none is dated. */
 export function coverageChart(dates: Iterable<string | null>, basePath: string): CoverageChartView | null {
@@ -96,7 +102,10 @@ export function coverageChart(dates: Iterable<string | null>, basePath: string):
   const baseline = TOP + PLOT;
   const bars: CoverageBarView[] = [];
   const ticks: CoverageTickView[] = [];
+  const years: CoverageTickView[] = [];
   const tickEvery = unit === 'year' ? Math.ceil(periods.length / 24) : 1;
+  const monthLabels = unit === 'month' && slot >= MONTH_LABEL_SLOT;
+  const yearRow = baseline + (monthLabels ? 2 * ROW : ROW + 1);
   periods.forEach((p, i) => {
     const x = i * slot;
     if (p.count > 0) {
@@ -104,27 +113,29 @@ export function coverageChart(dates: Iterable<string | null>, basePath: string):
       const height = Math.max(2, Math.round((p.count / max) * PLOT));
       bars.push({ label: p.label, count: p.count, href: p.href, x: x + (slot - bar) / 2, y: baseline - height, width: bar, height });
     }
+    if (monthLabels) ticks.push({ x: x + (slot - bar) / 2, y: baseline + ROW, label: monthName(p.key.slice(5, 7)).slice(0, 3) });
     const isYearStart = unit === 'year' ? i % tickEvery === 0 : p.key.endsWith('-01') || i === 0;
-    if (isYearStart) ticks.push({ x, label: p.key.slice(0, 4) });
+    if (isYearStart) years.push({ x: monthLabels ? x + (slot - bar) / 2 : x, y: yearRow, label: p.key.slice(0, 4) });
   });
   // A year label needs about 36 units; drop the first one when January follows too closely.
-  if (unit === 'month' && ticks.length > 1 && (ticks[1] as CoverageTickView).x - (ticks[0] as CoverageTickView).x < 36) ticks.shift();
+  if (unit === 'month' && years.length > 1 && (years[1] as CoverageTickView).x - (years[0] as CoverageTickView).x < 36) years.shift();
+  ticks.push(...years);
 
   const firstLabel = periods[0]?.label ?? '';
   const lastLabel = periods[periods.length - 1]?.label ?? '';
   const busiest = periods.reduce((a, b) => (b.count > a.count ? b : a));
   const per = unit === 'month' ? 'month' : 'year';
   const articles = (n: number): string => `${n} ${n === 1 ? 'article' : 'articles'}`;
-  const summary =
-    periods.length === 1
-      ? `${articles(total)} with a date, all from ${firstLabel}.`
-      : `${articles(total)} with a date, from ${firstLabel} to ${lastLabel}; the busiest ${per} was ${busiest.label} with ${articles(busiest.count)}.`;
+  // Name the busiest period only when one stands out; a tie just gives the most in any one.
+  const tied = periods.filter((p) => p.count === busiest.count).length > 1;
+  const peak = tied ? `at most ${articles(busiest.count)} a ${per}` : `the busiest ${per} was ${busiest.label} with ${articles(busiest.count)}`;
+  const summary = periods.length === 1 ? `${articles(total)} with a date, all from ${firstLabel}.` : `${articles(total)} with a date, from ${firstLabel} to ${lastLabel}; ${peak}.`;
   return {
     title: periods.length === 1 ? `Articles per ${per}, ${firstLabel}` : `Articles per ${per}, ${firstLabel} to ${lastLabel}`,
     summary,
     unit,
     width: Math.max(periods.length * slot, 36),
-    height: baseline + LABELS,
+    height: yearRow + DESCENT,
     baseline,
     bars,
     ticks,

@@ -36,7 +36,9 @@ describe('on the built site', () => {
     expect(bars.map((a) => a.getAttribute('aria-label'))).toEqual([...months.keys()].sort().map((m) => `${m === '2005-01' ? 'January' : 'February'} 2005: ${months.get(m) === 1 ? '1 article' : `${months.get(m)} articles`}`));
     for (const a of bars) expect(existsSync(fileOf(a.getAttribute('href') ?? '')), a.getAttribute('href')).toBe(true);
     // The text fallback says the same in words.
-    expect(chart?.querySelector('figcaption')?.textContent).toMatch(new RegExp(`^${business.length} articles with a date, from January 2005 to February 2005; the busiest month was`));
+    expect(chart?.querySelector('figcaption')?.textContent).toBe(`${business.length} articles with a date, from January 2005 to February 2005; at most 1 article a month.`);
+    // Wide bars get their month's short name; the year is written once, under its first month.
+    expect(svg?.querySelectorAll('text').map((t) => t.textContent)).toEqual(['Jan', 'Feb', '2005']);
   });
 
   it('the home page spans 2004 to 2024, so its bars are years linking to year pages', async () => {
@@ -71,6 +73,10 @@ describe('coverageChart', () => {
     const slot = (chart?.width ?? 0) / 8;
     expect(chart?.bars.at(-1)?.x).toBeGreaterThan(7 * slot);
     expect(chart?.bars.every((b) => b.y + b.height === chart.baseline)).toBe(true);
+  });
+
+  it('names the busiest month when one stands out', () => {
+    expect(coverageChart(dates, '/')?.summary).toBe('9 articles with a date, from November 2004 to February 2005; the busiest month was January 2005 with 5 articles.');
   });
 
   it('scales bars to the busiest month and keeps a one-article month visible', () => {
