@@ -201,7 +201,7 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
     const nameLike = (t: Token): boolean => personNames.has(t.text) || !lexicon.has(t.lower);
     const looksLikePerson =
       name.length <= MAX_PERSON_WORDS &&
-      name.every((t) => !isAcronym(t) && /\p{Ll}|\.$/u.test(t.text) && !/^I['’]/u.test(t.text) && !calendar.has(t.text) && !ROLE_WORDS.has(t.lower) && !HONORIFICS.has(t.lower)) &&
+      name.every((t, k) => !isAcronym(t) && (/\p{Ll}|\.$/u.test(t.text) || (t.text.length === 1 && k > 0 && k < name.length - 1)) && !/^I['’]/u.test(t.text) && !calendar.has(t.text) && !ROLE_WORDS.has(t.lower) && !HONORIFICS.has(t.lower)) &&
       !PLACE_NAME_STARTS.has(name[0]!.text) &&
       !NON_PERSON_ENDS.has(last.text) &&
       (titled || (name.every(nameLike) && name.some((t) => !lexicon.has(t.lower)))) &&

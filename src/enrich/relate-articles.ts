@@ -6,6 +6,7 @@ import { findNearDuplicates } from './find-near-duplicates.ts';
 import { nearestNeighbours } from './nearest-neighbours.ts';
 import { termVectors } from './term-vectors.ts';
 import { refineSubjects } from './refine-subjects.ts';
+import { resolveSurnames } from './resolve-surnames.ts';
 import { subjectTopics } from './choose-topics.ts';
 
 /** How many related articles each article lists. */
@@ -25,7 +26,8 @@ export interface Relations {
 /**
  * Near-copies are found first (MinHash) and point at their original, the earliest copy; the
  * originals are then related and clustered into stories; a copy shares its original's story and
- * lists the original first among its related. Near-linear in the number of articles. Deterministic.
+ * lists the original first among its related. Subjects are refined and lone surnames resolved
+ * across the archive. Near-linear in the number of articles. Deterministic.
  */
 export function relateArticles(articles: readonly Article[]): Relations {
   const n = articles.length;
@@ -38,6 +40,7 @@ export function relateArticles(articles: readonly Article[]): Relations {
   const vectors = termVectors(articles);
   const neighbours = nearestNeighbours(vectors, RELATED_COUNT * 2, MIN_RELATED_SIMILARITY, isOriginal);
   const subjects = refineSubjects(articles, vectors);
+  const people = resolveSurnames(articles);
 
   const storyOf = new Map<number, StoryLink>();
   for (const group of clusterStories(articles, neighbours)) {
@@ -58,6 +61,7 @@ export function relateArticles(articles: readonly Article[]): Relations {
     return {
       ...rest,
       subjects: refined,
+      people: people[i]!,
       topics: retopic(article, refined),
       ...(story === undefined ? {} : { story }),
       ...(original === -1 ? {} : { duplicateOf: articles[original]!.id }),
