@@ -6,6 +6,7 @@ import { build } from './build.ts';
 import { readUserConfig, resolveConfig, type UserConfig } from './config/config.ts';
 import { BroadsheetError } from './errors.ts';
 import { formatReportEntry } from './report.ts';
+import { createProgress } from './progress.ts';
 import { serve } from './serve/serve.ts';
 
 const HELP = `Usage: broadsheet <command> [options]
@@ -78,7 +79,9 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
 
   try {
     const config = resolveConfig(projectDir, await readUserConfig(projectDir), flags);
-    const result = await build(config, { projectDir });
+    // Progress goes to stderr, so stdout stays the report and the summary.
+    const progress = createProgress(process.stderr);
+    const result = await build(config, { projectDir, ...(values.quiet ? {} : { onProgress: progress.listener }) }).finally(() => progress.finish());
     const shown = values.quiet ? result.report.filter((e) => e.level === 'error') : result.report;
     for (const entry of shown.slice(0, MAX_REPORT_LINES)) process.stdout.write(`${formatReportEntry(entry)}\n`);
     if (shown.length > MAX_REPORT_LINES) process.stdout.write(`… and ${shown.length - MAX_REPORT_LINES} more in ${result.outDir}/build-report.json\n`);
@@ -105,6 +108,11 @@ async function runServe(projectDir: string, flags: UserConfig, portFlag: string 
     process.stderr.write(`broadsheet: --port must be a whole number from 0 to 65535, not ${portFlag}\n`);
     return 2;
   }
+  // Listening before the server starts: a Ctrl+C during the first build still stops cleanly.
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
   let preview;
   try {
     preview = await serve({ projectDir, flags, port });
@@ -115,10 +123,7 @@ async function runServe(projectDir: string, flags: UserConfig, portFlag: string 
     else throw error;
     return 1;
   }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopped;
   await preview.close();
   return 0;
 }

@@ -205,7 +205,8 @@ describe('`broadsheet serve` on the command line', () => {
       new Promise<string>((resolve, reject) => {
         running.stdout?.on('data', (chunk: Buffer) => {
           output += chunk.toString();
-          const match = /Serving (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
+          // Only a whole line: stdout may arrive cut anywhere, even inside the address.
+          const match = /Serving (http:\/\/127\.0\.0\.1:\d+\/\S*) · /.exec(output);
           if (match?.[1] !== undefined) resolve(match[1]);
         });
         running.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
