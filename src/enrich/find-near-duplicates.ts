@@ -13,9 +13,8 @@ export const DUPLICATE_RESEMBLANCE = 0.75;
 /** Texts shorter than this many words are too short to call copies. */
 const MIN_WORDS = 30;
 
-/** A MinHash signature of a text's word shingles, or null for texts too short to compare. */
-export function minhashSignature(text: string, wordHashes: Map<string, number> = new Map()): Uint32Array | null {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+/** A MinHash signature of a text's word shingles (lower-case words in order), or null for texts too short to compare. */
+export function minhashSignature(words: readonly string[], wordHashes: Map<string, number> = new Map()): Uint32Array | null {
   if (words.length < MIN_WORDS) return null;
   const hashes = words.map((w) => {
     let h = wordHashes.get(w);
@@ -54,10 +53,10 @@ export function resemblance(a: Uint32Array, b: Uint32Array): number {
   return same / BINS;
 }
 
-/** Groups of indexes whose texts are near-copies of each other; each group ascending. */
-export function findNearDuplicates(texts: readonly string[]): number[][] {
+/** Groups of indexes whose texts (as lower-case word lists) are near-copies of each other; each group ascending. */
+export function findNearDuplicates(texts: ReadonlyArray<readonly string[]>): number[][] {
   const wordHashes = new Map<string, number>();
-  const signatures = texts.map((t) => minhashSignature(t, wordHashes));
+  const signatures = texts.map((words) => minhashSignature(words, wordHashes));
   const sets = new DisjointSets(texts.length);
   const rows = BINS / BANDS;
   for (let band = 0; band < BANDS; band++) {

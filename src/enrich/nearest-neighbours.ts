@@ -25,19 +25,29 @@ const RESCORED_PER_RESULT = 4;
  * index). Only vectors marked `active` are searched and returned as neighbours. Deterministic.
  */
 export function nearestNeighbours(vectors: readonly TermVector[], k: number, minSimilarity: number, active: (index: number) => boolean = () => true): Neighbour[][] {
-  const postings = new Map<number, Array<[number, number]>>();
+  // Postings in compressed rows (one typed array of articles and one of weights, sliced by feature):
+  // no object per entry, so large archives stay cheap in memory and time.
+  let featureCount = 0;
+  for (const vector of vectors) for (const feature of vector.features) featureCount = Math.max(featureCount, feature + 1);
+  const start = new Int32Array(featureCount + 1);
+  vectors.forEach((vector, index) => {
+    if (active(index)) for (const feature of vector.features) start[feature + 1]! += 1;
+  });
+  for (let f = 0; f < featureCount; f++) start[f + 1]! += start[f]!;
+  const fill = start.slice(0, featureCount);
+  const postingArticle = new Int32Array(start[featureCount]!);
+  const postingWeight = new Float64Array(start[featureCount]!);
   vectors.forEach((vector, index) => {
     if (!active(index)) return;
     for (let f = 0; f < vector.features.length; f++) {
-      const feature = vector.features[f]!;
-      let list = postings.get(feature);
-      if (list === undefined) postings.set(feature, (list = []));
-      list.push([index, vector.weights[f]!]);
+      const at = fill[vector.features[f]!]!++;
+      postingArticle[at] = index;
+      postingWeight[at] = vector.weights[f]!;
     }
   });
   const cap = postingCap(vectors.length);
   const usable = (feature: number): boolean => {
-    const length = postings.get(feature)?.length ?? 0;
+    const length = start[feature + 1]! - start[feature]!;
     return length >= 2 && length <= cap;
   };
   const scores = new Float64Array(vectors.length);
@@ -46,10 +56,12 @@ export function nearestNeighbours(vectors: readonly TermVector[], k: number, min
     const touched: number[] = [];
     for (const f of strongest(vector, QUERY_FEATURES, usable)) {
       const weight = vector.weights[f]!;
-      for (const [other, otherWeight] of postings.get(vector.features[f]!)!) {
+      const feature = vector.features[f]!;
+      for (let at = start[feature]!; at < start[feature + 1]!; at++) {
+        const other = postingArticle[at]!;
         if (other === index) continue;
         if (scores[other] === 0) touched.push(other);
-        scores[other]! += weight * otherWeight;
+        scores[other]! += weight * postingWeight[at]!;
       }
     }
     // The partial scores pick the candidates; the best of them are scored exactly over all features.

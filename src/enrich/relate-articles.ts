@@ -4,7 +4,7 @@ import { compareCodePoints } from '../text/compare.ts';
 import { clusterStories } from './cluster-stories.ts';
 import { findNearDuplicates } from './find-near-duplicates.ts';
 import { nearestNeighbours } from './nearest-neighbours.ts';
-import { termVectors } from './term-vectors.ts';
+import { articleWords, termVectors } from './term-vectors.ts';
 import { refineSubjects } from './refine-subjects.ts';
 import { resolveSurnames } from './resolve-surnames.ts';
 import { subjectTopics } from './choose-topics.ts';
@@ -32,12 +32,13 @@ export interface Relations {
 export function relateArticles(articles: readonly Article[]): Relations {
   const n = articles.length;
   const originalOf = new Int32Array(n).fill(-1);
-  for (const group of findNearDuplicates(articles.map((a) => `${a.title}\n${a.bodyText}`))) {
+  const words = articles.map(articleWords);
+  for (const group of findNearDuplicates(words)) {
     const [first, ...copies] = [...group].sort((a, b) => compareReadingOrder(articles[a]!, articles[b]!));
     for (const copy of copies) originalOf[copy] = first!;
   }
   const isOriginal = (i: number): boolean => originalOf[i] === -1;
-  const vectors = termVectors(articles);
+  const vectors = termVectors(articles, words);
   const neighbours = nearestNeighbours(vectors, RELATED_COUNT * 2, MIN_RELATED_SIMILARITY, isOriginal);
   const subjects = refineSubjects(articles, vectors);
   const people = resolveSurnames(articles);

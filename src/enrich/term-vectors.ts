@@ -18,17 +18,16 @@ const ENTITY_BOOST = 2;
  * One vector per article, in order. Weights are (1 + ln tf) · ln(N / df); terms found in all
  * articles (they say nothing) are left out. Pure.
  */
-export function termVectors(articles: readonly Article[]): TermVector[] {
+export function termVectors(articles: readonly Article[], words: ReadonlyArray<readonly string[]> = articles.map(articleWords)): TermVector[] {
   const ids = new Map<string, number>();
   const idOf = (term: string): number => {
     let id = ids.get(term);
     if (id === undefined) ids.set(term, (id = ids.size));
     return id;
   };
-  const counts = articles.map((article) => {
+  const counts = articles.map((article, index) => {
     const tf = new Map<number, number>();
-    const text = `${article.title}\n${article.bodyText}`.toLowerCase();
-    for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    for (const word of words[index]!) {
       // Short words are function words; words starting with a digit are figures, not subjects.
       if (word.length < MIN_WORD_LENGTH || word.charCodeAt(0) <= 57) continue;
       const id = idOf(word);
@@ -66,4 +65,9 @@ export function termVectors(articles: readonly Article[]): TermVector[] {
     const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
     return { features: Int32Array.from(kept, ([id]) => id), weights: Float64Array.from(kept, ([, w]) => w / norm) };
   });
+}
+
+/** An article's title and body as lower-case words, in order: what term vectors and near-copy detection read. */
+export function articleWords(article: Article): string[] {
+  return `${article.title}\n${article.bodyText}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
