@@ -10,6 +10,8 @@ import { compareCodePoints } from '../text/compare.ts';
 /** Broadsheet's own folder (src/, data/, package-lock.json), from this file's place in it. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+let codeHash: Promise<string> | undefined;
+
 /** Salts for the two caches: articles (code, data, config) and pages (the same plus templates). */
 export interface BuildSalts {
   readonly articles: string;
@@ -18,7 +20,9 @@ export interface BuildSalts {
 
 /** Hashes every file cached results depend on; any change makes every cached result a miss. */
 export async function buildSalts(config: SiteConfig): Promise<BuildSalts> {
-  const code = await hashFiles(ROOT, ['src/**/*', 'data/**/*', 'package-lock.json']);
+  // Hashed once per process: the code that runs is the code loaded at start, whatever is edited later.
+  codeHash ??= hashFiles(ROOT, ['src/**/*', 'data/**/*', 'package-lock.json']);
+  const code = await codeHash;
   const articles = createHash('sha256').update(code).update(JSON.stringify(config)).digest('hex');
   const templates = await hashFiles(config.templatesDir, ['**/*']);
   return { articles, pages: createHash('sha256').update(articles).update(templates).digest('hex') };

@@ -1,5 +1,5 @@
 /** The tasks a build hands to its workers, and how they run: in a pool, or in this thread for small builds. */
-import { runArticleTask, type ArticleTask, type ArticleTaskResult } from './article-task.ts';
+import { cachedArticle, runArticleTask, type ArticleTask, type ArticleTaskResult } from './article-task.ts';
 import { runRenderTask, type RenderTask } from './render-task.ts';
 import { WorkerPool, workerCount } from './worker-pool.ts';
 
@@ -31,14 +31,16 @@ export async function runBuildTask(task: BuildTask): Promise<BuildTaskResults[Bu
 
 /** A runner for a build of `inputs` articles: a worker pool when it pays off, else this thread. */
 export function createBuildRunner(inputs: number): BuildRunner {
-  const size = inputs < MIN_INPUTS_FOR_WORKERS ? 0 : workerCount();
+  // BROADSHEET_WORKERS, when set, is obeyed whatever the size (tests use it to run small builds on the pool).
+  const forced = (process.env['BROADSHEET_WORKERS'] ?? '') !== '';
+  const size = inputs < MIN_INPUTS_FOR_WORKERS && !forced ? 0 : workerCount();
   if (size === 0) {
     return { workers: 0, article: runArticleTask, render: runRenderTask, close: async () => undefined };
   }
   const pool = new WorkerPool<BuildTask, BuildTaskResults[BuildTask['kind']]>(new URL('./build-worker.ts', import.meta.url), size);
   return {
     workers: size,
-    article: (task) => pool.run({ kind: 'article', ...task }) as Promise<ArticleTaskResult>,
+    article: async (task) => (await cachedArticle(task)) ?? ((await pool.run({ kind: 'article', ...task })) as ArticleTaskResult),
     render: (task) => pool.run({ kind: 'render', ...task }) as Promise<number>,
     close: () => pool.close(),
   };

@@ -42,10 +42,17 @@ export class WorkerPool<T, R> {
   #nextId = 0;
   #failed: Error | null = null;
 
+  readonly #moduleUrl: URL;
+
+  /** Workers start on the first task, so a build that needs none (everything cached) starts none. */
   constructor(moduleUrl: URL, size: number) {
     this.size = size;
-    for (let i = 0; i < size; i++) {
-      const worker = startWorker(moduleUrl);
+    this.#moduleUrl = moduleUrl;
+  }
+
+  #start(): void {
+    for (let i = 0; i < this.size; i++) {
+      const worker = startWorker(this.#moduleUrl);
       worker.on('message', (message: ResultMessage<R>) => this.#settle(i, message));
       worker.on('error', (error) => this.#fail(error));
       worker.on('exit', (code) => {
@@ -61,6 +68,7 @@ export class WorkerPool<T, R> {
   /** Queues one task; resolves with the worker's result or rejects with its error. */
   run(task: T): Promise<R> {
     if (this.#failed !== null) return Promise.reject(this.#failed);
+    if (this.#workers.length === 0) this.#start();
     const id = this.#nextId++;
     const promise = new Promise<R>((resolve, reject) => this.#pending.set(id, { resolve, reject }));
     this.#queue.push({ id, task });

@@ -1,6 +1,6 @@
 /** Stage 6: writing the site atomically. Files go to a temporary folder beside the output folder,
  * which replaces the output folder only when the whole build succeeded. */
-import { linkSync, mkdirSync } from 'node:fs';
+import { linkSync, mkdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
@@ -39,6 +39,12 @@ export class SiteWriter {
   #files = 0;
   #bytes = 0;
   #reused = 0;
+  /** Whether the staging folder exists. Until a file differs from the previous build, reused files are only noted. */
+  #staged = false;
+  /** Staging paths handed to tools that write files themselves: what is under them is recorded at commit. */
+  readonly #external = new Set<string>();
+  /** Reused files noted before the staging folder existed: linked when it is made. */
+  readonly #pending: string[] = [];
 
   private constructor(outDir: string, stagingDir: string, previous: Readonly<Record<string, ManifestEntry>>, manifestFile: string | null) {
     this.outDir = outDir;
@@ -47,7 +53,7 @@ export class SiteWriter {
     this.#manifestFile = manifestFile;
   }
 
-  /** Checks the output folder may be replaced and creates the staging folder beside it. */
+  /** Checks the output folder may be replaced and names the staging folder beside it (made when first needed). */
   static async open(outDir: string, protectedDirs: readonly string[], options: SiteWriterOptions = {}): Promise<SiteWriter> {
     const out = path.resolve(outDir);
     for (const dir of protectedDirs.map((d) => path.resolve(d))) {
@@ -59,7 +65,6 @@ export class SiteWriter {
     await assertReplaceable(out);
     // The pid in the name lets a later build tell a killed build's leftovers from a running one's.
     const staging = path.join(path.dirname(out), `.${path.basename(out)}-build-${process.pid}-${randomBytes(4).toString('hex')}`);
-    await mkdir(staging, { recursive: true });
     const manifestFile = options.manifestFile ?? null;
     return new SiteWriter(out, staging, manifestFile === null ? {} : await readManifest(manifestFile, out), manifestFile);
   }
@@ -74,18 +79,30 @@ export class SiteWriter {
   }
 
   /**
-   * Links the previous build's file for this path when it was made from the same key; true when
-   * it did. A file the previous output no longer has is simply not reused. Synchronous: one link
-   * is cheaper than a round trip through the thread pool.
+   * Reuses the previous build's file for this path when it was made from the same key: true when
+   * it does. The file is hard-linked into staging (it keeps its bytes and mtime); while every file
+   * so far is unchanged, it is only checked and noted, so a build that changes nothing touches
+   * nothing. Synchronous: a stat or a link is cheaper than a round trip through the thread pool.
    */
-  reuse(relativePath: string, key: string): boolean {
-    const previous = this.#previous[relativePath];
+  reuse(relativePath: string, key: string, entry: ManifestEntry | undefined = this.#previous[relativePath]): boolean {
+    const previous = entry;
     if (previous === undefined || previous[0] !== key) return false;
-    const target = this.prepare(relativePath);
-    try {
-      linkSync(path.join(this.outDir, path.relative(this.stagingDir, target)), target);
-    } catch {
-      return false;
+    const target = this.#path(relativePath);
+    const source = path.join(this.outDir, path.relative(this.stagingDir, target));
+    if (this.#staged) {
+      this.#makeDir(path.dirname(target));
+      try {
+        linkSync(source, target);
+      } catch {
+        return false;
+      }
+    } else {
+      try {
+        if (statSync(source).size !== previous[1]) return false;
+      } catch {
+        return false;
+      }
+      this.#pending.push(relativePath);
     }
     this.#keys.set(relativePath, previous);
     this.#files += 1;
@@ -96,13 +113,54 @@ export class SiteWriter {
 
   /** The staging path of a site-relative path, with its folder made, for a file written elsewhere (a worker). */
   prepare(relativePath: string): string {
-    const target = this.resolve(relativePath);
-    const dir = path.dirname(target);
-    if (!this.#madeDirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.#madeDirs.add(dir);
-    }
+    this.#stage();
+    const target = this.#path(relativePath);
+    this.#makeDir(path.dirname(target));
     return target;
+  }
+
+  /** Adds the files tools wrote under resolve()d paths to the manifest, so the next build knows the whole output. */
+  async #recordExternal(): Promise<void> {
+    for (const target of this.#external) {
+      const entries = await readdir(target, { recursive: true, withFileTypes: true }).catch(() => null);
+      const files = entries === null ? [target] : entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+      for (const file of files) {
+        const relativePath = path.relative(this.stagingDir, file).split(path.sep).join('/');
+        if (this.#keys.has(relativePath)) continue;
+        const size = await stat(file).then((info) => (info.isFile() ? info.size : null)).catch(() => null);
+        if (size !== null) this.#keys.set(relativePath, [EXTERNAL_KEY, size]);
+      }
+    }
+  }
+
+  /** Makes the staging folder and links the files reused so far into it. */
+  #stage(): void {
+    if (this.#staged) return;
+    mkdirSync(this.stagingDir, { recursive: true });
+    this.#madeDirs.add(this.stagingDir);
+    this.#staged = true;
+    for (const relativePath of this.#pending) {
+      const target = this.#path(relativePath);
+      this.#makeDir(path.dirname(target));
+      try {
+        linkSync(path.join(this.outDir, path.relative(this.stagingDir, target)), target);
+      } catch (error) {
+        throw new BroadsheetError(`the previous output changed during the build (${relativePath}: ${(error as Error).message}); build again`, { cause: error });
+      }
+    }
+    this.#pending.length = 0;
+  }
+
+  /** mkdir of one folder whose parent is made first: one system call per new folder, none for known ones. */
+  #makeDir(dir: string): void {
+    if (this.#madeDirs.has(dir)) return;
+    this.#makeDir(path.dirname(dir));
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    this.#madeDirs.add(dir);
   }
 
   /** Records a file written at prepare()'s path, under the key the next build compares with. */
@@ -112,8 +170,40 @@ export class SiteWriter {
     this.#bytes += bytes;
   }
 
-  /** The absolute staging path of a site-relative path, refusing anything outside the site. */
+  /**
+   * The absolute staging path of a site-relative path, for a tool that writes files itself (the
+   * search indexer). Files it writes there are recorded at commit. Refuses anything outside the site.
+   */
   resolve(relativePath: string): string {
+    this.#stage();
+    const target = this.#path(relativePath);
+    this.#external.add(target);
+    return target;
+  }
+
+  /**
+   * Reuses every file the previous output has under a folder (a tool's output made from the same
+   * input, such as the search index), as reuse() does for one file; false when there is none.
+   */
+  async keepPrevious(relativeDir: string): Promise<boolean> {
+    const dir = path.join(this.outDir, path.relative(this.stagingDir, this.#path(relativeDir)));
+    let entries;
+    try {
+      entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    } catch {
+      return false;
+    }
+    const files = entries.filter((e) => e.isFile()).map((e) => path.relative(this.outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+    if (files.length === 0) return false;
+    for (const file of files) {
+      const known = this.#previous[file];
+      const size = known?.[1] ?? (await stat(path.join(this.outDir, file))).size;
+      if (!this.reuse(file, known?.[0] ?? EXTERNAL_KEY, [known?.[0] ?? EXTERNAL_KEY, size])) return false;
+    }
+    return true;
+  }
+
+  #path(relativePath: string): string {
     const normalized = path.posix.normalize(relativePath.replace(/\\/g, '/'));
     if (normalized.startsWith('/') || normalized === '..' || normalized.startsWith('../') || normalized.includes('\0') || path.isAbsolute(relativePath)) {
       throw new BroadsheetError(`refusing to write outside the output folder: ${JSON.stringify(relativePath)}`);
@@ -128,6 +218,13 @@ export class SiteWriter {
 
   /** Replaces the output folder with the staging folder, then records what it holds for the next build. */
   async commit(): Promise<void> {
+    const previousPaths = Object.keys(this.#previous);
+    if (!this.#staged && previousPaths.length === this.#keys.size && previousPaths.every((p) => this.#keys.has(p))) {
+      // Every file is the previous build's, and no file is gone: the output folder already is this build.
+      return;
+    }
+    this.#stage();
+    await this.#recordExternal();
     const old = `${this.stagingDir}-old`;
     let hadOld = false;
     // The manifest goes first: a build killed after the swap must not leave a manifest of the older output.
@@ -150,9 +247,13 @@ export class SiteWriter {
 
   /** Removes the staging folder; the output folder is untouched. */
   async abort(): Promise<void> {
+    if (!this.#staged) return;
     await rm(this.stagingDir, { recursive: true, force: true });
   }
 }
+
+/** The manifest key of a file a tool wrote itself: reused only through keepPrevious(), which the tool calls when its input is unchanged. */
+const EXTERNAL_KEY = 'x';
 
 async function readManifest(file: string, outDir: string): Promise<Record<string, ManifestEntry>> {
   try {

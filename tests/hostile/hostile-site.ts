@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, onTestFinished } from 'vitest';
-import { build, type BuildResult } from '../../src/build.ts';
+import { build, type BuildOptions, type BuildResult } from '../../src/build.ts';
 import { resolveConfig, type UserConfig } from '../../src/config/config.ts';
 import type { ReportEntry } from '../../src/report.ts';
 
@@ -61,10 +61,10 @@ export async function makeProject(files: HostileFiles): Promise<string> {
 }
 
 /** Builds a project made by makeProject with the repository's templates; the project is removed when the test ends. */
-export async function buildProject(root: string, config: UserConfig = {}): Promise<HostileBuild> {
+export async function buildProject(root: string, config: UserConfig = {}, options: Pick<BuildOptions, 'cache'> = {}): Promise<HostileBuild> {
   onTestFinished(() => rm(path.dirname(root), { recursive: true, force: true }));
   const resolved = resolveConfig(root, { templates: path.join(PROJECT_DIR, 'templates'), ...config });
-  const result = await build(resolved, { projectDir: root });
+  const result = await build(resolved, { projectDir: root, ...options });
   const report = JSON.parse(await readFile(path.join(resolved.outDir, 'build-report.json'), 'utf8')) as HostileBuild['report'];
   return { root, outDir: resolved.outDir, result, report, tree: await listTree(root) };
 }

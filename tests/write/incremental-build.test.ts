@@ -1,0 +1,70 @@
+/** Incremental builds: unchanged files keep their bytes and mtime, and the result equals a clean build. */
+import { cp, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BBC_DIR, buildProject, listTree, makeProject } from '../hostile/hostile-site.ts';
+
+/** Inode and mtime of every file of an output folder: what "kept" means. */
+async function identities(dir: string): Promise<Map<string, string>> {
+  const files = await listTree(dir);
+  return new Map(await Promise.all(files.map(async (f) => {
+    const info = await stat(path.join(dir, f));
+    return [f, `${info.ino}:${info.mtimeMs}`] as const;
+  })));
+}
+
+/** Every file's bytes, to compare two outputs. */
+async function contents(dir: string): Promise<Map<string, string>> {
+  const files = await listTree(dir);
+  return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(dir, f))).toString('base64')] as const)));
+}
+
+const workers = process.env['BROADSHEET_WORKERS'];
+afterEach(() => {
+  if (workers === undefined) delete process.env['BROADSHEET_WORKERS'];
+  else process.env['BROADSHEET_WORKERS'] = workers;
+});
+
+describe('incremental builds', () => {
+  it('touches nothing when nothing changed, and after one changed article rewrites only what shows it', async () => {
+    const root = await makeProject({});
+    await cp(path.join(BBC_DIR, 'tech'), path.join(root, 'seeds/tech'), { recursive: true });
+    const first = await buildProject(root);
+    const before = await identities(first.outDir);
+    const dirBefore = (await stat(first.outDir)).ino;
+
+    const again = await buildProject(root);
+    expect(await identities(again.outDir)).toEqual(before);
+    expect((await stat(again.outDir)).ino).toBe(dirBefore);
+
+    // One article changes its body: its page changes, pages that do not show it keep their files.
+    const file = path.join(root, 'seeds/tech/apple-laptop-is-greatest-gadget.txt');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('The Apple Powerbook 100 has been chosen', 'The Apple PowerBook 100 was chosen'));
+    const changed = await buildProject(root);
+    const after = await identities(changed.outDir);
+    const page = 'articles/tech-apple-laptop-is-greatest-gadget/index.html';
+    expect(after.get(page)).not.toBe(before.get(page));
+    expect(await readFile(path.join(changed.outDir, page), 'utf8')).toContain('The Apple PowerBook 100 was chosen');
+    // Pagefind rebuilds its whole bundle when any article changes (search is timed separately); the site's own files:
+    const site = [...after].filter(([f]) => !f.startsWith('pagefind/'));
+    const rewritten = site.filter(([f, id]) => before.get(f) !== id).map(([f]) => f);
+    expect(rewritten).toContain(page);
+    expect(rewritten.length).toBeLessThan(site.length * 0.05);
+
+    // And the result is byte-identical to a clean build without the cache.
+    const clean = await buildProject(root, { out: 'clean' }, { cache: false });
+    expect(await contents(clean.outDir)).toEqual(await contents(changed.outDir));
+  });
+
+  it('builds the same bytes on the worker pool as in one thread', async () => {
+    const root = await makeProject({});
+    await cp(path.join(BBC_DIR, 'politics'), path.join(root, 'seeds/politics'), { recursive: true });
+    process.env['BROADSHEET_WORKERS'] = '0';
+    const single = await buildProject(root, { out: 'single' }, { cache: false });
+    process.env['BROADSHEET_WORKERS'] = '2';
+    const pooled = await buildProject(root, { out: 'pooled' }, { cache: false });
+    expect(pooled.result.articles).toBeGreaterThan(390);
+    expect(await contents(pooled.outDir)).toEqual(await contents(single.outDir));
+  });
+});
