@@ -55,6 +55,14 @@ const enrichStart = cpuSeconds();
 const articles = parsed.map(({ article, desk, headline }) => ({ article: enrichArticle(article), desk, headline }));
 const enrichSeconds = cpuSeconds() - enrichStart;
 const wallSeconds = (performance.now() - wallStart) / 1000;
+// A second pass shows the steady state of a large archive, where start-up (JIT, memoised keyword
+// look-ups) is spread over many more articles. The first pass is the figure scored against the goal.
+const steadyStart = cpuSeconds();
+for (const { input, bytes } of files) {
+  const result = parseInput(input, bytes, null);
+  if (result.ok) enrichArticle(result.article);
+}
+const steadySeconds = cpuSeconds() - steadyStart;
 
 const relateStart = performance.now();
 const related = relateArticles(articles.map((a) => a.article));
@@ -90,6 +98,7 @@ console.log(`  (keywords alone, before the archive-level refinement: ${fixed(key
 console.log(`grouping by top subject: NMI ${fixed(grouping.nmi)} (goal ≥ ${GOALS.nmi}: ${mark(grouping.nmi >= GOALS.nmi)}), purity ${fixed(grouping.purity)}, ${grouping.clusters} groups`);
 console.log(`title equals headline line: ${fixed(titleShare)} (${titleMatches}/${articles.length}; goal ≥ ${GOALS.titleMatch}: ${mark(titleShare >= GOALS.titleMatch)})`);
 console.log(`parse + enrich: ${Math.round(perCore)} articles/s per core (${fixed(parseSeconds + enrichSeconds, 2)} s CPU, ${fixed(wallSeconds, 2)} s wall; goal ≥ ${GOALS.perCore}: ${mark(perCore >= GOALS.perCore)})`);
+console.log(`  steady state (second pass): ${Math.round(articles.length / steadySeconds)} articles/s per core (${fixed(steadySeconds, 2)} s CPU)`);
 console.log(`  parse alone ${Math.round(articles.length / parseSeconds)}/s (${fixed(parseSeconds, 2)} s CPU), enrich alone ${Math.round(articles.length / enrichSeconds)}/s (${fixed(enrichSeconds, 2)} s CPU)`);
 console.log(`relate (related, stories, near-duplicates): ${fixed(relateSeconds, 2)} s; ${storyIds.size} stories covering ${stories.length} articles; ${duplicates} near-duplicates`);
 console.log('confusion (desk → top subject):');

@@ -13,19 +13,17 @@ export const DUPLICATE_RESEMBLANCE = 0.75;
 /** Texts shorter than this many words are too short to call copies. */
 const MIN_WORDS = 30;
 
-/** A MinHash signature of a text's word shingles (lower-case words in order), or null for texts too short to compare. */
-export function minhashSignature(words: readonly string[], wordHashes: Map<string, number> = new Map()): Uint32Array | null {
+/**
+ * A MinHash signature of a text's word shingles, or null for texts too short to compare. `words`
+ * are word ids in text order and `hashes` a stable hash per id (TermTable gives both).
+ */
+export function minhashSignature(words: Int32Array, hashes: readonly number[]): Uint32Array | null {
   if (words.length < MIN_WORDS) return null;
-  const hashes = words.map((w) => {
-    let h = wordHashes.get(w);
-    if (h === undefined) wordHashes.set(w, (h = fnv1a(w)));
-    return h;
-  });
   const bins = new Uint32Array(BINS).fill(0xffffffff);
   const filled = new Uint8Array(BINS);
-  for (let i = 0; i + SHINGLE_WORDS <= hashes.length; i++) {
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
     let h = 0x811c9dc5;
-    for (let k = 0; k < SHINGLE_WORDS; k++) h = Math.imul(h ^ hashes[i + k]!, 0x01000193);
+    for (let k = 0; k < SHINGLE_WORDS; k++) h = Math.imul(h ^ hashes[words[i + k]!]!, 0x01000193);
     h = fmix32(h);
     const bin = h >>> (32 - BIN_BITS);
     const value = h & ((1 << (32 - BIN_BITS)) - 1);
@@ -53,11 +51,9 @@ export function resemblance(a: Uint32Array, b: Uint32Array): number {
   return same / BINS;
 }
 
-/** Groups of indexes whose texts (as lower-case word lists) are near-copies of each other; each group ascending. */
-export function findNearDuplicates(texts: ReadonlyArray<readonly string[]>): number[][] {
-  const wordHashes = new Map<string, number>();
-  const signatures = texts.map((words) => minhashSignature(words, wordHashes));
-  const sets = new DisjointSets(texts.length);
+/** Groups of indexes whose signatures say their texts are near-copies of each other; each group ascending. */
+export function findNearDuplicates(signatures: ReadonlyArray<Uint32Array | null>): number[][] {
+  const sets = new DisjointSets(signatures.length);
   const rows = BINS / BANDS;
   for (let band = 0; band < BANDS; band++) {
     const buckets = new Map<string, number>();
@@ -71,12 +67,6 @@ export function findNearDuplicates(texts: ReadonlyArray<readonly string[]>): num
     });
   }
   return sets.groups();
-}
-
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 function fmix32(h: number): number {

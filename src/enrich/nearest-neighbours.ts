@@ -65,13 +65,7 @@ export function nearestNeighbours(vectors: readonly TermVector[], k: number, min
       }
     }
     // The partial scores pick the candidates; the best of them are scored exactly over all features.
-    const wanted = k * RESCORED_PER_RESULT;
-    let floor = -Infinity;
-    if (touched.length > wanted) {
-      const partial = Float64Array.from(touched, (other) => scores[other]!).sort();
-      floor = partial[partial.length - wanted]!;
-    }
-    const candidates = touched.filter((other) => scores[other]! >= floor).sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, wanted);
+    const candidates = topByScore(touched, scores, k * RESCORED_PER_RESULT);
     for (const other of touched) scores[other] = 0;
     return candidates
       .map((other) => ({ index: other, similarity: cosine(vector, vectors[other]!) }))
@@ -100,4 +94,18 @@ function strongest(vector: TermVector, count: number, usable: (feature: number) 
   for (let f = 0; f < vector.features.length; f++) if (usable(vector.features[f]!)) positions.push(f);
   if (positions.length <= count) return positions;
   return positions.sort((a, b) => vector.weights[b]! - vector.weights[a]! || a - b).slice(0, count);
+}
+
+/** The `count` indexes with the highest scores, best first (ties by index): one pass, no full sort. */
+function topByScore(indexes: readonly number[], scores: Float64Array, count: number): number[] {
+  const best: number[] = [];
+  const before = (a: number, b: number): boolean => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+  for (const index of indexes) {
+    if (best.length === count && !before(index, best[count - 1]!)) continue;
+    let at = best.length;
+    while (at > 0 && before(index, best[at - 1]!)) at--;
+    best.splice(at, 0, index);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }

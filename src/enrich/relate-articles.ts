@@ -2,9 +2,9 @@
 import type { Article, StoryLink, Subject } from '../content/article.ts';
 import { compareCodePoints } from '../text/compare.ts';
 import { clusterStories } from './cluster-stories.ts';
-import { findNearDuplicates } from './find-near-duplicates.ts';
+import { findNearDuplicates, minhashSignature } from './find-near-duplicates.ts';
 import { nearestNeighbours } from './nearest-neighbours.ts';
-import { articleWords, termVectors } from './term-vectors.ts';
+import { TermTable } from './term-vectors.ts';
 import { refineSubjects } from './refine-subjects.ts';
 import { resolveSurnames } from './resolve-surnames.ts';
 import { subjectTopics } from './choose-topics.ts';
@@ -32,13 +32,15 @@ export interface Relations {
 export function relateArticles(articles: readonly Article[]): Relations {
   const n = articles.length;
   const originalOf = new Int32Array(n).fill(-1);
-  const words = articles.map(articleWords);
-  for (const group of findNearDuplicates(words)) {
+  // One pass over each article's words: MinHash signature and term counts; the words are not kept.
+  const table = new TermTable();
+  const signatures = articles.map((article) => minhashSignature(table.add(article), table.hashes));
+  for (const group of findNearDuplicates(signatures)) {
     const [first, ...copies] = [...group].sort((a, b) => compareReadingOrder(articles[a]!, articles[b]!));
     for (const copy of copies) originalOf[copy] = first!;
   }
   const isOriginal = (i: number): boolean => originalOf[i] === -1;
-  const vectors = termVectors(articles, words);
+  const vectors = table.vectors();
   const neighbours = nearestNeighbours(vectors, RELATED_COUNT * 2, MIN_RELATED_SIMILARITY, isOriginal);
   const subjects = refineSubjects(articles, vectors);
   const people = resolveSurnames(articles);
