@@ -95,13 +95,6 @@ export class TermTable {
   }
 }
 
-/** TF-IDF vectors of the given articles, in order (see TermTable). */
-export function termVectors(articles: readonly Article[]): TermVector[] {
-  const table = new TermTable();
-  for (const article of articles) table.add(article);
-  return table.vectors();
-}
-
 /** FNV-1a, 32 bits: a fast, stable string hash. */
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;
