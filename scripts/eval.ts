@@ -97,7 +97,10 @@ console.log(`top-subject accuracy: ${fixed(accuracy)} (${correct}/${scored.lengt
 console.log(`  (keywords alone, before the archive-level refinement: ${fixed(keywordOnly / scored.length)})`);
 console.log(`grouping by top subject: NMI ${fixed(grouping.nmi)} (goal ≥ ${GOALS.nmi}: ${mark(grouping.nmi >= GOALS.nmi)}), purity ${fixed(grouping.purity)}, ${grouping.clusters} groups`);
 console.log(`title equals headline line: ${fixed(titleShare)} (${titleMatches}/${articles.length}; goal ≥ ${GOALS.titleMatch}: ${mark(titleShare >= GOALS.titleMatch)})`);
-console.log(`parse + enrich: ${Math.round(perCore)} articles/s per core (${fixed(parseSeconds + enrichSeconds, 2)} s CPU, ${fixed(wallSeconds, 2)} s wall; goal ≥ ${GOALS.perCore}: ${mark(perCore >= GOALS.perCore)})`);
+console.log(`parse + enrich: ${Math.round(perCore)} articles/s per core (${fixed(parseSeconds + enrichSeconds, 2)} s CPU; goal ≥ ${GOALS.perCore}: ${mark(perCore >= GOALS.perCore)})`);
+// The work runs on one thread, but CPU time also counts the engine's helper threads (garbage
+// collection), so the wall-clock rate of this single thread is shown beside it.
+console.log(`  single thread, wall clock: ${Math.round(articles.length / wallSeconds)} articles/s (${fixed(wallSeconds, 2)} s)`);
 console.log(`  steady state (second pass): ${Math.round(articles.length / steadySeconds)} articles/s per core (${fixed(steadySeconds, 2)} s CPU)`);
 console.log(`  parse alone ${Math.round(articles.length / parseSeconds)}/s (${fixed(parseSeconds, 2)} s CPU), enrich alone ${Math.round(articles.length / enrichSeconds)}/s (${fixed(enrichSeconds, 2)} s CPU)`);
 console.log(`relate (related, stories, near-duplicates): ${fixed(relateSeconds, 2)} s; ${storyIds.size} stories covering ${stories.length} articles; ${duplicates} near-duplicates`);
