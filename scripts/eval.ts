@@ -4,6 +4,7 @@
  * the grouping by top subject, titles equal to the headline line, and parse + enrich speed.
  */
 import { readFile } from 'node:fs/promises';
+import { decodeHTMLStrict } from 'entities';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverInputs } from '../src/content/input-file.ts';
@@ -31,7 +32,8 @@ const { inputs } = await discoverInputs(corpusDir, path.join(corpusDir, '.no-con
 const files = await Promise.all(
   inputs.map(async (input) => {
     const bytes = await readFile(input.absolutePath);
-    return { input, bytes, headline: bytes.toString('utf8').split(/\r?\n/, 1)[0]?.trim() ?? '' };
+    // The headline as a reader sees it: HTML entities in the raw line ("&#163;") decoded once, as the parser does.
+    return { input, bytes, headline: decodeHTMLStrict(bytes.toString('utf8').split(/\r?\n/, 1)[0]?.trim() ?? '') };
   }),
 );
 defaultEnrichResources(); // word lists load once per build; kept out of the per-article figure
