@@ -3,9 +3,12 @@
  * named by a hash of its bytes, its path and the code/config salt, so a hit is always current.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputFile } from '../content/input-file.ts';
+
+/** Shard folders known to exist, per thread: one mkdir each instead of one per entry. */
+const madeShards = new Set<string>();
 
 /** Reads and writes cached per-article results; a missing or unreadable entry is a miss, never an error. */
 export class ArticleCache {
@@ -31,13 +34,18 @@ export class ArticleCache {
     }
   }
 
-  /** Stores a value; written to a temp name and renamed, so a killed build never leaves half an entry. */
+  /**
+   * Stores a value. Written in place: a file cut short by a killed build does not parse, and an
+   * entry that does not parse is a miss, so no temp file and rename are needed.
+   */
   async set(key: string, value: unknown): Promise<void> {
     const file = this.#file(key);
-    await mkdir(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(temp, JSON.stringify(value));
-    await rename(temp, file);
+    const shard = path.dirname(file);
+    if (!madeShards.has(shard)) {
+      await mkdir(shard, { recursive: true });
+      madeShards.add(shard);
+    }
+    await writeFile(file, JSON.stringify(value));
   }
 
   /** Removes entries not in `keep` (inputs deleted or changed since), so the cache does not grow without end. */

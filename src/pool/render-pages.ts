@@ -35,13 +35,14 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
     count += 1;
     const prepared = renderer.prepare(page);
     const file = outputPathFor(page.url);
-    const key = `p:${createHash('sha1').update(options.salt).update(JSON.stringify(prepared)).digest('hex')}`;
+    const preparedJson = JSON.stringify(prepared);
+    const key = `p:${createHash('sha1').update(options.salt).update(preparedJson).digest('hex')}`;
     if (writer.reuse(file, key)) {
       finished();
       continue;
     }
     const task = runner
-      .render({ templatesDir: options.templatesDir, basePath: options.basePath, templatesHash: options.salt, prepared, target: writer.prepare(file) })
+      .render({ templatesDir: options.templatesDir, basePath: options.basePath, templatesHash: options.salt, preparedJson, target: writer.prepare(file) })
       .then((bytes) => {
         writer.wrote(file, key, bytes);
         finished();

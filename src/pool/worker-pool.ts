@@ -24,11 +24,14 @@ interface Pending<R> {
 /** Tasks sent to one worker before it answers: enough to hide the message round trip, few enough to keep memory flat. */
 const IN_FLIGHT_PER_WORKER = 4;
 
-/** How many workers a build uses: one per core, or BROADSHEET_WORKERS when set (0 runs everything in the main thread). */
+/**
+ * How many workers a build uses: one per core besides the main thread's (which prepares pages and
+ * takes a share of the articles), at least one; or BROADSHEET_WORKERS when set (0: main thread only).
+ */
 export function workerCount(): number {
   const wanted = process.env['BROADSHEET_WORKERS'];
   if (wanted !== undefined && wanted !== '' && Number.isInteger(Number(wanted)) && Number(wanted) >= 0) return Number(wanted);
-  return availableParallelism();
+  return Math.max(1, availableParallelism() - 1);
 }
 
 /** Runs tasks on `size` workers of one module; answers come back in any order, each to its own promise. */
