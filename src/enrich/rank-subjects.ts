@@ -7,19 +7,86 @@ import { matchesWord, type Keyword, type SubjectTaxonomy } from './subject-taxon
 const TITLE_WEIGHT = 3;
 const LEDE_WEIGHT = 2;
 
+/** One subject's evidence from one matched word or phrase. */
+interface Hit {
+  readonly subject: number;
+  readonly surface: string;
+  readonly weight: number;
+  count: number;
+}
+
 /** Most matched words kept as evidence per subject. */
 const MAX_EVIDENCE = 8;
 
-/** Keywords whose first word matches a lower-case word, memoised per taxonomy: news vocabulary repeats. */
-const firstWordCache = new WeakMap<SubjectTaxonomy, Map<string, readonly Keyword[]>>();
-
-function keywordCache(taxonomy: SubjectTaxonomy): Map<string, readonly Keyword[]> {
-  let cache = firstWordCache.get(taxonomy);
-  if (cache === undefined) firstWordCache.set(taxonomy, (cache = new Map()));
-  return cache;
+/**
+ * Per taxonomy: keywords by the lower-case word they may start at (memoised: news vocabulary
+ * repeats), and a filter that rules out most words before that look-up. Only about one word in
+ * eight starts a keyword, and a hash look-up per word was most of the ranking's cost.
+ */
+interface KeywordIndex {
+  readonly byFirstWord: Map<string, readonly Keyword[]>;
+  readonly filter: FirstWordFilter;
 }
 
-function keywordsStartingWith(taxonomy: SubjectTaxonomy, cache: Map<string, readonly Keyword[]>, word: string): readonly Keyword[] {
+const keywordIndexes = new WeakMap<SubjectTaxonomy, KeywordIndex>();
+
+function keywordIndex(taxonomy: SubjectTaxonomy): KeywordIndex {
+  let index = keywordIndexes.get(taxonomy);
+  if (index === undefined) keywordIndexes.set(taxonomy, (index = { byFirstWord: new Map(), filter: firstWordFilter(taxonomy) }));
+  return index;
+}
+
+/** Bits set for the first four characters of keyword words (fewer for a short word); prefixes under four characters go in `short`. */
+interface FirstWordFilter {
+  readonly four: Uint8Array;
+  readonly short: Uint8Array | null;
+}
+
+const FILTER_BITS = 1 << 16;
+
+/** A hash of the first `length` characters of a word (missing ones count as 0), below FILTER_BITS. */
+function headHash(word: string, length: number): number {
+  let hash = length;
+  for (let k = 0; k < length; k++) hash = (Math.imul(hash, 31) + (k < word.length ? word.charCodeAt(k) : 0)) | 0;
+  return (hash ^ (hash >>> 16)) & (FILTER_BITS - 1);
+}
+
+function setBit(bits: Uint8Array, hash: number): void {
+  bits[hash >>> 3]! |= 1 << (hash & 7);
+}
+
+function hasBit(bits: Uint8Array, hash: number): boolean {
+  return (bits[hash >>> 3]! & (1 << (hash & 7))) !== 0;
+}
+
+/**
+ * A word can start a keyword only if its first four characters (the whole word when shorter) are
+ * those of an exact keyword word or of a prefix of four or more characters, or it starts with a
+ * shorter prefix. False positives only cost the look-up the filter saves.
+ */
+function firstWordFilter(taxonomy: SubjectTaxonomy): FirstWordFilter {
+  const four = new Uint8Array(FILTER_BITS / 8);
+  let short: Uint8Array | null = null;
+  for (const word of taxonomy.byWord.keys()) setBit(four, headHash(word, 4));
+  for (const prefix of taxonomy.byPrefix.keys()) {
+    if (prefix.length >= 4) setBit(four, headHash(prefix, 4));
+    else setBit((short ??= new Uint8Array(FILTER_BITS / 8)), headHash(prefix, prefix.length));
+  }
+  return { four, short };
+}
+
+function mayStartKeyword(filter: FirstWordFilter, word: string): boolean {
+  if (hasBit(filter.four, headHash(word, 4))) return true;
+  if (filter.short === null) return false;
+  for (let n = 1; n <= 3 && n <= word.length; n++) if (hasBit(filter.short, headHash(word, n))) return true;
+  return false;
+}
+
+const NO_KEYWORDS: readonly Keyword[] = [];
+
+function keywordsStartingWith(taxonomy: SubjectTaxonomy, index: KeywordIndex, word: string): readonly Keyword[] {
+  if (!mayStartKeyword(index.filter, word)) return NO_KEYWORDS;
+  const cache = index.byFirstWord;
   let found = cache.get(word);
   if (found === undefined) {
     const list: Keyword[] = [...(taxonomy.byWord.get(word) ?? [])];
@@ -39,24 +106,33 @@ function keywordsStartingWith(taxonomy: SubjectTaxonomy, cache: Map<string, read
  */
 export function rankSubjects(titleTokens: readonly Token[], paragraphs: ReadonlyArray<readonly Token[]>, taxonomy: SubjectTaxonomy): Subject[] {
   // One entry per subject and matched words: two keywords of a subject matching the same word
-  // ("diplomat*", "diplomatic") are one piece of evidence, not two.
-  const hits = new Map<string, { subject: number; surface: string; weight: number; count: number }>();
-  const cache = keywordCache(taxonomy);
+  // ("diplomat*", "diplomatic") are one piece of evidence, not two. Entries are found by subject,
+  // then by words (no key string built per match), and kept in the order first matched.
+  const bySubject = taxonomy.subjects.map(() => new Map<string, Hit>());
+  const hits: Hit[] = [];
+  const seenHere: Hit[] = [];
+  const index = keywordIndex(taxonomy);
   const scan = (tokens: readonly Token[], weight: number): void => {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      const keywords = keywordsStartingWith(taxonomy, cache, token.lower);
+      const keywords = keywordsStartingWith(taxonomy, index, token.lower);
       if (keywords.length === 0) continue;
-      const seenHere = keywords.length === 1 ? null : new Set<string>();
+      seenHere.length = 0;
       for (const keyword of keywords) {
-        const end = phraseEnd(tokens, i, keyword);
+        const end = keyword.words.length === 1 ? i + 1 : phraseEnd(tokens, i, keyword);
         if (end < 0) continue;
         const surface = end === i + 1 ? token.lower : tokens.slice(i, end).map((t) => t.lower).join(' ');
-        const key = `${keyword.subject}\u0000${surface}`;
-        const hit = hits.get(key);
-        if (hit === undefined) hits.set(key, { subject: keyword.subject, surface, weight: keyword.weight, count: weight });
-        else if (seenHere === null || !seenHere.has(key)) hit.count += weight;
-        seenHere?.add(key);
+        const subjectHits = bySubject[keyword.subject]!;
+        const hit = subjectHits.get(surface);
+        if (hit === undefined) {
+          const created = { subject: keyword.subject, surface, weight: keyword.weight, count: weight };
+          subjectHits.set(surface, created);
+          hits.push(created);
+          seenHere.push(created);
+        } else if (!seenHere.includes(hit)) {
+          hit.count += weight;
+          seenHere.push(hit);
+        }
       }
     }
   };
@@ -64,7 +140,7 @@ export function rankSubjects(titleTokens: readonly Token[], paragraphs: Readonly
   paragraphs.forEach((paragraph, index) => scan(paragraph, index === 0 ? LEDE_WEIGHT : 1));
 
   const scores = taxonomy.subjects.map(() => ({ score: 0, evidence: new Map<string, number>() }));
-  for (const hit of hits.values()) {
+  for (const hit of hits) {
     const share = hit.weight * (1 + Math.log(hit.count));
     const entry = scores[hit.subject]!;
     entry.score += share;
