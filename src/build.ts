@@ -1,5 +1,6 @@
 /** build(): the whole pipeline, stage by stage. Reads like a table of contents. */
 import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import type { SiteConfig } from './config/config.ts';
 import { BuildReport, type ReportEntry } from './report.ts';
@@ -21,6 +22,7 @@ import { renderPages } from './pool/render-pages.ts';
 import { buildSalts } from './cache/build-salt.ts';
 import { ArticleCache } from './cache/article-cache.ts';
 import type { ProgressListener } from './progress.ts';
+import { buildKey } from './cache/build-key.ts';
 
 /** The cache folder, in the project folder: parsed articles and the manifest of the last output. */
 export const CACHE_DIR = '.broadsheet-cache';
@@ -70,6 +72,11 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
   const projectDir = options.projectDir ?? process.cwd();
   const cacheDir = options.cache === false ? null : path.join(projectDir, CACHE_DIR);
   const salts = await timer.time('hash', () => buildSalts(config));
+  const manifestFile = cacheDir === null ? null : path.join(cacheDir, `outputs-${createHash('sha256').update(path.resolve(config.outDir)).digest('hex').slice(0, 16)}.json`);
+  // Nothing read by the build changed since the last one: its output is this build's (builds are deterministic).
+  const key = manifestFile === null ? null : await timer.time('key', () => buildKey(discovered, salts.pages));
+  const current = manifestFile === null || key === null ? null : await previousResult(config, manifestFile, key, timer);
+  if (current !== null) return current;
   // Per-article work (parse, enrich, render) runs on a worker pool; everything across articles runs here.
   const runner = createBuildRunner(discovered.inputs.length);
   try {
@@ -87,7 +94,8 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     const archive = timer.timeSync('group', () => buildArchive(articles, related));
 
     const writer = await SiteWriter.open(config.outDir, [config.seedsDir, config.contentDir, config.templatesDir, projectDir], {
-      manifestFile: cacheDir === null ? null : path.join(cacheDir, `outputs-${createHash('sha256').update(path.resolve(config.outDir)).digest('hex').slice(0, 16)}.json`),
+      manifestFile,
+      buildKey: key,
     });
     let pages = 0;
     try {
@@ -129,4 +137,15 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
   } finally {
     await runner.close();
   }
+}
+
+/** The last build's result when its output is current for `key`, read back from its report; else null. */
+async function previousResult(config: SiteConfig, manifestFile: string, key: string, timer: StageTimer): Promise<BuildResult | null> {
+  const written = await SiteWriter.current(config.outDir, manifestFile, key);
+  if (written === null) return null;
+  const saved = await readFile(path.join(config.outDir, REPORT_FILE), 'utf8')
+    .then((text) => JSON.parse(text) as { articles: number; pages: number; entries: ReportEntry[] })
+    .catch(() => null);
+  if (saved === null) return null;
+  return { outDir: path.resolve(config.outDir), articles: saved.articles, pages: saved.pages, files: written.files, bytes: written.bytes, report: saved.entries, timings: timer.timings, seconds: timer.total };
 }

@@ -16,12 +16,16 @@ type ManifestEntry = readonly [key: string, bytes: number];
 interface Manifest {
   readonly outDir: string;
   readonly files: Record<string, ManifestEntry>;
+  /** Hash of every input, the code, templates and config of the build that wrote it (see buildKey()). */
+  readonly buildKey?: string | null;
 }
 
 /** Options for incremental writing. */
 export interface SiteWriterOptions {
   /** Where the manifest of written files is kept between builds; null writes every file afresh. */
   readonly manifestFile?: string | null;
+  /** This build's inputs hash, recorded so the next build can tell that nothing changed. */
+  readonly buildKey?: string | null;
 }
 
 /**
@@ -46,11 +50,34 @@ export class SiteWriter {
   /** Reused files noted before the staging folder existed: linked when it is made. */
   readonly #pending: string[] = [];
 
-  private constructor(outDir: string, stagingDir: string, previous: Readonly<Record<string, ManifestEntry>>, manifestFile: string | null) {
+  readonly #buildKey: string | null;
+
+  private constructor(outDir: string, stagingDir: string, previous: Readonly<Record<string, ManifestEntry>>, manifestFile: string | null, buildKey: string | null) {
     this.outDir = outDir;
     this.stagingDir = stagingDir;
     this.#previous = previous;
     this.#manifestFile = manifestFile;
+    this.#buildKey = buildKey;
+  }
+
+  /**
+   * Whether the output folder is what a build with `buildKey` would write: the last build had
+   * the same key and every file it wrote is still there at its size. Returns its files and bytes, or null.
+   */
+  static async current(outDir: string, manifestFile: string, buildKey: string): Promise<{ files: number; bytes: number } | null> {
+    const out = path.resolve(outDir);
+    const manifest = await readFile(manifestFile, 'utf8').then((text) => JSON.parse(text) as Manifest).catch(() => null);
+    if (manifest?.outDir !== out || manifest.buildKey !== buildKey || typeof manifest.files !== 'object' || manifest.files === null) return null;
+    let bytes = 0;
+    for (const [file, [, size]] of Object.entries(manifest.files)) {
+      try {
+        if (statSync(path.join(out, file)).size !== size) return null;
+      } catch {
+        return null;
+      }
+      bytes += size;
+    }
+    return { files: Object.keys(manifest.files).length, bytes };
   }
 
   /** Checks the output folder may be replaced and names the staging folder beside it (made when first needed). */
@@ -66,7 +93,7 @@ export class SiteWriter {
     // The pid in the name lets a later build tell a killed build's leftovers from a running one's.
     const staging = path.join(path.dirname(out), `.${path.basename(out)}-build-${process.pid}-${randomBytes(4).toString('hex')}`);
     const manifestFile = options.manifestFile ?? null;
-    return new SiteWriter(out, staging, manifestFile === null ? {} : await readManifest(manifestFile, out), manifestFile);
+    return new SiteWriter(out, staging, manifestFile === null ? {} : await readManifest(manifestFile, out), manifestFile, options.buildKey ?? null);
   }
 
   /** Writes one file at a site-relative path (or links the previous build's identical file); a path that would leave the site is an error. */
@@ -128,7 +155,10 @@ export class SiteWriter {
         const relativePath = path.relative(this.stagingDir, file).split(path.sep).join('/');
         if (this.#keys.has(relativePath)) continue;
         const size = await stat(file).then((info) => (info.isFile() ? info.size : null)).catch(() => null);
-        if (size !== null) this.#keys.set(relativePath, [EXTERNAL_KEY, size]);
+        if (size === null) continue;
+        this.#keys.set(relativePath, [EXTERNAL_KEY, size]);
+        this.#files += 1;
+        this.#bytes += size;
       }
     }
   }
@@ -221,6 +251,7 @@ export class SiteWriter {
     const previousPaths = Object.keys(this.#previous);
     if (!this.#staged && previousPaths.length === this.#keys.size && previousPaths.every((p) => this.#keys.has(p))) {
       // Every file is the previous build's, and no file is gone: the output folder already is this build.
+      await this.#writeManifest();
       return;
     }
     this.#stage();
@@ -241,8 +272,14 @@ export class SiteWriter {
       if (hadOld) await rename(old, this.outDir);
       throw error;
     }
-    if (this.#manifestFile !== null) await writeManifest(this.#manifestFile, { outDir: this.outDir, files: Object.fromEntries([...this.#keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) });
+    await this.#writeManifest();
     if (hadOld) await rm(old, { recursive: true, force: true });
+  }
+
+  async #writeManifest(): Promise<void> {
+    if (this.#manifestFile === null) return;
+    const files = Object.fromEntries([...this.#keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    await writeManifest(this.#manifestFile, { outDir: this.outDir, files, buildKey: this.#buildKey });
   }
 
   /** Removes the staging folder; the output folder is untouched. */

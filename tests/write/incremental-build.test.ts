@@ -1,5 +1,5 @@
 /** Incremental builds: unchanged files keep their bytes and mtime, and the result equals a clean build. */
-import { cp, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BBC_DIR, buildProject, listTree, makeProject } from '../hostile/hostile-site.ts';
@@ -36,6 +36,16 @@ describe('incremental builds', () => {
     const again = await buildProject(root);
     expect(await identities(again.outDir)).toEqual(before);
     expect((await stat(again.outDir)).ino).toBe(dirBefore);
+    expect(again.result.report).toEqual(first.result.report);
+    expect([again.result.articles, again.result.pages, again.result.files]).toEqual([first.result.articles, first.result.pages, first.result.files]);
+
+    // A page deleted from the output by hand is noticed and written again; the others stay as they were.
+    const gone = 'articles/tech-ink-helps-drive-democracy-in-asia/index.html';
+    await rm(path.join(first.outDir, gone));
+    const repaired = await buildProject(root);
+    expect(await readFile(path.join(repaired.outDir, gone), 'utf8')).toContain('Ink helps drive democracy in Asia');
+    const afterRepair = await identities(repaired.outDir);
+    expect([...before.keys()].filter((f) => f !== gone && !f.startsWith('pagefind/') && afterRepair.get(f) !== before.get(f))).toEqual([]);
 
     // One article changes its body: its page changes, pages that do not show it keep their files.
     const file = path.join(root, 'seeds/tech/apple-laptop-is-greatest-gadget.txt');
