@@ -6,7 +6,8 @@
  *   npm run bench -- [--sizes 1,5,25] [--runs 3,3,2] [--incremental] [--write] [--keep]
  *
  * --write puts the table into the Speed section of BENCHMARKS.md; --incremental also times a
- * second build with nothing changed at each size. Runs are sequential: the machine is shared.
+ * second build with nothing changed, then one with one article edited, at each size. Runs are
+ * sequential: the machine is shared.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
 
       const fullRuns: Run[] = [];
       const incrementalRuns: Run[] = [];
+      const changedRuns: Run[] = [];
       for (let r = 0; r < runs; r++) {
         await rm(out, { recursive: true, force: true });
         await rm(path.join(work, `${size}x`, '.broadsheet-cache'), { recursive: true, force: true });
@@ -91,10 +93,20 @@ async function main(): Promise<void> {
         if (values.incremental) {
           incrementalRuns.push(await measure(cli, out, path.join(work, `${size}x`)));
           log(`  unchanged rebuild ${r + 1}: ${format(incrementalRuns.at(-1)!)}`);
+          // One article edited (a sentence added), as a writer fixing a story would.
+          const edited = path.join(seeds, 'copy-1/business/absa-and-barclays-talks-continue.txt');
+          const original = await readFile(edited, 'utf8');
+          await writeFile(edited, `${original.trimEnd()}\n\nThe talks are expected to end next week, the bank said.\n`);
+          changedRuns.push(await measure(cli, out, path.join(work, `${size}x`)));
+          await writeFile(edited, original);
+          log(`  one article changed ${r + 1}: ${format(changedRuns.at(-1)!)}`);
         }
       }
       rows.push({ size, kind: 'broadsheet', runs, ...median(fullRuns) });
-      if (values.incremental) rows.push({ size, kind: 'rebuild, nothing changed', runs, ...median(incrementalRuns) });
+      if (values.incremental) {
+        rows.push({ size, kind: 'rebuild, nothing changed', runs, ...median(incrementalRuns) });
+        rows.push({ size, kind: 'rebuild, one article changed', runs, ...median(changedRuns) });
+      }
       if (!values.keep) await rm(path.join(work, `${size}x`), { recursive: true, force: true });
     }
   } finally {
@@ -194,14 +206,16 @@ function format(r: Run): string {
 
 function renderTable(rows: readonly Row[]): string {
   const lines = [
-    '| size | articles | what | runs | wall s | CPU s | peak RSS MiB | articles/s | pages | files | MiB written | × floor wall |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| size | articles | what | runs | wall s | CPU s | peak RSS MiB | articles/s | pages | files | MiB written | × floor wall | % of full build |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const row of rows) {
     const floorRow = rows.find((r) => r.size === row.size && r.kind === 'floor');
+    const fullRow = rows.find((r) => r.size === row.size && r.kind === 'broadsheet');
     const ratio = floorRow === undefined ? '' : (row.wall / floorRow.wall).toFixed(1);
+    const share = fullRow === undefined || row.kind === 'floor' ? '' : `${Math.round((100 * row.wall) / fullRow.wall)}%`;
     lines.push(
-      `| ${row.size}x | ${row.articles} | ${row.kind} | ${row.runs} | ${row.wall.toFixed(2)} | ${row.cpu.toFixed(2)} | ${row.rssMiB.toFixed(0)} | ${Math.round(row.articles / row.wall)} | ${row.pages} | ${row.files} | ${(row.bytes / 1024 / 1024).toFixed(1)} | ${ratio} |`,
+      `| ${row.size}x | ${row.articles} | ${row.kind} | ${row.runs} | ${row.wall.toFixed(2)} | ${row.cpu.toFixed(2)} | ${row.rssMiB.toFixed(0)} | ${Math.round(row.articles / row.wall)} | ${row.pages} | ${row.files} | ${(row.bytes / 1024 / 1024).toFixed(1)} | ${ratio} | ${share} |`,
     );
   }
   return lines.join('\n');
