@@ -192,8 +192,9 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
         acronyms.set(word.text, entry);
         return;
       }
-      const personLike = (personNames.has(word.text) || !lexicon.has(word.lower)) && !ROLE_WORDS.has(word.lower) && !ROLE_MODIFIERS.has(word.lower) && !calendar.has(word.text);
-      singles.push({ word: word.text, role, titled: titled && personLike, order: order++ });
+      // Only a titled single can stand alone, so the name-list look-ups (large sets) wait for a title.
+      const personLike = titled && (personNames.has(word.text) || !lexicon.has(word.lower)) && !ROLE_WORDS.has(word.lower) && !ROLE_MODIFIERS.has(word.lower) && !calendar.has(word.text);
+      singles.push({ word: word.text, role, titled: personLike, order: order++ });
       return;
     }
     const last = name[name.length - 1]!;

@@ -18,6 +18,13 @@ export interface FoundDate {
 const REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
 /** A four-digit year in the matched text: chrono calls some relative phrases "certain" too. */
 const WRITTEN_YEAR = /(?:^|\D)(?:1[6-9]|2\d)\d\d(?:\D|$)/;
+/**
+ * What any of chrono's strict English parsers needs to give a written day and month: a month or
+ * weekday name (not inside a word), a day-or-finer time unit ("3 days ago", "within 2 hours"), or
+ * two numbers joined by one separator ("30/01", "2024-01-30", "2024 01 30"). Text without one is
+ * not handed to chrono, whose parsers run many expressions over it.
+ */
+const MAY_HOLD_DATE = /\d[\s\-./]\d|(?<!\p{L})(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|second|minute|hour|day|week/iu;
 /** The `date 2024-01-30` prefix some pasted seeds start with. */
 const DATE_PREFIX = /^\s*date:?[ \t]+(\d{4})-(\d{2})-(\d{2})(?:[ \t]+|[ \t]*\n|$)/i;
 
@@ -26,7 +33,7 @@ const DATE_PREFIX = /^\s*date:?[ \t]+(\d{4})-(\d{2})-(\d{2})(?:[ \t]+|[ \t]*\n|$
  * or null. Call it on short text only (header lines, a lede's opening): chrono is not linear-time cheap.
  */
 export function findDate(text: string): FoundDate | null {
-  if (!/\d/.test(text)) return null;
+  if (!/\d/.test(text) || !MAY_HOLD_DATE.test(text)) return null;
   for (const result of chrono.strict.parse(text, REFERENCE)) {
     const start = result.start;
     if (!/\d/.test(result.text) || !start.isCertain('day') || !start.isCertain('month')) continue;

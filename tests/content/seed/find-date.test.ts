@@ -12,6 +12,16 @@ describe('findDate', () => {
     expect(findDate('on 31 December, having spent the time as an adviser')?.iso).toBeNull();
   });
 
+  it('still hands chrono every shape it reads: numbers joined by a separator, run-together wire dates, time units', () => {
+    // Text without a month, weekday or unit name skips chrono, so these must keep their dates.
+    expect(findDate('Filed 2024/01/30 in London')?.iso).toBe('2024-01-30');
+    expect(findDate('Updated 2024 01 30')?.iso).toBe('2024-01-30');
+    expect(findDate('Posted 01/30/2024 by staff')?.iso).toBe('2024-01-30');
+    expect(findDate('30JAN2024 wire')?.iso).toBe('2024-01-30');
+    expect(findDate('Posted 2 hours ago')).toMatchObject({ iso: null, text: '2 hours ago' });
+    expect(findDate('Some 2,000 business and political leaders from around the globe will listen')).toBeNull();
+  });
+
   it('takes no date from relative phrases or a month and year alone', () => {
     expect(findDate('Oil prices have fallen heavily for a second day')).toBeNull();
     expect(findDate('she stepped down from her post in April 2004')).toBeNull();
