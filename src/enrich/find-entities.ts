@@ -2,7 +2,7 @@
 import type { Entity } from '../content/article.ts';
 import { slugify } from '../text/slugify.ts';
 import { calendarNames, type EnrichResources } from './enrich-resources.ts';
-import { lookupPlace, MAX_PLACE_WORDS, type Place } from './gazetteer.ts';
+import { lookupPlace, MAX_PLACE_WORDS, mayContinuePlace, type Place } from './gazetteer.ts';
 import { COMMON_ABBREVIATIONS, FUNCTION_WORDS, HONORIFICS, NAME_JOINERS, NON_PERSON_ENDS, ORGANISATION_HEADS, PLACE_NAME_STARTS, ROLE_MODIFIERS, ROLE_WORDS } from './entity-words.ts';
 import type { Token } from './tokenize.ts';
 
@@ -86,7 +86,11 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
     }
   };
   const words = (tokens: readonly Token[]): string => tokens.map((t) => t.text).join(' ');
-  const placeOf = (tokens: readonly Token[]): Place | undefined => (tokens.length === 0 ? undefined : lookupPlace(gazetteer, words(tokens)));
+  // No place name has more than MAX_PLACE_WORDS words, and a longer one must go on from its first word.
+  const placeOf = (tokens: readonly Token[]): Place | undefined =>
+    tokens.length === 0 || tokens.length > MAX_PLACE_WORDS || (tokens.length > 1 && !mayContinuePlace(gazetteer, tokens[0]!.text))
+      ? undefined
+      : lookupPlace(gazetteer, words(tokens));
   /** Places anywhere in a span of words, longest names first. */
   const scanPlaces = (tokens: readonly Token[], early: boolean): void => {
     for (let i = 0; i < tokens.length; ) {
@@ -101,6 +105,7 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
           found = place;
           matched = n;
         }
+        if (!mayContinuePlace(gazetteer, name)) break;
       }
       if (found !== undefined) addPlace(found, early);
       i += Math.max(1, matched);

@@ -26,6 +26,28 @@ export function lookupPlace(gazetteer: Gazetteer, written: string): Place | unde
 
 const SHORT_CAPITALS = /^[\p{Lu}.]{2,5}$/u;
 
+/** Lower-case word sequences that some longer place name goes on from ("united", "united states"), per gazetteer. */
+const continuations = new WeakMap<Gazetteer, ReadonlySet<string>>();
+
+/**
+ * Whether a place name of more words starts with `written` and a space ("United" → "United States"):
+ * when none does, looking up longer names from here is pointless. A small set, so much cheaper than
+ * the look-ups it saves.
+ */
+export function mayContinuePlace(gazetteer: Gazetteer, written: string): boolean {
+  let starts = continuations.get(gazetteer);
+  if (starts === undefined) {
+    const found = new Set<string>();
+    for (const key of gazetteer.byName.keys()) {
+      // Short capitals ("=US") are single words; every other key is lower case as looked up.
+      if (key.startsWith('=')) continue;
+      for (let space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) found.add(key.slice(0, space));
+    }
+    continuations.set(gazetteer, (starts = found));
+  }
+  return starts.has(written.toLowerCase());
+}
+
 /** The longest place name, in words, looked up in running text. */
 export const MAX_PLACE_WORDS = 4;
 
