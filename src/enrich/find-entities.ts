@@ -86,11 +86,18 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
     }
   };
   const words = (tokens: readonly Token[]): string => tokens.map((t) => t.text).join(' ');
+  // One word is asked about several times per run (whole run, name, each name word): remember it per token.
+  const wordPlaces = new Map<Token, Place | null>();
+  const placeOfWord = (token: Token): Place | undefined => {
+    let place = wordPlaces.get(token);
+    if (place === undefined) wordPlaces.set(token, (place = lookupPlace(gazetteer, token.text) ?? null));
+    return place ?? undefined;
+  };
   // No place name has more than MAX_PLACE_WORDS words, and a longer one must go on from its first word.
   const placeOf = (tokens: readonly Token[]): Place | undefined =>
-    tokens.length === 0 || tokens.length > MAX_PLACE_WORDS || (tokens.length > 1 && !mayContinuePlace(gazetteer, tokens[0]!.text))
-      ? undefined
-      : lookupPlace(gazetteer, words(tokens));
+    tokens.length === 1 ? placeOfWord(tokens[0]!)
+    : tokens.length === 0 || tokens.length > MAX_PLACE_WORDS || !mayContinuePlace(gazetteer, tokens[0]!.text) ? undefined
+    : lookupPlace(gazetteer, words(tokens));
   /** Places anywhere in a span of words, longest names first. */
   const scanPlaces = (tokens: readonly Token[], early: boolean): void => {
     for (let i = 0; i < tokens.length; ) {

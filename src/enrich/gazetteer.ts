@@ -21,7 +21,20 @@ export interface Gazetteer {
 export function lookupPlace(gazetteer: Gazetteer, written: string): Place | undefined {
   // Most look-ups are of longer words: skip the exact-capitals form without a regular expression.
   if (written.length > 5) return gazetteer.byName.get(written.toLowerCase());
-  return gazetteer.byName.get(`=${written}`) ?? (SHORT_CAPITALS.test(written) ? undefined : gazetteer.byName.get(written.toLowerCase()));
+  return shortCapitalsOf(gazetteer).get(written) ?? (SHORT_CAPITALS.test(written) ? undefined : gazetteer.byName.get(written.toLowerCase()));
+}
+
+/** The exact-capitals names (`=US` keys) by their written form, per gazetteer: a small map, and no key string built per look-up. */
+const shortCapitals = new WeakMap<Gazetteer, ReadonlyMap<string, Place>>();
+
+function shortCapitalsOf(gazetteer: Gazetteer): ReadonlyMap<string, Place> {
+  let found = shortCapitals.get(gazetteer);
+  if (found === undefined) {
+    const map = new Map<string, Place>();
+    for (const [key, place] of gazetteer.byName) if (key.startsWith('=')) map.set(key.slice(1), place);
+    shortCapitals.set(gazetteer, (found = map));
+  }
+  return found;
 }
 
 const SHORT_CAPITALS = /^[\p{Lu}.]{2,5}$/u;
