@@ -94,17 +94,15 @@ export function tokenize(text: string): Token[] {
     const possessive = !dotted && raw.length >= 2 && raw.charCodeAt(raw.length - 1) === 0x73 && isApostrophe(raw.charCodeAt(raw.length - 2));
     const word = possessive ? raw.slice(0, -2) : raw;
     if (word === '') return;
-    const lower = word.toLowerCase();
     const capitalised = (classAt(word, 0) & UPPER) !== 0;
-    tokens.push({
-      text: word,
-      lower,
-      sentenceStart,
-      breakAfter: possessive,
-      capitalised,
-      allCaps: capitalised && word !== lower && word === word.toUpperCase() && letterCount(word) >= 2,
-      bracketed: openBracket,
-    });
+    const ascii = asciiCase(word);
+    // Most words are plain ASCII: their case is read from one scan, without a case-conversion call per word.
+    const lower = ascii === NOT_ASCII || ascii >= ONE_CAPITAL ? word.toLowerCase() : word;
+    const allCaps =
+      ascii === NOT_ASCII
+        ? capitalised && word !== lower && word === word.toUpperCase() && letterCount(word) >= 2
+        : capitalised && ascii === TWO_CAPITALS;
+    tokens.push({ text: word, lower, sentenceStart, breakAfter: possessive, capitalised, allCaps, bracketed: openBracket });
     sentenceStart = false;
     openBracket = false;
   };
@@ -158,6 +156,27 @@ export function tokenize(text: string): Token[] {
     i += width;
   }
   return tokens;
+}
+
+const NOT_ASCII = -1;
+const ONE_CAPITAL = 2;
+/** Two or more capitals and no small letter. */
+const TWO_CAPITALS = 4;
+
+/**
+ * The case of an all-ASCII word as min(capitals, 2) * 2 + (any small letter ? 1 : 0), so 0–5, or
+ * NOT_ASCII when it has other characters (a number, not an object: this runs for every word).
+ */
+function asciiCase(word: string): number {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 128) return NOT_ASCII;
+    if (code >= 65 && code <= 90) upper = Math.min(upper + 1, 2);
+    else if (code >= 97 && code <= 122) lower = 1;
+  }
+  return upper * 2 + lower;
 }
 
 function isApostrophe(code: number): boolean {
