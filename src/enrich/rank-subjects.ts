@@ -108,7 +108,8 @@ export function rankSubjects(titleTokens: readonly Token[], paragraphs: Readonly
   // One entry per subject and matched words: two keywords of a subject matching the same word
   // ("diplomat*", "diplomatic") are one piece of evidence, not two. Entries are found by subject,
   // then by words (no key string built per match), and kept in the order first matched.
-  const bySubject = taxonomy.subjects.map(() => new Map<string, Hit>());
+  // Maps only for subjects that match (an article touches a few of them).
+  const bySubject: Array<Map<string, Hit> | undefined> = new Array(taxonomy.subjects.length);
   const hits: Hit[] = [];
   const seenHere: Hit[] = [];
   const index = keywordIndex(taxonomy);
@@ -122,7 +123,7 @@ export function rankSubjects(titleTokens: readonly Token[], paragraphs: Readonly
         const end = keyword.words.length === 1 ? i + 1 : phraseEnd(tokens, i, keyword);
         if (end < 0) continue;
         const surface = end === i + 1 ? token.lower : tokens.slice(i, end).map((t) => t.lower).join(' ');
-        const subjectHits = bySubject[keyword.subject]!;
+        const subjectHits = (bySubject[keyword.subject] ??= new Map<string, Hit>());
         const hit = subjectHits.get(surface);
         if (hit === undefined) {
           const created = { subject: keyword.subject, surface, weight: keyword.weight, count: weight };
@@ -139,16 +140,16 @@ export function rankSubjects(titleTokens: readonly Token[], paragraphs: Readonly
   scan(titleTokens, TITLE_WEIGHT);
   paragraphs.forEach((paragraph, index) => scan(paragraph, index === 0 ? LEDE_WEIGHT : 1));
 
-  const scores = taxonomy.subjects.map(() => ({ score: 0, evidence: new Map<string, number>() }));
+  const scores: Array<{ score: number; evidence: Map<string, number> } | undefined> = new Array(taxonomy.subjects.length);
   for (const hit of hits) {
     const share = hit.weight * (1 + Math.log(hit.count));
-    const entry = scores[hit.subject]!;
+    const entry = (scores[hit.subject] ??= { score: 0, evidence: new Map<string, number>() });
     entry.score += share;
     entry.evidence.set(hit.surface, share);
   }
   const ranked: Subject[] = [];
   scores.forEach((entry, index) => {
-    if (entry.score <= 0) return;
+    if (entry === undefined || entry.score <= 0) return;
     const definition = taxonomy.subjects[index]!;
     const evidence = [...entry.evidence]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
