@@ -1,6 +1,6 @@
 /** Raw pasted article text → structured fields, by general rules (no outlet-specific strings). */
 import { decodeHTMLStrict } from 'entities';
-import type { DateOrigin, RemovedText, SourceOrigin, TitleOrigin } from './article.ts';
+import type { Article, DateOrigin, RemovedText, SourceOrigin, TitleOrigin } from './article.ts';
 import { findBoilerplate } from './seed/find-boilerplate.ts';
 import { findDate, findDatePrefix } from './seed/find-date.ts';
 import { findDateline } from './seed/find-dateline.ts';
@@ -13,34 +13,19 @@ import { titleFromLede } from './seed/title-from-lede.ts';
 /** A readable title from a lede; re-exported because the Markdown loader titles files without front-matter titles by it. */
 export { titleFromLede } from './seed/title-from-lede.ts';
 
-/** What the raw-text parser found in a seed. */
-export interface ParsedSeedText {
+/**
+ * What the raw-text parser found in a seed: the Article fields it decides (same meaning as on
+ * Article: only a date whose day, month and year are all written; null where the text is silent),
+ * plus the title and the body paragraphs.
+ */
+export interface ParsedSeedText
+  extends Pick<Article, 'date' | 'dateOrigin' | 'source' | 'sourceOrigin' | 'section' | 'byline' | 'dateline' | 'credits' | 'removed' | 'warnings'> {
   /** Headline (ALL CAPS shown in title case), or a title derived from the lede; never empty for non-empty text. */
   readonly title: string;
   /** Which rule chose the title: the headline line, or the lede. */
   readonly titleOrigin: Extract<TitleOrigin, 'headline' | 'lede'>;
-  /** "YYYY-MM-DD" or null: only a date whose day, month and year are all written. */
-  readonly date: string | null;
-  /** Which rule chose the date. */
-  readonly dateOrigin: DateOrigin;
-  /** Publisher, or null when the text does not name one. */
-  readonly source: string | null;
-  /** Which rule chose the source. */
-  readonly sourceOrigin: SourceOrigin;
-  /** Section label before the headline ("Featured"), or null. */
-  readonly section: string | null;
-  /** Byline without "By", or null. */
-  readonly byline: string | null;
-  /** Dateline place ("MOSCOW"), or null. */
-  readonly dateline: string | null;
-  /** Photo credits and contributing agencies, as written. */
-  readonly credits: readonly string[];
   /** Body paragraphs, plain text, boilerplate removed, hard wrapping undone. */
   readonly paragraphs: readonly string[];
-  /** Boilerplate taken out, in input order. */
-  readonly removed: readonly RemovedText[];
-  /** Problems worth telling the user about. */
-  readonly warnings: readonly string[];
 }
 
 /** C0 controls but tab and line feed, and DEL. */
