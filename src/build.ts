@@ -72,7 +72,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
   const projectDir = options.projectDir ?? process.cwd();
   const cacheDir = options.cache === false ? null : path.join(projectDir, CACHE_DIR);
   const salts = await timer.time('hash', () => buildSalts(config));
-  const manifestFile = cacheDir === null ? null : path.join(cacheDir, `outputs-${createHash('sha256').update(path.resolve(config.outDir)).digest('hex').slice(0, 16)}.json`);
+  const manifestFile = cacheDir === null ? null : outputManifestFile(cacheDir, config.outDir);
   // Nothing read by the build changed since the last one: its output is this build's (builds are deterministic).
   const key = manifestFile === null ? null : await timer.time('key', () => buildKey(discovered, salts.pages));
   const current = manifestFile === null || key === null ? null : await previousResult(config, manifestFile, key, timer);
@@ -100,8 +100,8 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     let pages = 0;
     try {
       const renderer = new PageRenderer(createNunjucksEnv(config.templatesDir, config.basePath), archive, config);
-      let total = 0;
-      for (const _page of planPages(archive, config.pageSize)) total += 1;
+      // Pages are planned lazily (memory stays flat); the first pass only counts them for progress.
+      const total = countPages(planPages(archive, config.pageSize));
       pages = await timer.time('render', () =>
         renderPages(planPages(archive, config.pageSize), total, renderer, writer, runner, {
           templatesDir: config.templatesDir,
@@ -117,7 +117,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       });
       await timer.time('search', () => writeSearchIndex(archive, config, writer, report));
       const entries = report.entries();
-      await writer.write(REPORT_FILE, `${JSON.stringify({ articles: articles.length, pages, skipped: report.count('skipped'), warnings: report.count('warning'), entries }, null, 2)}\n`);
+      await writer.write(REPORT_FILE, reportJson(report, articles.length, pages));
       await timer.time('commit', () => writer.commit());
       if (articleCacheDir !== null) await timer.time('prune', () => new ArticleCache(articleCacheDir, salts.articles).prune(cacheKeys));
       return {
@@ -148,4 +148,21 @@ async function previousResult(config: SiteConfig, manifestFile: string, key: str
     .catch(() => null);
   if (saved === null) return null;
   return { outDir: path.resolve(config.outDir), articles: saved.articles, pages: saved.pages, files: written.files, bytes: written.bytes, report: saved.entries, timings: timer.timings, seconds: timer.total };
+}
+
+/** The manifest of the files last written to `outDir`, one per output folder. */
+function outputManifestFile(cacheDir: string, outDir: string): string {
+  return path.join(cacheDir, `outputs-${createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16)}.json`);
+}
+
+/** `build-report.json`: the counts and every report entry, in a stable order. */
+function reportJson(report: BuildReport, articles: number, pages: number): string {
+  const entries = report.entries();
+  return `${JSON.stringify({ articles, pages, skipped: report.count('skipped'), warnings: report.count('warning'), entries }, null, 2)}\n`;
+}
+
+function countPages(pages: Iterable<unknown>): number {
+  let count = 0;
+  for (const _page of pages) count += 1;
+  return count;
 }
