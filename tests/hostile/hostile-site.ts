@@ -3,7 +3,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, onTestFinished } from 'vitest';
+import { afterEach, expect, onTestFinished } from 'vitest';
 import { build, type BuildOptions, type BuildResult } from '../../src/build.ts';
 import { resolveConfig, type UserConfig } from '../../src/config/config.ts';
 import type { ReportEntry } from '../../src/report.ts';
@@ -81,6 +81,21 @@ export async function listTree(dir: string): Promise<string[]> {
     .filter((e) => !e.isDirectory())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
     .sort();
+}
+
+/** Every file under `dir` with its bytes (base64), to compare whole outputs. */
+export async function treeContents(dir: string): Promise<Map<string, string>> {
+  const files = await listTree(dir);
+  return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(dir, f))).toString('base64')] as const)));
+}
+
+/** Puts BROADSHEET_WORKERS back as it was after each test of the calling file (tests set it to pick the pool size). */
+export function restoreWorkerCountAfterEach(): void {
+  const workers = process.env['BROADSHEET_WORKERS'];
+  afterEach(() => {
+    if (workers === undefined) delete process.env['BROADSHEET_WORKERS'];
+    else process.env['BROADSHEET_WORKERS'] = workers;
+  });
 }
 
 /** The checks every hostile case shares: the real seeds built, nothing outside dist/, no staging left, no script. */

@@ -1,15 +1,11 @@
 /** The worker pool: errors cross back with their file and line, and the previous output stays. */
 import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BroadsheetError } from '../../src/errors.ts';
-import { PROJECT_DIR, buildProject, makeProject } from '../hostile/hostile-site.ts';
+import { PROJECT_DIR, buildProject, makeProject, restoreWorkerCountAfterEach } from '../hostile/hostile-site.ts';
 
-const workers = process.env['BROADSHEET_WORKERS'];
-afterEach(() => {
-  if (workers === undefined) delete process.env['BROADSHEET_WORKERS'];
-  else process.env['BROADSHEET_WORKERS'] = workers;
-});
+restoreWorkerCountAfterEach();
 
 describe('worker pool', () => {
   it('reports a template error from a worker as a BroadsheetError naming the template', async () => {

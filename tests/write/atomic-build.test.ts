@@ -1,17 +1,11 @@
 /** The output folder is replaced only by a build that succeeded, even when a build is killed. */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recoverStaleBuilds } from '../../src/write/site-writer.ts';
-import { BBC_DIR, PROJECT_DIR, buildProject, listTree, makeProject } from '../hostile/hostile-site.ts';
-
-/** Every file of a folder with its bytes, to compare a whole output before and after. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = await listTree(dir);
-  return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(dir, f))).toString('base64')] as const)));
-}
+import { BBC_DIR, PROJECT_DIR, buildProject, makeProject, treeContents } from '../hostile/hostile-site.ts';
 
 /** Staging and set-aside folders of builds, beside the output folder. */
 async function stagingFolders(root: string): Promise<string[]> {
@@ -23,17 +17,17 @@ describe('atomic builds', () => {
     const root = await makeProject({});
     await cp(path.join(PROJECT_DIR, 'templates'), path.join(root, 'templates'), { recursive: true });
     const good = await buildProject(root, { templates: 'templates' });
-    const before = await snapshot(good.outDir);
+    const before = await treeContents(good.outDir);
     await writeFile(path.join(root, 'templates/article.njk'), '{% extends "base.njk" %}{% block main %}{% if article %}<h1>{{ article.title }}</h1>{% block main %}');
     await expect(buildProject(root, { templates: 'templates' })).rejects.toThrow(/template error while rendering articles\//);
-    expect(await snapshot(good.outDir)).toEqual(before);
+    expect(await treeContents(good.outDir)).toEqual(before);
     expect(await stagingFolders(root)).toEqual([]);
   });
 
   it('leaves the previous output intact when the build process is killed, and the next build clears its leftovers', async () => {
     const root = await makeProject({});
     const good = await buildProject(root);
-    const before = await snapshot(good.outDir);
+    const before = await treeContents(good.outDir);
     await cp(BBC_DIR, path.join(root, 'seeds/bbc'), { recursive: true });
 
     // tsx's loader by path (the temp project has no node_modules); not the tsx CLI, whose child would outlive a kill.
@@ -52,7 +46,7 @@ describe('atomic builds', () => {
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
 
-    expect(await snapshot(good.outDir)).toEqual(before);
+    expect(await treeContents(good.outDir)).toEqual(before);
     expect(await stagingFolders(root)).toHaveLength(1);
     const next = await buildProject(root);
     expect(next.result.articles).toBe(3 + 2095);
@@ -62,13 +56,13 @@ describe('atomic builds', () => {
   it('puts the old output back when a build was killed between moving it aside and moving the new one in', async () => {
     const root = await makeProject({});
     const good = await buildProject(root);
-    const before = await snapshot(good.outDir);
+    const before = await treeContents(good.outDir);
     // What a kill between the two renames of commit() leaves: the old output set aside, a new one staged, no dist/.
     const dead = 2 ** 22 + 12345; // above the largest pid Linux allows (2^22), so never a live process
     await rename(good.outDir, path.join(root, `.dist-build-${dead}-0a1b2c3d-old`));
     await mkdir(path.join(root, `.dist-build-${dead}-0a1b2c3d/articles`), { recursive: true });
     await recoverStaleBuilds(good.outDir);
-    expect(await snapshot(good.outDir)).toEqual(before);
+    expect(await treeContents(good.outDir)).toEqual(before);
     expect(await stagingFolders(root)).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 /** Incremental builds: unchanged files keep their bytes and mtime, and the result equals a clean build. */
 import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BBC_DIR, buildProject, listTree, makeProject } from '../hostile/hostile-site.ts';
+import { describe, expect, it } from 'vitest';
+import { BBC_DIR, buildProject, listTree, makeProject, restoreWorkerCountAfterEach, treeContents } from '../hostile/hostile-site.ts';
 
 /** Inode and mtime of every file of an output folder: what "kept" means. */
 async function identities(dir: string): Promise<Map<string, string>> {
@@ -13,17 +13,7 @@ async function identities(dir: string): Promise<Map<string, string>> {
   })));
 }
 
-/** Every file's bytes, to compare two outputs. */
-async function contents(dir: string): Promise<Map<string, string>> {
-  const files = await listTree(dir);
-  return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(dir, f))).toString('base64')] as const)));
-}
-
-const workers = process.env['BROADSHEET_WORKERS'];
-afterEach(() => {
-  if (workers === undefined) delete process.env['BROADSHEET_WORKERS'];
-  else process.env['BROADSHEET_WORKERS'] = workers;
-});
+restoreWorkerCountAfterEach();
 
 describe('incremental builds', () => {
   it('touches nothing when nothing changed, and after one changed article rewrites only what shows it', async () => {
@@ -64,7 +54,7 @@ describe('incremental builds', () => {
 
     // And the result is byte-identical to a clean build without the cache.
     const clean = await buildProject(root, { out: 'clean' }, { cache: false });
-    expect(await contents(clean.outDir)).toEqual(await contents(changed.outDir));
+    expect(await treeContents(clean.outDir)).toEqual(await treeContents(changed.outDir));
   });
 
   it('builds the same bytes on the worker pool as in one thread', async () => {
@@ -75,6 +65,6 @@ describe('incremental builds', () => {
     process.env['BROADSHEET_WORKERS'] = '2';
     const pooled = await buildProject(root, { out: 'pooled' }, { cache: false });
     expect(pooled.result.articles).toBeGreaterThan(390);
-    expect(await contents(pooled.outDir)).toEqual(await contents(single.outDir));
+    expect(await treeContents(pooled.outDir)).toEqual(await treeContents(single.outDir));
   });
 });
