@@ -27,12 +27,6 @@ export type LoadResult =
 /** Words per minute for reading time, the figure most news sites use. */
 const WORDS_PER_MINUTE = 230;
 
-/** Reads, decodes and parses one input file. Never throws for content problems. */
-export async function loadArticle(input: InputFile): Promise<LoadResult> {
-  const read = await readInputBytes(input);
-  return read.ok ? parseInputSafely(input, read.bytes, read.overrideBytes) : read;
-}
-
 /** An input's bytes and its override file's bytes, or why they could not be read. */
 export type InputBytes = { readonly ok: true; readonly bytes: Buffer; readonly overrideBytes: Buffer | null } | { readonly ok: false; readonly problem: InputProblem };
 

@@ -1,7 +1,7 @@
 /** Stage 1 for the whole input: load every file, report the ones that give no page, keep ids unique. */
 import type { InputFile } from './input-file.ts';
 import type { ParsedArticle } from './parsed-article.ts';
-import { loadArticle, type InputProblem } from './load-article.ts';
+import type { InputProblem } from './load-article.ts';
 import type { BuildReport } from '../report.ts';
 import { shortHash } from '../text/short-hash.ts';
 import { articleUrl } from '../urls.ts';
@@ -13,11 +13,6 @@ const READ_CONCURRENCY = 32;
 export type InputOutcome<T> =
   | { readonly ok: true; readonly article: T; readonly problems: readonly InputProblem[] }
   | { readonly ok: false; readonly problem: InputProblem };
-
-/** Loads all inputs in input order; problems go to the report, skipped files included. */
-export async function loadArticles(inputs: readonly InputFile[], report: BuildReport): Promise<ParsedArticle[]> {
-  return loadEach(inputs, report, loadArticle);
-}
 
 /**
  * Runs `load` on every input, a bounded number at a time (so a worker pool stays busy without
