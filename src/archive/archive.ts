@@ -1,4 +1,4 @@
-/** Stage 3's output: the articles grouped by taxonomy term and by date, by id (no copies). */
+/** Stage 3's output: the articles grouped by taxonomy term and by date, by id (lists hold ids, not records). */
 import type { Article } from '../content/article.ts';
 import type { Taxonomy } from '../urls.ts';
 
@@ -37,19 +37,30 @@ export interface Neighbours {
   readonly newer: string | null;
 }
 
-/** The whole archive, ready to be turned into pages. */
+/**
+ * The whole archive, ready to be turned into pages. Every article has a page, but a near-copy of
+ * another article (`duplicateOf`) is not listed as news of its own: its original stands for the
+ * story on the home page, the timeline, the feeds and every term that lists the original.
+ */
 export interface Archive {
-  /** All articles, newest first; undated ones last, by id. */
+  /** All articles, newest first; undated ones last, by id. Each gets a page, near-copies included. */
   readonly articles: readonly Article[];
+  /** Ids of the articles listed as news, newest first: all but the near-copies, so each story once. */
+  readonly listed: readonly string[];
+  /** Near-copies of each original, by the original's id, in reading order (oldest first). */
+  readonly copies: ReadonlyMap<string, readonly string[]>;
   /** Lookup by id. */
   readonly byId: ReadonlyMap<string, Article>;
-  /** Terms of each taxonomy, most articles first, then by name. */
+  /**
+   * Terms of each taxonomy, most articles first, then by name. A near-copy is left out of a term
+   * that lists its original and kept in one that does not (its own source, a name only it gives).
+   */
   readonly terms: Readonly<Record<Taxonomy, readonly Term[]>>;
-  /** Years with dated articles, newest first. */
+  /** Years with dated listed articles, newest first: a story is filed once, under its original's date. */
   readonly years: readonly YearGroup[];
-  /** Ids of articles without a date. */
+  /** Ids of listed articles without a date. */
   readonly undated: readonly string[];
-  /** Older/newer article of each article, in reading order of time. */
+  /** Older/newer article of each article, in reading order of time; listed articles only, a near-copy gets its original's. */
   readonly neighbours: ReadonlyMap<string, Neighbours>;
   /** Related article ids of each article, best first. */
   readonly related: ReadonlyMap<string, readonly string[]>;

@@ -30,9 +30,12 @@ export function termSlug(name: string): string {
 /**
  * Terms of one taxonomy: names are merged by slug (the most used spelling is shown), each term
  * lists its articles in the order of `sorted` (newest first). Terms: most articles first, then name.
+ * `originals` maps near-copies to their originals: a copy is left out of a term that lists its
+ * original, so each story counts once there, and kept where it is the story's only article.
  */
-export function groupByTerm(sorted: readonly Article[], taxonomy: Taxonomy): Term[] {
-  const bySlug = new Map<string, { ids: string[]; spellings: Map<string, number> }>();
+export function groupByTerm(sorted: readonly Article[], taxonomy: Taxonomy, originals: ReadonlyMap<string, string> = new Map()): Term[] {
+  // Ids and the spelling each used, side by side: spellings are counted after copies are left out.
+  const bySlug = new Map<string, { ids: string[]; names: string[] }>();
   for (const article of sorted) {
     const seen = new Set<string>();
     for (const name of namesIn(article, taxonomy)) {
@@ -41,17 +44,34 @@ export function groupByTerm(sorted: readonly Article[], taxonomy: Taxonomy): Ter
       seen.add(slug);
       let group = bySlug.get(slug);
       if (group === undefined) {
-        group = { ids: [], spellings: new Map() };
+        group = { ids: [], names: [] };
         bySlug.set(slug, group);
       }
       group.ids.push(article.id);
-      group.spellings.set(name, (group.spellings.get(name) ?? 0) + 1);
+      group.names.push(name);
     }
   }
   const terms: Term[] = [];
   for (const [slug, group] of bySlug) {
-    const name = [...group.spellings].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]))[0]?.[0] ?? slug;
-    terms.push({ taxonomy, slug, name, articleIds: group.ids });
+    const keep = storiesOnce(group.ids, originals);
+    const ids = keep === null ? group.ids : group.ids.filter((_, i) => keep[i]);
+    const spellings = new Map<string, number>();
+    group.names.forEach((name, i) => {
+      if (keep === null || keep[i]) spellings.set(name, (spellings.get(name) ?? 0) + 1);
+    });
+    const name = [...spellings].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]))[0]?.[0] ?? slug;
+    terms.push({ taxonomy, slug, name, articleIds: ids });
   }
   return terms.sort((a, b) => b.articleIds.length - a.articleIds.length || compareCodePoints(a.name.toLowerCase(), b.name.toLowerCase()) || compareCodePoints(a.slug, b.slug));
+}
+
+/** Which ids of one list to keep: all but the near-copies whose original is in the same list; null keeps all. */
+function storiesOnce(ids: readonly string[], originals: ReadonlyMap<string, string>): boolean[] | null {
+  // Most lists hold no copy at all: they are kept as they are, without a set of their ids.
+  if (originals.size === 0 || !ids.some((id) => originals.has(id))) return null;
+  const inList = new Set(ids);
+  return ids.map((id) => {
+    const original = originals.get(id);
+    return original === undefined || !inList.has(original);
+  });
 }
