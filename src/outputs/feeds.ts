@@ -8,6 +8,7 @@ import { escapeUTF8 } from 'entities';
 import type { Archive, Term } from '../archive/archive.ts';
 import type { Article } from '../content/article.ts';
 import { absoluteUrlFor, homeUrl, termUrl } from '../urls.ts';
+import { originalOf } from '../archive/original-of.ts';
 import type { OutputFile } from './output-file.ts';
 
 /** Entries per feed: the newest dated articles. */
@@ -43,9 +44,9 @@ export function feedPaths(pageUrl: string): FeedPaths {
   return { atom: `${pageUrl}feed.xml`, rss: `${pageUrl}rss.xml`, json: `${pageUrl}feed.json` };
 }
 
-/** The feed of the whole archive. */
+/** The feed of the whole archive: the listed articles, each story once. */
 export function archiveFeedSubject(archive: Archive, site: Pick<FeedSite, 'title' | 'description'>): FeedSubject {
-  return { title: site.title, description: site.description, pageUrl: homeUrl(), articleIds: archive.articles.map((a) => a.id) };
+  return { title: site.title, description: site.description, pageUrl: homeUrl(), articleIds: archive.listed };
 }
 
 /** The feed of one topic. */
@@ -53,9 +54,18 @@ export function topicFeedSubject(term: Term, siteTitle: string): FeedSubject {
   return { title: `${term.name} · ${siteTitle}`, description: `Articles about ${term.name}.`, pageUrl: termUrl('topics', term.slug), articleIds: term.articleIds };
 }
 
-/** Whether a feed has entries: a feed entry needs a date, so undated articles are left out. */
+/** Whether a feed has entries (see inFeed). */
 export function hasFeed(articleIds: readonly string[], byId: ReadonlyMap<string, Article>): boolean {
-  return articleIds.some((id) => byId.get(id)?.date != null);
+  return articleIds.some((id) => inFeed(byId.get(id), byId));
+}
+
+/**
+ * Whether an article can be a feed entry: an entry needs a date, so undated articles are left
+ * out; so are near-copies, even where a topic lists one: a feed syndicates each story once, by
+ * the original its canonical link names.
+ */
+function inFeed(article: Article | undefined, byId: ReadonlyMap<string, Article>): article is Article {
+  return article?.date != null && originalOf(article, byId) === null;
 }
 
 /** The newest dated articles of a list, at most FEED_SIZE. */
@@ -63,7 +73,7 @@ function feedArticles(articleIds: readonly string[], byId: ReadonlyMap<string, A
   const picked: Article[] = [];
   for (const id of articleIds) {
     const article = byId.get(id);
-    if (article?.date == null) continue;
+    if (!inFeed(article, byId)) continue;
     picked.push(article);
     if (picked.length === FEED_SIZE) break;
   }

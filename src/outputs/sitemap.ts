@@ -6,6 +6,7 @@ import { encodeXML } from 'entities';
 import type { Archive } from '../archive/archive.ts';
 import type { Page } from '../render/page.ts';
 import { absoluteUrlFor } from '../urls.ts';
+import { originalOf } from '../archive/original-of.ts';
 import type { OutputFile } from './output-file.ts';
 
 /** The most URLs one sitemap file may list (sitemaps.org). */
@@ -22,12 +23,16 @@ export interface SitemapEntry {
   readonly lastmod: string | null;
 }
 
-/** The sitemap entries of the site's pages: every page but the 404 page; articles carry their date. */
+/**
+ * The sitemap entries of the site's pages: every page but the 404 page and the pages of near-copies
+ * (their canonical link names the original, and a sitemap lists canonical URLs only); articles carry their date.
+ */
 export function* sitemapEntries(pages: Iterable<Page>, archive: Archive): Generator<SitemapEntry> {
   for (const page of pages) {
     if (page.kind === 'not-found') continue;
-    const lastmod = page.kind === 'article' ? (archive.byId.get(page.id)?.date ?? null) : null;
-    yield { url: page.url, lastmod };
+    const article = page.kind === 'article' ? archive.byId.get(page.id) : undefined;
+    if (article !== undefined && originalOf(article, archive.byId) !== null) continue;
+    yield { url: page.url, lastmod: article?.date ?? null };
   }
 }
 

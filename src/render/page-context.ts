@@ -54,6 +54,7 @@ export interface SiteView {
   /** The theme's stylesheet (templates/assets/style.css). */
   readonly stylesheetHref: string;
   readonly nav: readonly NavItemView[];
+  /** Articles listed as news: near-copies are counted with their original's story. */
   readonly articleCount: number;
 }
 
@@ -124,7 +125,7 @@ export class PageContexts {
         ...TAXONOMIES.map((t) => ({ label: TAXONOMY_LABELS[t][0], href: v.href(taxonomyUrl(t)), key: t })),
         { label: 'Archive', href: v.href(archiveUrl()), key: 'archive' },
       ],
-      articleCount: archive.articles.length,
+      articleCount: archive.listed.length,
     };
   }
 
@@ -137,7 +138,7 @@ export class PageContexts {
     switch (page.kind) {
       case 'home':
         return this.#context(page, 'home.njk', { title: this.#config.title, description: this.#config.description, section: null, breadcrumbs: [], crumb: null }, {
-          latest: v.cards(archive.articles.slice(0, this.#config.homeSize).map((a) => a.id)),
+          latest: v.cards(archive.listed.slice(0, this.#config.homeSize)),
           topics: archive.terms.topics.slice(0, FEATURED_TERMS).map((t) => v.term(t)),
           topicCount: archive.terms.topics.length,
           sources: archive.terms.sources.slice(0, FEATURED_TERMS).map((t) => v.term(t)),
@@ -153,7 +154,9 @@ export class PageContexts {
         const article = archive.byId.get(page.id);
         if (article === undefined) throw new BroadsheetError(`no article with id ${page.id}`);
         const view = v.article(article);
-        const trail = view.year !== null && view.month !== null ? [archiveLink, view.year, view.month] : [archiveLink, { label: 'Undated', href: this.site.undatedHref }];
+        // A near-copy's own month may have no page (it is filed under its original's): the trail stops above it.
+        const dated = [view.year, view.month].filter((link): link is LinkView => link !== null);
+        const trail = article.date === null ? [archiveLink, { label: 'Undated', href: this.site.undatedHref }] : [archiveLink, ...dated];
         return this.#context(page, 'article.njk', { title: article.title, description: article.summary, section: null, breadcrumbs: [home, ...trail], crumb: null }, { article: view });
       }
       case 'taxonomy': {
@@ -205,7 +208,7 @@ export class PageContexts {
           'archive.njk',
           {
             title: 'Archive',
-            description: `Every year and month in the archive: ${articlesCount(archive.articles.length - archive.undated.length)} with a date, ${archive.undated.length} undated.`,
+            description: `Every year and month in the archive: ${articlesCount(archive.listed.length - archive.undated.length)} with a date, ${archive.undated.length} undated.`,
             section: 'archive',
             breadcrumbs: [home],
             crumb: 'Archive',
@@ -263,7 +266,7 @@ export class PageContexts {
           { articles: v.cards(page.pagination.articleIds), emptyText: 'Every article in the archive has a date.' },
         );
       case 'search':
-        return this.#context(page, 'search.njk', { title: 'Search', description: `Search ${articlesCount(archive.articles.length)} by word, topic, source or year.`, section: null, breadcrumbs: [home], crumb: 'Search' }, {});
+        return this.#context(page, 'search.njk', { title: 'Search', description: `Search ${articlesCount(archive.listed.length)} by word, topic, source or year.`, section: null, breadcrumbs: [home], crumb: 'Search' }, {});
       case 'not-found':
         return this.#context(
           page,

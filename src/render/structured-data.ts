@@ -9,6 +9,7 @@ import type { SiteConfig } from '../config/config.ts';
 import type { Page } from './page.ts';
 import { absoluteUrlFor, hrefFor, searchUrl, termUrl } from '../urls.ts';
 import { feedPaths, hasFeed } from '../outputs/feeds.ts';
+import { originalOf } from '../archive/original-of.ts';
 
 /** A `<meta property|name content>` pair. */
 export interface MetaTag {
@@ -25,7 +26,10 @@ export interface FeedLink {
 
 /** The machine-readable metadata of one page. */
 export interface PageMetaView {
-  /** Absolute canonical URL, or null without a configured site URL. */
+  /**
+   * Canonical URL: absolute with a configured site URL, else null; a near-copy's page names its
+   * original's URL (under the base path when no site URL is set), so search engines index the story once.
+   */
   readonly canonical: string | null;
   /** OpenGraph tags (`property`). */
   readonly openGraph: readonly MetaTag[];
@@ -54,16 +58,19 @@ export class PageMetadata {
     this.#archive = archive;
     this.#config = config;
     this.#topics = new Map(archive.terms.topics.map((t) => [t.slug, t]));
-    const allIds = archive.articles.map((a) => a.id);
-    this.#siteFeeds = this.#feedLinks('', config.title, allIds);
+    this.#siteFeeds = this.#feedLinks('', config.title, archive.listed);
   }
 
   /** The metadata of one page. */
   for(page: Page, summary: PageSummary): PageMetaView {
     const config = this.#config;
-    // The 404 page is served at any address: it has no canonical URL of its own.
-    const canonical = config.siteUrl === null || page.kind === 'not-found' ? null : absoluteUrlFor(config.siteUrl, page.url);
     const article = page.kind === 'article' ? this.#archive.byId.get(page.id) : undefined;
+    const originalId = article === undefined ? null : originalOf(article, this.#archive.byId);
+    const original = originalId === null ? undefined : this.#archive.byId.get(originalId);
+    // The 404 page is served at any address: it has no canonical URL of its own.
+    const absolute = config.siteUrl === null || page.kind === 'not-found' ? null : absoluteUrlFor(config.siteUrl, original?.url ?? page.url);
+    // A copy's canonical matters even without a site URL: a root-relative one is valid HTML and read by search engines.
+    const canonical = absolute ?? (original === undefined ? null : hrefFor(config.basePath, original.url));
     const openGraph: MetaTag[] = [
       { key: 'og:type', content: article === undefined ? 'website' : 'article' },
       { key: 'og:title', content: summary.title },
@@ -72,7 +79,8 @@ export class PageMetadata {
     ];
     // OpenGraph locales are language_TERRITORY ("en_GB"); a bare language says nothing more than <html lang>.
     if (/^[a-z]{2,3}-[A-Za-z]{2}$/.test(config.language)) openGraph.push({ key: 'og:locale', content: config.language.replace('-', '_') });
-    if (canonical !== null) openGraph.push({ key: 'og:url', content: canonical });
+    // og:url, like the canonical link, names the original of a copy, so shares of either count for one story.
+    if (absolute !== null) openGraph.push({ key: 'og:url', content: absolute });
     if (article !== undefined) {
       if (article.date !== null) openGraph.push({ key: 'article:published_time', content: article.date });
       if (article.section !== null) openGraph.push({ key: 'article:section', content: article.section });
@@ -84,7 +92,7 @@ export class PageMetadata {
       { key: 'twitter:description', content: summary.description },
     ];
     let jsonLd: unknown = null;
-    if (article !== undefined) jsonLd = newsArticleJsonLd(article, config);
+    if (article !== undefined) jsonLd = newsArticleJsonLd(article, config, original);
     else if (page.kind === 'home') jsonLd = webSiteJsonLd(config);
     const feeds = page.kind === 'term' && page.taxonomy === 'topics' ? [...this.#topicFeeds(page.slug, summary.title), ...this.#siteFeeds] : this.#siteFeeds;
     return { canonical, openGraph, twitter, jsonLd: jsonLd === null ? null : jsonForScript(jsonLd), feeds };
@@ -108,10 +116,14 @@ export class PageMetadata {
   }
 }
 
-/** schema.org NewsArticle of one article; absolute URLs only when the site URL is known. */
-export function newsArticleJsonLd(article: Article, config: Pick<SiteConfig, 'title' | 'siteUrl' | 'language'>): Record<string, unknown> {
+/**
+ * schema.org NewsArticle of one article; absolute URLs only when the site URL is known. A near-copy
+ * names its `original` with `isBasedOn` ("a work this one is derived from"), not `sameAs`, which
+ * would claim the two are one work: a copy may be cut or edited, and it keeps its own publisher.
+ */
+export function newsArticleJsonLd(article: Article, config: Pick<SiteConfig, 'title' | 'siteUrl' | 'language'>, original?: Article): Record<string, unknown> {
   const url = config.siteUrl === null ? null : absoluteUrlFor(config.siteUrl, article.url);
-  const publisher = { '@type': 'Organization', name: article.source ?? config.title };
+  const publisher = publisherOf(article, config);
   const keywords = [...new Set([...article.topics, ...article.people.map((e) => e.name), ...article.places.map((e) => e.name), ...article.organizations.map((e) => e.name)])];
   return {
     '@context': 'https://schema.org',
@@ -128,6 +140,24 @@ export function newsArticleJsonLd(article: Article, config: Pick<SiteConfig, 'ti
     keywords,
     wordCount: article.wordCount,
     isAccessibleForFree: true,
+    ...(original === undefined ? {} : { isBasedOn: basedOn(original, config) }),
+  };
+}
+
+/** The publisher of an article: its source, else the site. */
+function publisherOf(article: Article, config: Pick<SiteConfig, 'title'>): Record<string, string> {
+  return { '@type': 'Organization', name: article.source ?? config.title };
+}
+
+/** The original of a near-copy as a NewsArticle reference: headline, date, publisher and, with a site URL, its URL. */
+function basedOn(original: Article, config: Pick<SiteConfig, 'title' | 'siteUrl'>): Record<string, unknown> {
+  const url = config.siteUrl === null ? null : absoluteUrlFor(config.siteUrl, original.url);
+  return {
+    '@type': 'NewsArticle',
+    ...(url === null ? {} : { url }),
+    headline: original.title,
+    ...(original.date === null ? {} : { datePublished: original.date }),
+    publisher: publisherOf(original, config),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Archive, Term, YearGroup } from '../archive/archive.ts';
 import { pageWindow, type Pagination } from '../archive/paginate.ts';
 import { articleUrl, hrefFor, monthUrl, termUrl, yearUrl, type Taxonomy } from '../urls.ts';
 import { termSlug } from '../archive/group-by-term.ts';
+import { originalOf } from '../archive/original-of.ts';
 import { formatDate, monthName } from './format-date.ts';
 import { compareCodePoints } from '../text/compare.ts';
 
@@ -28,6 +29,10 @@ export interface ArticleCardView {
   readonly summary: string;
   readonly readingMinutes: number;
   readonly topics: readonly LinkView[];
+  /** The original this article is a near-copy of (label: its title), or null. */
+  readonly copyOf: LinkView | null;
+  /** The near-copies of this article ("Also published: Source B"), labelled by source, else by title. */
+  readonly copies: readonly LinkView[];
 }
 
 /** An entity link with its role. */
@@ -60,21 +65,23 @@ export interface ArticleView extends ArticleCardView {
   readonly older: ArticleCardView | null;
   readonly newer: ArticleCardView | null;
   readonly related: readonly ArticleCardView[];
-  /** Other reports of the same story and the original of a near-copy; null when the article stands alone. */
+  /** The original when this article is a near-copy of one wire story, for the notice at the top; else null. */
+  readonly original: ArticleCardView | null;
+  /** Other reports of the same story and the near-copies; null when the article stands alone. */
   readonly story: StoryView | null;
   /** Boilerplate removed from the source text, for the "source text" disclosure. */
   readonly removed: readonly RemovedView[];
   readonly sourceFile: string;
 }
 
-/** An article's story: the reports of one event, and the original when the article is a copy of one wire story. */
+/** An article's story: the reports of one event, and the near-copies of one wire story. */
 export interface StoryView {
-  /** Reports of the story, this one included ("3 reports on this story"). */
+  /** Reports of the story, near-copies not counted ("3 reports on this story"). */
   readonly count: number;
-  /** The other reports, oldest first. */
+  /** The other reports, oldest first (on a near-copy's page its original is one of them). */
   readonly others: readonly ArticleCardView[];
-  /** The original this article is a near-copy of, or null. */
-  readonly copyOf: ArticleCardView | null;
+  /** Near-copies of this report ("Also published by"), or on a copy's page the original's other copies; oldest first. */
+  readonly copies: readonly ArticleCardView[];
 }
 
 /** A term in an index, with its count. */
@@ -147,10 +154,13 @@ export class ViewModels {
   readonly #slugs = new Map<string, string>();
   /** Roles by "taxonomy/slug", see termRole. */
   readonly #roles = new Map<string, string | null>();
+  /** "2024" and "2024/01" of every year and month page: a near-copy's own month may have none. */
+  readonly #datePages: ReadonlySet<string>;
 
   constructor(archive: Archive, basePath: string) {
     this.#archive = archive;
     this.#basePath = basePath;
+    this.#datePages = new Set(archive.years.flatMap((y) => [y.year, ...y.months.map((m) => `${m.year}/${m.month}`)]));
   }
 
   /** The href of a site-relative URL under the base path. */
@@ -171,7 +181,18 @@ export class ViewModels {
       summary: truncate(article.summary, SUMMARY_LENGTH),
       readingMinutes: article.readingMinutes,
       topics: article.topics.map((t) => this.termLink('topics', t)),
+      copyOf: this.#copyOf(article),
+      copies: (this.#archive.copies.get(article.id) ?? []).flatMap((id) => {
+        const copy = this.#archive.byId.get(id);
+        return copy === undefined ? [] : [{ label: copy.source ?? `“${copy.title}”`, href: this.href(articleUrl(copy.slug)) }];
+      }),
     };
+  }
+
+  #copyOf(article: Article): LinkView | null {
+    const id = originalOf(article, this.#archive.byId);
+    const original = id === null ? undefined : this.#archive.byId.get(id);
+    return original === undefined ? null : { label: original.title, href: this.href(articleUrl(original.slug)) };
   }
 
   /** Cards of the given ids, skipping unknown ones. */
@@ -191,8 +212,10 @@ export class ViewModels {
       const other = id == null ? undefined : this.#archive.byId.get(id);
       return other === undefined ? null : this.card(other);
     };
-    const year = article.date?.slice(0, 4);
-    const month = article.date?.slice(5, 7);
+    // Links only to date pages that exist: a near-copy is filed under its original's date, so its own month may have no page.
+    const date = article.date;
+    const year = date !== null && this.#datePages.has(date.slice(0, 4)) ? date.slice(0, 4) : undefined;
+    const month = date !== null && this.#datePages.has(`${date.slice(0, 4)}/${date.slice(5, 7)}`) ? date.slice(5, 7) : undefined;
     const topics = article.topics.map((t) => ({ ...this.termLink('topics', t), role: null }));
     const people = article.people.map((e) => this.entity('people', e));
     const places = article.places.map((e) => this.entity('places', e));
@@ -220,18 +243,21 @@ export class ViewModels {
       older: byIdCard(neighbours?.older),
       newer: byIdCard(neighbours?.newer),
       related: this.cards(this.#archive.related.get(article.id) ?? []),
+      original: byIdCard(originalOf(article, this.#archive.byId)),
       story: this.story(article),
       removed: article.removed.map((block) => this.removed(block)),
       sourceFile: article.sourceFile,
     };
   }
 
-  /** The story view of an article, or null when it is neither part of a story nor a copy. */
+  /** The story view of an article, or null when it has neither other reports nor near-copies. */
   story(article: Article): StoryView | null {
-    const copyOf = article.duplicateOf === undefined ? undefined : this.#archive.byId.get(article.duplicateOf);
     const ids = article.story?.articleIds ?? [];
-    if (copyOf === undefined && ids.length < 2) return null;
-    return { count: ids.length, others: this.cards(ids.filter((id) => id !== article.id)), copyOf: copyOf === undefined ? null : this.card(copyOf) };
+    const others = ids.filter((id) => id !== article.id);
+    // A copy's page lists the original's other copies; the original itself heads the page.
+    const copies = (this.#archive.copies.get(originalOf(article, this.#archive.byId) ?? article.id) ?? []).filter((id) => id !== article.id);
+    if (others.length === 0 && copies.length === 0) return null;
+    return { count: ids.length, others: this.cards(others), copies: this.cards(copies) };
   }
 
   /** A removed block with a readable label. */
