@@ -2,7 +2,7 @@
 import { decodeHTMLStrict } from 'entities';
 import type { Article, DateOrigin, RemovedText, SourceOrigin, TitleOrigin } from './article.ts';
 import { findBoilerplate } from './seed/find-boilerplate.ts';
-import { findDate, findDatePrefix } from './seed/find-date.ts';
+import { findDatePrefix, findDateWithYear } from './seed/find-date.ts';
 import { findDateline } from './seed/find-dateline.ts';
 import { findHeader } from './seed/find-header.ts';
 import { isAllCaps, readableCase } from './seed/readable-case.ts';
@@ -77,7 +77,8 @@ export function parseSeedText(text: string): ParsedSeedText {
   const cleaned = findBoilerplate(body);
   removed.push(...cleaned.removed);
   const opening = cleaned.paragraphs[0]?.slice(0, LEDE_DATE_WINDOW * 2) ?? '';
-  const ledeDate = date === null ? findDate(opening) : null;
+  // Only a lede date with its year can date the article.
+  const ledeDate = date === null ? findDateWithYear(opening) : null;
   // A lede states its own day early ("On Jan. 30, 2024, the Kremlin said"); a date deeper in the
   // sentence is mostly an event it looks back on ("vanished ... on 1 February 1995").
   if (ledeDate !== null && ledeDate.index <= LEDE_DATE_WINDOW) setDate(ledeDate.iso, 'lede');

@@ -1,4 +1,5 @@
 /** Splitting text into word tokens that remember where sentences and phrases break. */
+import { classAt, LETTER, LOWER, SPACE, UPPER, widthAt, WORD } from '../content/char-classes.ts';
 
 /** One word of running text. */
 export interface Token {
@@ -25,51 +26,6 @@ export interface Token {
 // apostrophes and hyphens ("Iran-backed", "O'Neill"); then punctuation that breaks phrases. It is
 // scanned by hand: tokenising is the commonest step of enrichment, and a Unicode regular expression
 // with a match object per word cost three times as much.
-
-/** Character classes, as bits. */
-const LETTER = 1;
-const NUMBER = 2;
-const UPPER = 4;
-const LOWER = 8;
-const SPACE = 16;
-const WORD = LETTER | NUMBER;
-
-const CLASS_TESTS: ReadonlyArray<readonly [RegExp, number]> = [
-  [/^\p{L}$/u, LETTER],
-  [/^\p{N}$/u, NUMBER],
-  [/^\p{Lu}$/u, UPPER],
-  [/^\p{Ll}$/u, LOWER],
-  [/^\s$/u, SPACE],
-];
-
-function classify(codePoint: number): number {
-  const char = String.fromCodePoint(codePoint);
-  let bits = 0;
-  for (const [test, bit] of CLASS_TESTS) if (test.test(char)) bits |= bit;
-  return bits;
-}
-
-/** Classes of the ASCII characters, filled once; other code points are classified on first sight and remembered. */
-const ASCII_CLASSES = Uint8Array.from({ length: 128 }, (_, code) => classify(code));
-const OTHER_CLASSES = new Map<number, number>();
-
-function classAt(text: string, index: number): number {
-  const code = text.charCodeAt(index);
-  if (code < 128) return ASCII_CLASSES[code]!;
-  if (Number.isNaN(code)) return 0;
-  const codePoint = text.codePointAt(index)!;
-  let bits = OTHER_CLASSES.get(codePoint);
-  if (bits === undefined) OTHER_CLASSES.set(codePoint, (bits = classify(codePoint)));
-  return bits;
-}
-
-/** UTF-16 units of the code point at `index` (2 for a surrogate pair). */
-function widthAt(text: string, index: number): number {
-  const code = text.charCodeAt(index);
-  if (code < 0xd800 || code > 0xdbff) return 1;
-  const next = text.charCodeAt(index + 1);
-  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-}
 
 const DOT = 0x2e;
 /** Joiners inside a word: ' ’ - ‐. */

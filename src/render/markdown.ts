@@ -1,8 +1,7 @@
-/** The one remark processor: Markdown and plain-text paragraphs to sanitised HTML. */
+/** The one remark processor: Markdown to sanitised HTML; plain-text paragraphs written as remark would write them. */
 import { remark } from 'remark';
 import remarkHtml from 'remark-html';
 import { toString } from 'mdast-util-to-string';
-import type { Paragraph, Root } from 'mdast';
 
 // remark-html sanitises by default (GitHub's schema): raw HTML and javascript: links are dropped.
 const processor = remark().use(remarkHtml);
@@ -12,13 +11,28 @@ export function markdownToHtml(markdown: string): string {
   return String(processor.processSync(markdown)).trim();
 }
 
-/** Renders plain-text paragraphs as HTML paragraphs: the text is literal, never read as Markdown. */
+/**
+ * Renders plain-text paragraphs as HTML paragraphs: the text is literal, never read as Markdown.
+ * Written directly, byte for byte what remark-html gives for paragraph nodes holding that text
+ * (paragraphs joined by a line feed; in text only `&` and `<` escaped, as hexadecimal references;
+ * spaces and tabs around line breaks dropped): the unified round trip cost a sixth of parsing a seed.
+ */
 export function paragraphsToHtml(paragraphs: readonly string[]): string {
-  const tree: Root = {
-    type: 'root',
-    children: paragraphs.map((value): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value }] })),
-  };
-  return processor.stringify(processor.runSync(tree) as Root).trim();
+  let html = '';
+  for (let i = 0; i < paragraphs.length; i++) html += `${i === 0 ? '' : '\n'}<p>${escapeText(trimLines(paragraphs[i]!))}</p>`;
+  return html;
+}
+
+/** `&` and `<` as hast-util-to-html writes them in text (stringify-entities, hexadecimal references). */
+function escapeText(text: string): string {
+  return text.includes('&') || text.includes('<') ? text.replace(TEXT_SPECIALS, (c) => (c === '&' ? '&#x26;' : '&#x3C;')) : text;
+}
+
+const TEXT_SPECIALS = /[&<]/g;
+
+/** mdast-util-to-hast's trim-lines: spaces and tabs on either side of a line break go. */
+function trimLines(text: string): string {
+  return text.includes('\n') || text.includes('\r') ? text.replace(/[ \t]*(\r?\n|\r)[ \t]*/g, '$1') : text;
 }
 
 /** The plain text of each top-level block of a Markdown document, for summaries and enrichment. */

@@ -13,6 +13,11 @@ export function seedText(name: string): string {
   return readFileSync(path.join(PROJECT_DIR, 'seeds', name), 'utf8').replace(/\r\n?/g, '\n');
 }
 
+/** The project's seed file names ("001_63d6e588ad32ed8a.txt"), sorted. */
+export function seedFiles(): string[] {
+  return readdirSync(path.join(PROJECT_DIR, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+}
+
 /** A BBC article's text by its path in the corpus ("business/xyz.txt"). */
 export function bbcText(relativePath: string): string {
   return readFileSync(path.join(BBC_DIR, relativePath), 'utf8').replace(/\r\n?/g, '\n');

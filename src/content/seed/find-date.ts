@@ -34,6 +34,33 @@ const DATE_PREFIX = /^\s*date:?[ \t]+(\d{4})-(\d{2})-(\d{2})(?:[ \t]+|[ \t]*\n|$
  */
 export function findDate(text: string): FoundDate | null {
   if (!/\d/.test(text) || !MAY_HOLD_DATE.test(text)) return null;
+  // The header rules ask about one line up to three times (label? headline? byline or date?).
+  const known = recent.get(text);
+  if (known !== undefined) return known;
+  const found = parseDate(text);
+  recent.set(text, found);
+  if (recent.size > RECENT_TEXTS) recent.delete(recent.keys().next().value!);
+  return found;
+}
+
+/**
+ * findDate when the year is written; null otherwise (and for text without four digits that could be
+ * a year, which never reaches chrono): for callers that have no use for a date without its year.
+ */
+export function findDateWithYear(text: string): FoundDate | null {
+  if (!ANY_YEAR.test(text)) return null;
+  const found = findDate(text);
+  return found === null || found.iso === null ? null : found;
+}
+
+/** Digits that could be a written year anywhere in the text, boundaries aside (a looser test than WRITTEN_YEAR, never stricter). */
+const ANY_YEAR = /(?:1[6-9]|2\d)\d\d/;
+
+/** findDate's last answers, by text: chrono is the dearest step of parsing a seed. */
+const recent = new Map<string, FoundDate | null>();
+const RECENT_TEXTS = 16;
+
+function parseDate(text: string): FoundDate | null {
   for (const result of chrono.strict.parse(text, REFERENCE)) {
     const start = result.start;
     if (!/\d/.test(result.text) || !start.isCertain('day') || !start.isCertain('month')) continue;

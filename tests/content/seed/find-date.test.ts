@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDate, findDatePrefix } from '../../../src/content/seed/find-date.ts';
+import { findDate, findDatePrefix, findDateWithYear } from '../../../src/content/seed/find-date.ts';
 import { DATE_FORMS } from '../real-text.ts';
 
 describe('findDate', () => {
@@ -26,6 +26,19 @@ describe('findDate', () => {
     expect(findDate('Oil prices have fallen heavily for a second day')).toBeNull();
     expect(findDate('she stepped down from her post in April 2004')).toBeNull();
     expect(findDate('Shares rose today and yesterday')).toBeNull();
+  });
+});
+
+describe('findDateWithYear', () => {
+  it('gives the dates findDate gives with a written year, and nothing for a day without one', () => {
+    for (const text of DATE_FORMS) expect(findDateWithYear(`Filed ${text} in London`)).toEqual(findDate(`Filed ${text} in London`));
+    expect(findDateWithYear('MOSCOW, Jan 30 (Reuters)')).toBeNull();
+    expect(findDateWithYear('British Airways is to halt its flights from London Heathrow to Jeddah and Riyadh in Saudi Arabia from 27 March.')).toBeNull();
+  });
+
+  it('keeps findDate\'s first-date rule: a day without a year before a dated one gives no date', () => {
+    expect(findDate('on 31 December, and again on 2 January 2005')?.iso).toBeNull();
+    expect(findDateWithYear('on 31 December, and again on 2 January 2005')).toBeNull();
   });
 });
 

@@ -1,0 +1,52 @@
+/** Unicode character classes of the code point at a string index, as bits: hand-written scanners read text with these instead of Unicode regular expressions. */
+
+/** \p{L} */
+export const LETTER = 1;
+/** \p{N} */
+export const NUMBER = 2;
+/** \p{Lu} */
+export const UPPER = 4;
+/** \p{Ll} */
+export const LOWER = 8;
+/** \s */
+export const SPACE = 16;
+/** A letter or a number. */
+export const WORD = LETTER | NUMBER;
+
+const CLASS_TESTS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/^\p{L}$/u, LETTER],
+  [/^\p{N}$/u, NUMBER],
+  [/^\p{Lu}$/u, UPPER],
+  [/^\p{Ll}$/u, LOWER],
+  [/^\s$/u, SPACE],
+];
+
+function classify(codePoint: number): number {
+  const char = String.fromCodePoint(codePoint);
+  let bits = 0;
+  for (const [test, bit] of CLASS_TESTS) if (test.test(char)) bits |= bit;
+  return bits;
+}
+
+/** Classes of the ASCII characters, filled once; other code points are classified on first sight and remembered. */
+const ASCII_CLASSES = Uint8Array.from({ length: 128 }, (_, code) => classify(code));
+const OTHER_CLASSES = new Map<number, number>();
+
+/** The class bits of the code point at `index` (0 past the end). */
+export function classAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code < 128) return ASCII_CLASSES[code]!;
+  if (Number.isNaN(code)) return 0;
+  const codePoint = text.codePointAt(index)!;
+  let bits = OTHER_CLASSES.get(codePoint);
+  if (bits === undefined) OTHER_CLASSES.set(codePoint, (bits = classify(codePoint)));
+  return bits;
+}
+
+/** UTF-16 units of the code point at `index` (2 for a surrogate pair). */
+export function widthAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code < 0xd800 || code > 0xdbff) return 1;
+  const next = text.charCodeAt(index + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
