@@ -119,10 +119,23 @@ describe('the original’s page', () => {
   it('lists its copy in the story box, with source and date', () => {
     const story = doc.querySelector('.story');
     expect(story?.querySelector('h2')?.textContent).toBe('Also published');
-    expect(story?.querySelector('.story__copies-intro')?.textContent).toBe('Also published by:');
     const item = story?.querySelector('.story__copies li');
     expect(item?.textContent).toBe(`BBC World Service: ${COPY.title} · 21 January 2005`);
     expect(item?.querySelector('a')?.getAttribute('href')).toBe(href(COPY));
+  });
+
+  it('lists its copy after the other reports when the story has some; the copy’s page lists those reports, the original first', () => {
+    const nuclear = OTHERS[1]!;
+    const story = { id: nuclear.id, articleIds: [nuclear.id, ORIGINAL.id] };
+    const withStory = site([...WITH_COPY.filter((a) => a.id !== ORIGINAL.id && a.id !== nuclear.id && a.id !== COPY.id), { ...nuclear, story }, { ...ORIGINAL, story }, { ...COPY, story }]);
+    const box = withStory.doc(ORIGINAL.url).querySelector('.story');
+    expect(box?.querySelector('h2')?.textContent).toBe('2 reports on this story');
+    expect(box?.querySelectorAll('.card__title a').map((a) => a.getAttribute('href'))).toEqual([href(nuclear)]);
+    expect(box?.querySelector('.story__copies-intro')?.textContent).toBe('Also published:');
+    expect(box?.querySelector('.story__copies a')?.getAttribute('href')).toBe(href(COPY));
+    const copyBox = withStory.doc(COPY.url).querySelector('.story');
+    expect(copyBox?.querySelectorAll('.card__title a').map((a) => a.getAttribute('href'))).toEqual([href(nuclear), href(ORIGINAL)]);
+    expect(copyBox?.querySelector('.story__copies')).toBeNull();
   });
 
   it('keeps its own canonical URL and no isBasedOn', () => {
