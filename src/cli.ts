@@ -24,7 +24,9 @@ Options (override broadsheet.config.json):
   --base-path PATH   URL path the site is served under   (default: /)
   --site-url URL     absolute URL of the site, for feeds and sitemap
   --page-size N      articles per list page              (default: 20)
+  --no-search        skip the Pagefind search index (quicker; the search page says it is unavailable)
   --quiet            print only the summary and errors
+  --timings          print the seconds each build stage took, as one JSON line
   --port N           port for serve (0 picks a free one)  (default: 8080)
 `;
 
@@ -38,6 +40,8 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
+      // --no-search sets search to false, as "search": false in the config file does.
+      allowNegative: true,
       options: {
         seeds: { type: 'string' },
         content: { type: 'string' },
@@ -46,7 +50,9 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
         'base-path': { type: 'string' },
         'site-url': { type: 'string' },
         'page-size': { type: 'string' },
+        search: { type: 'boolean' },
         quiet: { type: 'boolean', default: false },
+        timings: { type: 'boolean', default: false },
         port: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -74,6 +80,7 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
   if (values['base-path'] !== undefined) flags.basePath = values['base-path'];
   if (values['site-url'] !== undefined) flags.siteUrl = values['site-url'];
   if (values['page-size'] !== undefined) flags.pageSize = Number(values['page-size']);
+  if (values.search !== undefined) flags.search = values.search;
 
   if (command === 'serve') return runServe(projectDir, flags, values.port);
 
@@ -91,6 +98,7 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
       `Built ${result.articles} articles into ${result.pages} pages (${result.files} files) in ${result.seconds.toFixed(2)} s: ` +
         `${warnings} warnings, ${skipped} files skipped → ${result.outDir}\n`,
     );
+    if (values.timings) process.stdout.write(`${timingsLine(result.timings, result.seconds)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof BroadsheetError) {
@@ -99,6 +107,15 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
     }
     throw error;
   }
+}
+
+/**
+ * `--timings`: one line, "Timings (s): " and a JSON object of stage → seconds in build order, with
+ * "total" last; one line so scripts (npm run bench) can read it, JSON so nothing needs escaping.
+ */
+export function timingsLine(timings: ReadonlyArray<readonly [string, number]>, total: number): string {
+  const seconds = (s: number): number => Math.round(s * 1000) / 1000;
+  return `Timings (s): ${JSON.stringify(Object.fromEntries([...timings.map(([stage, s]) => [stage, seconds(s)] as const), ['total', seconds(total)]]))}`;
 }
 
 /** `broadsheet serve`: runs the live preview until Ctrl+C (SIGINT) or SIGTERM. */

@@ -27,6 +27,8 @@ export interface SiteConfig {
   readonly pageSize: number;
   /** How many articles the home page lists. */
   readonly homeSize: number;
+  /** Whether to build the Pagefind search index (`false`: quicker builds, the search page says search is unavailable). */
+  readonly search: boolean;
 }
 
 /** The keys a user may set in `broadsheet.config.json`, with the type each must have. */
@@ -42,10 +44,14 @@ const USER_KEYS = {
   siteUrl: 'string',
   pageSize: 'number',
   homeSize: 'number',
+  search: 'boolean',
 } as const;
 
 /** Settings as a user writes them in the config file or on the command line (all optional). */
-export type UserConfig = { -readonly [K in keyof typeof USER_KEYS]?: (typeof USER_KEYS)[K] extends 'string' ? string : number };
+export type UserConfig = { -readonly [K in keyof typeof USER_KEYS]?: UserValue<(typeof USER_KEYS)[K]> };
+
+/** The TypeScript type of a config value from the name of its JSON type. */
+type UserValue<T extends string> = T extends 'string' ? string : T extends 'number' ? number : boolean;
 
 /** The config file's name, looked up in the project folder. */
 export const CONFIG_FILE = 'broadsheet.config.json';
@@ -112,6 +118,7 @@ export function resolveConfig(projectDir: string, ...layers: UserConfig[]): Site
     siteUrl,
     pageSize,
     homeSize,
+    search: user.search ?? true,
   };
 }
 

@@ -88,8 +88,11 @@ export async function buildSearchIndex(articles: readonly Article[], language: s
     errors.push({ file: null, message: (error as Error).message ?? String(error) });
     return { pages: 0, errors };
   } finally {
-    // Frees the index in Pagefind's process; the process itself is unref'd and ends with ours.
+    // Ends Pagefind's process rather than only deleting the index: it keeps every page's words
+    // twice while writing (about 150 KB an article), and a live preview should not hold that
+    // between rebuilds. The next build starts a new one.
     await index?.deleteIndex().catch(() => undefined);
+    await pagefind.close().catch(() => undefined);
   }
 }
 

@@ -2,6 +2,8 @@
 import { copyFile, link, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../archive/archive.ts';
+import { originalOf } from '../archive/original-of.ts';
+import type { Article } from '../content/article.ts';
 import type { SiteConfig } from '../config/config.ts';
 import type { BuildReport } from '../report.ts';
 import { planPages } from '../render/plan-pages.ts';
@@ -39,28 +41,39 @@ export async function writeFeedsAndSitemap(archive: Archive, config: SiteConfig,
 }
 
 /**
- * Indexes every article with Pagefind into `pagefind/`; problems become report lines, never a
+ * Indexes every article but near-copies with Pagefind into `pagefind/`; problems become report lines, never a
  * failed build. When the previous build's bundle was made from the same search documents, its
  * files are hard-linked instead (byte-identical, mtimes kept), so an unchanged rebuild skips
- * Pagefind. Returns the number of articles in the index.
+ * Pagefind. Returns the number of articles in the index (0 when config.search is off: no bundle).
  */
 export async function writeSearchIndex(archive: Archive, config: SiteConfig, sink: StagingSink, report: BuildReport): Promise<number> {
-  const key = searchIndexKey(archive.articles, config.language);
+  if (!config.search) return 0;
+  const articles = searchableArticles(archive);
+  const key = searchIndexKey(articles, config.language);
   const previous = path.join(config.outDir, SEARCH_BUNDLE_DIR);
   const previousKey = await readFile(path.join(previous, SEARCH_KEY_FILE), 'utf8').catch(() => null);
-  if (previousKey?.trim() === key && (await sink.keepPrevious?.(SEARCH_BUNDLE_DIR))) return archive.articles.length;
+  if (previousKey?.trim() === key && (await sink.keepPrevious?.(SEARCH_BUNDLE_DIR))) return articles.length;
   const target = sink.resolve(SEARCH_BUNDLE_DIR);
-  if (previousKey?.trim() === key && (await linkTree(previous, target))) return archive.articles.length;
+  if (previousKey?.trim() === key && (await linkTree(previous, target))) return articles.length;
   await rm(target, { recursive: true, force: true });
 
-  const result = await buildSearchIndex(archive.articles, config.language, target);
+  const result = await buildSearchIndex(articles, config.language, target);
   for (const error of result.errors) report.add('warning', error.file, `search index: ${error.message}`);
-  if (result.pages === 0 && archive.articles.length > 0) {
+  if (result.pages === 0 && articles.length > 0) {
     report.add('warning', null, 'search index not built: the search page will find nothing (is the pagefind package installed for this platform?)');
     return 0;
   }
   await sink.write(`${SEARCH_BUNDLE_DIR}${SEARCH_KEY_FILE}`, `${key}\n`);
   return result.pages;
+}
+
+/**
+ * The articles search finds: all but near-copies of another article (originalOf, the rule the
+ * listings follow), so a wire story published by several outlets comes up once, as its original,
+ * whose page links its copies. Each copy keeps its own page, feeds and sitemap entries.
+ */
+export function searchableArticles(archive: Archive): Article[] {
+  return archive.articles.filter((article) => originalOf(article, archive.byId) === null);
 }
 
 /** Hard-links (or, across file systems, copies) every file of `from` into `to`; false when anything failed. */

@@ -1,0 +1,65 @@
+/** The CLI's --no-search and --timings flags, on the project's real seeds. */
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main, timingsLine } from '../src/cli.ts';
+
+const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup();
+});
+
+/** Runs the CLI with `args`; returns its exit code and what it printed on stdout. */
+async function run(args: string[]): Promise<{ code: number; stdout: string }> {
+  let stdout = '';
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  try {
+    return { code: await main(args, PROJECT_DIR), stdout };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('broadsheet build --no-search --timings', () => {
+  it('builds every page but no search index, and prints each stage’s seconds as one JSON line', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'broadsheet-cli-'));
+    cleanups.push(() => rm(out, { recursive: true, force: true }));
+    const site = path.join(out, 'site');
+    const { code, stdout } = await run(['build', '--seeds', path.join(PROJECT_DIR, 'seeds'), '--content', path.join(out, 'no-content'), '--out', site, '--quiet', '--no-search', '--timings']);
+    expect(code).toBe(0);
+    expect(existsSync(path.join(site, 'search', 'index.html'))).toBe(true);
+    expect(existsSync(path.join(site, 'pagefind'))).toBe(false);
+
+    const lines = stdout.split('\n').filter((l) => l.startsWith('Timings (s): '));
+    expect(lines).toHaveLength(1);
+    const timings = JSON.parse(lines[0]!.slice('Timings (s): '.length)) as Record<string, number>;
+    expect(Object.keys(timings)).toEqual(expect.arrayContaining(['discover', 'parse+enrich', 'render', 'outputs', 'search', 'commit', 'total']));
+    expect(Object.keys(timings).at(-1)).toBe('total');
+    for (const [stage, seconds] of Object.entries(timings)) {
+      expect(seconds, stage).toBeGreaterThanOrEqual(0);
+      expect(seconds, stage).toBeLessThanOrEqual(timings.total!);
+    }
+  });
+
+  it('prints no timings line without the flag', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'broadsheet-cli-'));
+    cleanups.push(() => rm(out, { recursive: true, force: true }));
+    const { code, stdout } = await run(['build', '--seeds', path.join(PROJECT_DIR, 'seeds'), '--content', path.join(out, 'no-content'), '--out', path.join(out, 'site'), '--quiet', '--no-search']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Built 3 articles/m);
+    expect(stdout).not.toContain('Timings');
+  });
+});
+
+describe('timingsLine', () => {
+  it('keeps stage order, rounds to milliseconds and ends with the total', () => {
+    expect(timingsLine([['parse+enrich', 1.23456], ['search', 0.0004]], 2.5)).toBe('Timings (s): {"parse+enrich":1.235,"search":0,"total":2.5}');
+  });
+});
