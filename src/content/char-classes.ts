@@ -34,9 +34,10 @@ const OTHER_CLASSES = new Map<number, number>();
 
 /** The class bits of the code point at `index` (0 past the end). */
 export function classAt(text: string, index: number): number {
+  // Scanners look one character past a word; a read past the end would deoptimise the compiled scanner.
+  if (index >= text.length) return 0;
   const code = text.charCodeAt(index);
   if (code < 128) return ASCII_CLASSES[code]!;
-  if (Number.isNaN(code)) return 0;
   const codePoint = text.codePointAt(index)!;
   let bits = OTHER_CLASSES.get(codePoint);
   if (bits === undefined) OTHER_CLASSES.set(codePoint, (bits = classify(codePoint)));
@@ -46,7 +47,7 @@ export function classAt(text: string, index: number): number {
 /** UTF-16 units of the code point at `index` (2 for a surrogate pair). */
 export function widthAt(text: string, index: number): number {
   const code = text.charCodeAt(index);
-  if (code < 0xd800 || code > 0xdbff) return 1;
+  if (code < 0xd800 || code > 0xdbff || index + 1 >= text.length) return 1;
   const next = text.charCodeAt(index + 1);
   return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }

@@ -20,8 +20,8 @@ const MAX_EVIDENCE = 8;
 
 /**
  * Per taxonomy: keywords by the lower-case word they may start at (memoised: news vocabulary
- * repeats), and a filter that rules out most words before that look-up. Only about one word in
- * eight starts a keyword, and a hash look-up per word was most of the ranking's cost.
+ * repeats), and a filter that rules out most words before that look-up. Few words start a keyword,
+ * and a hash look-up per word was most of the ranking's cost.
  */
 interface KeywordIndex {
   readonly byFirstWord: Map<string, readonly Keyword[]>;
@@ -36,50 +36,67 @@ function keywordIndex(taxonomy: SubjectTaxonomy): KeywordIndex {
   return index;
 }
 
-/** Bits set for the first four characters of keyword words (fewer for a short word); prefixes under four characters go in `short`. */
-interface FirstWordFilter {
-  readonly four: Uint8Array;
-  readonly short: Uint8Array | null;
-}
-
-const FILTER_BITS = 1 << 16;
-
-/** A hash of the first `length` characters of a word (missing ones count as 0), below FILTER_BITS. */
-function headHash(word: string, length: number): number {
-  let hash = length;
-  for (let k = 0; k < length; k++) hash = (Math.imul(hash, 31) + (k < word.length ? word.charCodeAt(k) : 0)) | 0;
-  return (hash ^ (hash >>> 16)) & (FILTER_BITS - 1);
-}
-
-function setBit(bits: Uint8Array, hash: number): void {
-  bits[hash >>> 3]! |= 1 << (hash & 7);
-}
-
-function hasBit(bits: Uint8Array, hash: number): boolean {
-  return (bits[hash >>> 3]! & (1 << (hash & 7))) !== 0;
-}
-
 /**
- * A word can start a keyword only if its first four characters (the whole word when shorter) are
- * those of an exact keyword word or of a prefix of four or more characters, or it starts with a
- * shorter prefix. False positives only cost the look-up the filter saves.
+ * Bit sets (one hash, like a one-function Bloom filter) of the keywords' exact first words and of
+ * their first-word prefixes. A word may start a keyword only if it is in the first set or one of
+ * its leading parts is in the second; false positives only cost the look-up the filter saves.
  */
-function firstWordFilter(taxonomy: SubjectTaxonomy): FirstWordFilter {
-  const four = new Uint8Array(FILTER_BITS / 8);
-  let short: Uint8Array | null = null;
-  for (const word of taxonomy.byWord.keys()) setBit(four, headHash(word, 4));
-  for (const prefix of taxonomy.byPrefix.keys()) {
-    if (prefix.length >= 4) setBit(four, headHash(prefix, 4));
-    else setBit((short ??= new Uint8Array(FILTER_BITS / 8)), headHash(prefix, prefix.length));
-  }
-  return { four, short };
+interface FirstWordFilter {
+  readonly words: Uint8Array;
+  readonly prefixes: Uint8Array;
+  /** Shortest and longest prefix, so a word's leading parts outside them are not tested. */
+  readonly minPrefix: number;
+  readonly maxPrefix: number;
 }
 
+const FILTER_BITS = 1 << 17;
+const HASH_SEED = 0x811c9dc5;
+
+/** One step of the rolling hash of a word's leading characters (FNV-1a). */
+function hashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
+/** The bit of a rolling hash, below FILTER_BITS. */
+function bitOf(hash: number): number {
+  return (hash ^ (hash >>> 15)) & (FILTER_BITS - 1);
+}
+
+function hashOf(text: string): number {
+  let hash = HASH_SEED;
+  for (let k = 0; k < text.length; k++) hash = hashStep(hash, text.charCodeAt(k));
+  return hash;
+}
+
+function setBit(bits: Uint8Array, bit: number): void {
+  bits[bit >>> 3]! |= 1 << (bit & 7);
+}
+
+function hasBit(bits: Uint8Array, bit: number): boolean {
+  return (bits[bit >>> 3]! & (1 << (bit & 7))) !== 0;
+}
+
+function firstWordFilter(taxonomy: SubjectTaxonomy): FirstWordFilter {
+  const words = new Uint8Array(FILTER_BITS / 8);
+  const prefixes = new Uint8Array(FILTER_BITS / 8);
+  let maxPrefix = 0;
+  for (const word of taxonomy.byWord.keys()) setBit(words, bitOf(hashOf(word)));
+  for (const prefix of taxonomy.byPrefix.keys()) {
+    setBit(prefixes, bitOf(hashOf(prefix)));
+    maxPrefix = Math.max(maxPrefix, prefix.length);
+  }
+  return { words, prefixes, minPrefix: taxonomy.minPrefix, maxPrefix };
+}
+
+/** One scan of the word's characters: each leading part's hash is tested as the scan passes its end. */
 function mayStartKeyword(filter: FirstWordFilter, word: string): boolean {
-  if (hasBit(filter.four, headHash(word, 4))) return true;
-  if (filter.short === null) return false;
-  for (let n = 1; n <= 3 && n <= word.length; n++) if (hasBit(filter.short, headHash(word, n))) return true;
-  return false;
+  let hash = HASH_SEED;
+  const last = Math.min(word.length, filter.maxPrefix);
+  for (let k = 0; k < word.length; k++) {
+    hash = hashStep(hash, word.charCodeAt(k));
+    if (k + 1 >= filter.minPrefix && k < last && hasBit(filter.prefixes, bitOf(hash))) return true;
+  }
+  return hasBit(filter.words, bitOf(hash));
 }
 
 const NO_KEYWORDS: readonly Keyword[] = [];

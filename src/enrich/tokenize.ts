@@ -67,10 +67,10 @@ export function tokenize(text: string): Token[] {
     const code = text.charCodeAt(i);
     const bits = classAt(text, i);
     const width = widthAt(text, i);
-    if (bits & UPPER && text.charCodeAt(i + width) === DOT) {
+    if (bits & UPPER && codeAt(text, i + width) === DOT) {
       // (\p{Lu}\.)+ after the first: "U.S.", "U.N.".
       let j = i + width + 1;
-      while (classAt(text, j) & UPPER && text.charCodeAt(j + widthAt(text, j)) === DOT) j += widthAt(text, j) + 1;
+      while (classAt(text, j) & UPPER && codeAt(text, j + widthAt(text, j)) === DOT) j += widthAt(text, j) + 1;
       if (j > i + width + 1) {
         push(text.slice(i, j), true);
         i = j;
@@ -101,7 +101,7 @@ export function tokenize(text: string): Token[] {
       sentenceStart = true;
       continue;
     }
-    const spacedDash = bits & SPACE && text.charCodeAt(i + 1) === 0x2d && classAt(text, i + 2) & SPACE;
+    const spacedDash = bits & SPACE && codeAt(text, i + 1) === 0x2d && classAt(text, i + 2) & SPACE;
     if (PUNCTUATION.has(code) || spacedDash) {
       breakLast();
       openBracket = code === 0x28 || code === 0x5b;
@@ -133,6 +133,11 @@ function asciiCase(word: string): number {
     else if (code >= 97 && code <= 122) lower = 1;
   }
   return upper * 2 + lower;
+}
+
+/** The UTF-16 unit at `index`, or -1 past the end (a read past the end would deoptimise the compiled scanner). */
+function codeAt(text: string, index: number): number {
+  return index < text.length ? text.charCodeAt(index) : -1;
 }
 
 function isApostrophe(code: number): boolean {
