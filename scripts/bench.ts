@@ -5,12 +5,17 @@
  *
  *   npm run bench -- [--sizes 1,5,25] [--runs 3,3,2] [--incremental] [--write] [--keep]
  *
- * --write puts the table into the Speed section of BENCHMARKS.md; --incremental also times a
- * second build with nothing changed, then one with one article edited, at each size. Runs are
- * sequential: the machine is shared.
+ * Search is reported on its own: each size is built without search (`--no-search`, the build
+ * the floor is compared with) and with it; the full build's `--timings` line gives the search
+ * stage's seconds, so "search ÷ build" is that stage over the build without search. Peak RSS is
+ * given per process: Node (the build and its worker threads) and Pagefind's service process,
+ * both read from /proc while the run goes (VmHWM). --write puts the table into the Speed section
+ * of BENCHMARKS.md; --incremental also times a second full build with nothing changed, then one
+ * with one article edited, at each size. Runs are sequential: the machine is shared.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,11 +29,29 @@ const BENCHMARKS_FILE = path.join(PROJECT_DIR, 'BENCHMARKS.md');
 const SPEED_START = '<!-- speed:start -->';
 const SPEED_END = '<!-- speed:end -->';
 
+/** Row kinds the ratios are computed from. */
+const BARE = 'broadsheet --no-search';
+const FULL = 'broadsheet (with search)';
+
+/** How often /proc is read for peak RSS; VmHWM only grows, so a sample loses nothing but a process's last moments. */
+const SAMPLE_MS = 200;
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = 100;
+
 /** One measured run of a child process. */
 interface Run {
   readonly wall: number;
+  /** User + system seconds of the process and every child it waited for (Pagefind's included: the build closes it). */
   readonly cpu: number;
+  /** Peak RSS of the Node process (main thread and worker threads). */
   readonly rssMiB: number;
+  /** Peak RSS of Pagefind's service process, 0 when none ran. */
+  readonly pagefindMiB: number;
+  /** CPU seconds of Pagefind's service process as last sampled (user + system), 0 when none ran. */
+  readonly pagefindCpu: number;
+  /** Seconds of the build's search stage (from --timings), 0 for the floor. */
+  readonly search: number;
   readonly pages: number;
   readonly files: number;
   readonly bytes: number;
@@ -81,13 +104,21 @@ async function main(): Promise<void> {
       }
       rows.push({ size, kind: 'floor', runs, ...median(floorRuns) });
 
+      const bareRuns: Run[] = [];
       const fullRuns: Run[] = [];
       const incrementalRuns: Run[] = [];
       const changedRuns: Run[] = [];
       for (let r = 0; r < runs; r++) {
-        await rm(out, { recursive: true, force: true });
-        await rm(path.join(work, `${size}x`, '.broadsheet-cache'), { recursive: true, force: true });
-        const cli = [path.join(PROJECT_DIR, 'src/cli.ts'), 'build', '--quiet', '--seeds', seeds, '--content', empty, '--out', out, '--templates', path.join(PROJECT_DIR, 'templates')];
+        const cli = [path.join(PROJECT_DIR, 'src/cli.ts'), 'build', '--quiet', '--timings', '--seeds', seeds, '--content', empty, '--out', out, '--templates', path.join(PROJECT_DIR, 'templates')];
+        const clean = async (): Promise<void> => {
+          await rm(out, { recursive: true, force: true });
+          await rm(path.join(work, `${size}x`, '.broadsheet-cache'), { recursive: true, force: true });
+        };
+        // Alternated with the full build, so both see the same machine load.
+        await clean();
+        bareRuns.push(await measure([...cli, '--no-search'], out, path.join(work, `${size}x`)));
+        log(`  build without search run ${r + 1}: ${format(bareRuns.at(-1)!)}`);
+        await clean();
         fullRuns.push(await measure(cli, out, path.join(work, `${size}x`)));
         log(`  build run ${r + 1}: ${format(fullRuns.at(-1)!)}`);
         if (values.incremental) {
@@ -102,7 +133,8 @@ async function main(): Promise<void> {
           log(`  one article changed ${r + 1}: ${format(changedRuns.at(-1)!)}`);
         }
       }
-      rows.push({ size, kind: 'broadsheet', runs, ...median(fullRuns) });
+      rows.push({ size, kind: BARE, runs, ...median(bareRuns) });
+      rows.push({ size, kind: FULL, runs, ...median(fullRuns) });
       if (values.incremental) {
         rows.push({ size, kind: 'rebuild, nothing changed', runs, ...median(incrementalRuns) });
         rows.push({ size, kind: 'rebuild, one article changed', runs, ...median(changedRuns) });
@@ -146,9 +178,13 @@ async function makeCorpus(seeds: string, size: number): Promise<number> {
   return count;
 }
 
-/** Runs `node --import tsx <args>` under /usr/bin/time -v; reads wall, CPU and peak RSS, then the output's size. */
+/**
+ * Runs `node --import tsx <args>` under /usr/bin/time -v; reads wall and CPU from it, each
+ * process's peak RSS from /proc, the search stage from the --timings line, then the output's size.
+ */
 async function measure(args: readonly string[], outDir: string, cwd = PROJECT_DIR): Promise<Run> {
-  const { stdout, stderr, code } = await run('/usr/bin/time', ['-v', process.execPath, '--import', TSX_LOADER, ...args], cwd);
+  const peaks = new Map<number, Sampled>();
+  const { stdout, stderr, code } = await run('/usr/bin/time', ['-v', process.execPath, '--import', TSX_LOADER, ...args], cwd, (pid) => samplePeaks(pid, peaks));
   if (code !== 0) throw new Error(`run failed (${code}): ${args.join(' ')}\n${stdout}\n${stderr}`);
   const field = (name: string): string => {
     const line = stderr.split('\n').find((l) => l.trim().startsWith(name));
@@ -159,24 +195,97 @@ async function measure(args: readonly string[], outDir: string, cwd = PROJECT_DI
     .split(':')
     .reduce((total, part) => total * 60 + Number(part), 0);
   const cpu = Number(field('User time (seconds)')) + Number(field('System time (seconds)'));
-  const rssMiB = Number(field('Maximum resident set size (kbytes)')) / 1024;
+  // /usr/bin/time's maximum is over the process and the children it waited for, Pagefind included;
+  // the /proc samples tell the two apart. A run too short to be sampled has no Pagefind.
+  const maxRssMiB = Number(field('Maximum resident set size (kbytes)')) / 1024;
+  const sampled = [...peaks.values()];
+  const pagefindMiB = Math.max(0, ...sampled.filter((p) => p.name.startsWith('pagefind')).map((p) => p.hwmKiB / 1024));
+  const pagefindCpu = sampled.filter((p) => p.name.startsWith('pagefind')).reduce((sum, p) => sum + p.cpuTicks / CLOCK_TICKS, 0);
+  const nodeMiB = Math.max(0, ...sampled.filter((p) => p.name === 'node').map((p) => p.hwmKiB / 1024));
+  const rssMiB = pagefindMiB === 0 ? Math.max(maxRssMiB, nodeMiB) : nodeMiB;
   const built = /Built (\d+) articles into (\d+) pages \((\d+) files\)/.exec(stdout);
   const floored = /Floor: (\d+) articles/.exec(stdout);
+  const timings = /^Timings \(s\): (.*)$/m.exec(stdout);
+  const search = timings === null ? 0 : ((JSON.parse(timings[1]!) as Record<string, number>).search ?? 0);
   const { files, bytes } = await sizeOf(outDir);
   const articles = Number(built?.[1] ?? floored?.[1] ?? 0);
   const pages = Number(built?.[2] ?? floored?.[1] ?? 0);
-  return { wall, cpu, rssMiB, pages, files, bytes, articles };
+  return { wall, cpu, rssMiB, pagefindMiB, pagefindCpu, search, pages, files, bytes, articles };
 }
 
-function run(command: string, args: readonly string[], cwd: string): Promise<{ stdout: string; stderr: string; code: number | null }> {
+/** Records VmHWM of `root` and every descendant (the Node build, Pagefind) into `peaks`, by pid, until the returned stop is called. */
+function samplePeaks(root: number, peaks: Map<number, Sampled>): () => void {
+  const sample = (): void => {
+    const parents = new Map<number, number>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+        const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
+        parents.set(Number(entry), ppid);
+        const known = peaks.get(Number(entry));
+        if (known === undefined && !descends(ppid, root, parents, peaks)) continue;
+        const hwmKiB = Number(/^VmHWM:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+        const name = /^Name:\s+(.*)$/m.exec(status)?.[1] ?? '';
+        // utime and stime are fields 14 and 15 of /proc/<pid>/stat, counted after the ") " closing the name.
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+        const cpuTicks = Number(fields[11]) + Number(fields[12]);
+        peaks.set(Number(entry), { name, ppid, hwmKiB: Math.max(hwmKiB, known?.hwmKiB ?? 0), cpuTicks: Math.max(cpuTicks, known?.cpuTicks ?? 0) });
+      } catch {
+        // The process ended between listing and reading: its last sample stands.
+      }
+    }
+  };
+  const timer = setInterval(sample, SAMPLE_MS);
+  return () => clearInterval(timer);
+}
+
+/** What the samples keep of one process. */
+interface Sampled {
+  readonly name: string;
+  readonly ppid: number;
+  /** Highest VmHWM seen, KiB. */
+  readonly hwmKiB: number;
+  /** User + system clock ticks at the last sample. */
+  readonly cpuTicks: number;
+}
+
+/** Whether a process with parent `ppid` descends from `root` (already-seen processes count by their own record). */
+function descends(ppid: number, root: number, parents: ReadonlyMap<number, number>, seen: ReadonlyMap<number, { ppid: number }>): boolean {
+  for (let pid = ppid, depth = 0; pid > 1 && depth < 16; depth++) {
+    if (pid === root || seen.has(pid)) return true;
+    const next = parents.get(pid) ?? readParent(pid);
+    if (next === undefined) return false;
+    pid = next;
+  }
+  return false;
+}
+
+function readParent(pid: number): number | undefined {
+  try {
+    return Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+function run(command: string, args: readonly string[], cwd: string, watch?: (pid: number) => () => void): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } });
+    const stop = child.pid === undefined ? undefined : watch?.(child.pid);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ stdout, stderr, code }));
+    child.on('error', (error) => {
+      stop?.();
+      reject(error);
+    });
+    child.on('close', (code) => {
+      stop?.();
+      resolve({ stdout, stderr, code });
+    });
   });
 }
 
@@ -197,26 +306,57 @@ function median(runs: readonly Run[]): Run {
     const m = Math.floor(sorted.length / 2);
     return sorted.length % 2 === 1 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
   };
-  return { wall: mid('wall'), cpu: mid('cpu'), rssMiB: mid('rssMiB'), pages: mid('pages'), files: mid('files'), bytes: mid('bytes'), articles: mid('articles') };
+  const keys = ['wall', 'cpu', 'rssMiB', 'pagefindMiB', 'pagefindCpu', 'search', 'pages', 'files', 'bytes', 'articles'] as const;
+  return Object.fromEntries(keys.map((key) => [key, mid(key)])) as unknown as Run;
 }
 
 function format(r: Run): string {
-  return `${r.wall.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU, ${r.rssMiB.toFixed(0)} MiB, ${r.pages} pages, ${(r.bytes / 1024 / 1024).toFixed(1)} MiB written`;
+  const search = r.pagefindMiB > 0 ? `, search ${r.search.toFixed(2)} s, Pagefind ${r.pagefindMiB.toFixed(0)} MiB and ${r.pagefindCpu.toFixed(2)} s CPU` : '';
+  return `${r.wall.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU, ${r.rssMiB.toFixed(0)} MiB${search}, ${r.pages} pages, ${(r.bytes / 1024 / 1024).toFixed(1)} MiB written`;
 }
 
+/**
+ * The results table. Ratios: "× floor" is wall over the floor's at the same size; "search ÷ build"
+ * the full build's search stage over the wall of the build without search (the issue's "at most
+ * doubling it" is ≤ 1.00); "÷ 5x" a row's wall and CPU over the same kind's at 5x (linear growth
+ * from 5x to 25x is 5.0, the goal at most 6); "% of full build" a rebuild's wall over the full build's.
+ */
 function renderTable(rows: readonly Row[]): string {
   const lines = [
-    '| size | articles | what | runs | wall s | CPU s | peak RSS MiB | articles/s | pages | files | MiB written | × floor wall | % of full build |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| size | articles | what | runs | wall s | CPU s | Pagefind CPU s | Node peak RSS MiB | Pagefind peak RSS MiB | articles/s | pages | files | MiB written | × floor wall | search s | search ÷ build | wall ÷ 5x | CPU ÷ 5x | % of full build |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const row of rows) {
-    const floorRow = rows.find((r) => r.size === row.size && r.kind === 'floor');
-    const fullRow = rows.find((r) => r.size === row.size && r.kind === 'broadsheet');
+    const same = (size: number, kind: string): Row | undefined => rows.find((r) => r.size === size && r.kind === kind);
+    const floorRow = same(row.size, 'floor');
+    const fullRow = same(row.size, FULL);
+    const bareRow = same(row.size, BARE);
+    const base = row.size === 5 ? undefined : same(5, row.kind);
     const ratio = floorRow === undefined ? '' : (row.wall / floorRow.wall).toFixed(1);
-    const share = fullRow === undefined || row.kind === 'floor' ? '' : `${Math.round((100 * row.wall) / fullRow.wall)}%`;
-    lines.push(
-      `| ${row.size}x | ${row.articles} | ${row.kind} | ${row.runs} | ${row.wall.toFixed(2)} | ${row.cpu.toFixed(2)} | ${row.rssMiB.toFixed(0)} | ${Math.round(row.articles / row.wall)} | ${row.pages} | ${row.files} | ${(row.bytes / 1024 / 1024).toFixed(1)} | ${ratio} | ${share} |`,
-    );
+    const searchShare = row.kind === FULL && bareRow !== undefined ? (row.search / bareRow.wall).toFixed(2) : '';
+    const share = fullRow === undefined || row.kind === 'floor' || row.kind === FULL || row.kind === BARE ? '' : `${Math.round((100 * row.wall) / fullRow.wall)}%`;
+    const cells = [
+      `${row.size}x`,
+      row.articles,
+      row.kind,
+      row.runs,
+      row.wall.toFixed(2),
+      row.cpu.toFixed(2),
+      row.pagefindMiB === 0 ? '' : row.pagefindCpu.toFixed(2),
+      row.rssMiB.toFixed(0),
+      row.pagefindMiB === 0 ? '' : row.pagefindMiB.toFixed(0),
+      Math.round(row.articles / row.wall),
+      row.pages,
+      row.files,
+      (row.bytes / 1024 / 1024).toFixed(1),
+      ratio,
+      row.kind === FULL ? row.search.toFixed(2) : '',
+      searchShare,
+      base === undefined ? '' : (row.wall / base.wall).toFixed(2),
+      base === undefined ? '' : (row.cpu / base.cpu).toFixed(2),
+      share,
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
 }

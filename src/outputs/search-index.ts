@@ -6,6 +6,12 @@
  * page, so only the title and body are searchable, however the page templates change: credits,
  * removed source text, related articles and navigation never reach the index. Filters (topic,
  * source, year) and result metadata (date, source) ride along as Pagefind attributes.
+ *
+ * Pagefind's cost is per document, whatever the way in: measured on BBC articles, about 2 ms of
+ * its CPU and, while writing, about 150 KB of its memory each (52,375 distinct articles: 115 s of
+ * CPU, 7.8 GB peak; addHTMLFile, addCustomRecord and addDirectory cost the same to within 3%), as
+ * it keeps every page's words twice while building the index. So the caller indexes each story
+ * once (near-copies left out), and Pagefind's process is ended after each index.
  */
 import * as pagefind from 'pagefind';
 import { escapeAttribute, escapeUTF8 } from 'entities';
