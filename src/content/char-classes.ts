@@ -28,8 +28,8 @@ function classify(codePoint: number): number {
   return bits;
 }
 
-/** Classes of the ASCII characters, filled once; other code points are classified on first sight and remembered. */
-const ASCII_CLASSES = Uint8Array.from({ length: 128 }, (_, code) => classify(code));
+/** Classes of the ASCII characters, filled once (for scanners' inline fast paths); other code points are classified on first sight and remembered. */
+export const ASCII_CLASSES: Readonly<Uint8Array> = Uint8Array.from({ length: 128 }, (_, code) => classify(code));
 const OTHER_CLASSES = new Map<number, number>();
 
 /** The class bits of the code point at `index` (0 past the end). */

@@ -10,13 +10,37 @@ import { tokenize } from './tokenize.ts';
 
 /** Fills the enriched fields. Declared lists (front matter, overrides) always win. Pure given its resources. */
 export function enrichArticle(parsed: ParsedArticle, resources: EnrichResources = defaultEnrichResources()): Article {
-  const { paragraphs, declared, ...rest } = parsed;
+  const { declared } = parsed;
   const title = tokenize(parsed.title);
-  const body = paragraphs.map(tokenize);
+  const body = parsed.paragraphs.map(tokenize);
   const found = findEntities({ title, paragraphs: body }, resources);
   const subjects = rankSubjects(title, body, resources.taxonomy);
+  // Every field written out, in the parsed record's order (JSON outputs keep it): copying the record
+  // by rest-and-spread took a generic runtime path that cost a tenth of enriching an article.
   return {
-    ...rest,
+    title: parsed.title,
+    titleOrigin: parsed.titleOrigin,
+    date: parsed.date,
+    dateOrigin: parsed.dateOrigin,
+    source: parsed.source,
+    sourceOrigin: parsed.sourceOrigin,
+    section: parsed.section,
+    byline: parsed.byline,
+    dateline: parsed.dateline,
+    credits: parsed.credits,
+    summary: parsed.summary,
+    bodyText: parsed.bodyText,
+    bodyHtml: parsed.bodyHtml,
+    wordCount: parsed.wordCount,
+    readingMinutes: parsed.readingMinutes,
+    removed: parsed.removed,
+    id: parsed.id,
+    slug: parsed.slug,
+    url: parsed.url,
+    sourceFile: parsed.sourceFile,
+    inputKind: parsed.inputKind,
+    contentHash: parsed.contentHash,
+    warnings: parsed.warnings,
     topics: declared.topics ?? chooseTopics(subjects, found.countries),
     subjects,
     people: declaredEntities(declared.people, found.people),

@@ -40,15 +40,24 @@ const MAX_PERSON_WORDS = 4;
 /** Acronyms longer than this are more likely shouted words than organisations. */
 const MAX_ACRONYM_LETTERS = 6;
 
+/** One entity's count. People, places and organisations share one shape (compiled code then sees one object layout). */
 interface Tally {
   name: string;
   mentions: number;
   first: number;
   role: string | null;
+  /** A person's name words; null for places and organisations. */
+  readonly words: readonly string[] | null;
+  /** What a place name refers to; null for people and organisations. */
+  readonly place: Place | null;
 }
 
 interface PersonTally extends Tally {
   readonly words: readonly string[];
+}
+
+function newTally<T extends Tally = Tally>(name: string, first: number, words: readonly string[] | null = null, place: Place | null = null): T {
+  return { name, mentions: 0, first, role: null, words, place } as T;
 }
 
 /**
@@ -63,7 +72,7 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
   let order = 0;
   const people = new Map<string, PersonTally>();
   const singles: Array<{ word: string; role: string | null; titled: boolean; order: number }> = [];
-  const places = new Map<string, Tally & { place: Place }>();
+  const places = new Map<string, Tally>();
   const organizations = new Map<string, Tally>();
   const acronyms = new Map<string, { mentions: number; defined: boolean; first: number }>();
   const aliases = new Map<string, string>();
@@ -77,7 +86,7 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
   };
   const addPlace = (place: Place, early: boolean): void => {
     const map = place.kind === 'seat' ? organizations : places;
-    tally(map as Map<string, Tally & { place: Place }>, place.name, () => ({ name: place.name, mentions: 0, first: order++, role: null, place }));
+    tally(map, place.name, () => newTally(place.name, order++, null, place));
     if (place.country !== null) {
       const c = countries.get(place.country) ?? { mentions: 0, early: false };
       c.mentions += 1;
@@ -85,7 +94,11 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
       countries.set(place.country, c);
     }
   };
-  const words = (tokens: readonly Token[]): string => tokens.map((t) => t.text).join(' ');
+  const words = (tokens: readonly Token[]): string => {
+    let joined = tokens[0]?.text ?? '';
+    for (let k = 1; k < tokens.length; k++) joined += ` ${tokens[k]!.text}`;
+    return joined;
+  };
   // One word is asked about several times per run (whole run, name, each name word): remember it per token.
   const wordPlaces = new Map<Token, Place | null>();
   const placeOfWord = (token: Token): Place | undefined => {
@@ -178,7 +191,7 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
       let orgEnd = roleTokens.length;
       while (orgEnd > 0 && (ROLE_WORDS.has(roleTokens[orgEnd - 1]!.lower) || ROLE_MODIFIERS.has(roleTokens[orgEnd - 1]!.lower))) orgEnd--;
       const org = roleTokens.slice(0, orgEnd);
-      if (org.length >= 2 && org.some((t) => ORGANISATION_HEADS.has(t.text))) tally(organizations, words(org), () => ({ name: words(org), mentions: 0, first: order++, role: null }));
+      if (org.length >= 2 && org.some((t) => ORGANISATION_HEADS.has(t.text))) tally(organizations, words(org), () => newTally(words(org), order++));
     }
     if (name.length === 0) return;
 
@@ -186,7 +199,7 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
       while (name.length > 1 && NAME_JOINERS.has(name[0]!.lower)) name = name.slice(1);
       if (name.length >= 2) {
         const org = words(name);
-        tally(organizations, org, () => ({ name: org, mentions: 0, first: order++, role: null }));
+        tally(organizations, org, () => newTally(org, order++));
         const next = all[end];
         if (next !== undefined && next.bracketed && isAcronym(next)) aliases.set(next.text, org);
       }
@@ -223,7 +236,7 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
       name.every((t) => placeOf([t]) === undefined);
     if (!looksLikePerson) return scanPlaces(name, early);
     const full = words(name);
-    const person = tally(people, full, () => ({ name: full, words: name.map((t) => t.text), mentions: 0, first: order++, role: null }));
+    const person = tally(people, full, () => newTally<PersonTally>(full, order++, name.map((t) => t.text)));
     person.role ??= role;
   };
 
@@ -231,7 +244,7 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
     const runs = nameRuns(tokens, gazetteer, (place) => addPlace(place, early));
     for (const [start, end] of runs) handleRun(tokens, start, end, title, early);
   };
-  text.paragraphs.forEach((paragraph, index) => scan(paragraph, false, index === 0));
+  for (let index = 0; index < text.paragraphs.length; index++) scan(text.paragraphs[index]!, false, index === 0);
   scan(text.title, true, true);
 
   return {
@@ -251,21 +264,9 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
  * "Iran-U.S.") give their places and end the run.
  */
 function nameRuns(tokens: readonly Token[], gazetteer: EnrichResources['gazetteer'], onPlace: (place: Place) => void): Array<[number, number]> {
-  const nameLike = tokens.map((t) => {
-    const hyphenated = t.text.includes('-') || t.text.includes('‐');
-    if (!hyphenated) return t.capitalised;
-    if (lookupPlace(gazetteer, t.text) !== undefined) return t.capitalised;
-    const parts = t.text.split(/[-‐]/u);
-    let foundPlace = false;
-    for (const part of parts) {
-      const place = /^\p{Lu}/u.test(part) ? lookupPlace(gazetteer, part) : undefined;
-      if (place !== undefined) {
-        onPlace(place);
-        foundPlace = true;
-      }
-    }
-    return !foundPlace && parts.every((p) => /^\p{Lu}/u.test(p) || p.length <= 2);
-  });
+  // One flag per token, in a typed array: compiled code sees one array layout whatever the paragraph.
+  const nameLike = new Uint8Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) nameLike[k] = isNameLike(tokens[k]!, gazetteer, onPlace) ? 1 : 0;
   const runs: Array<[number, number]> = [];
   for (let i = 0; i < tokens.length; ) {
     if (!nameLike[i]) {
@@ -285,6 +286,22 @@ function nameRuns(tokens: readonly Token[], gazetteer: EnrichResources['gazettee
     else joined.push([run[0], run[1]]);
   }
   return joined;
+}
+
+/** Whether a token can be part of a name run; a hyphenated word naming places gives them (`onPlace`) and is not. */
+function isNameLike(t: Token, gazetteer: EnrichResources['gazetteer'], onPlace: (place: Place) => void): boolean {
+  if (!t.hyphenated) return t.capitalised;
+  if (lookupPlace(gazetteer, t.text) !== undefined) return t.capitalised;
+  const parts = t.text.split(/[-‐]/u);
+  let foundPlace = false;
+  for (const part of parts) {
+    const place = /^\p{Lu}/u.test(part) ? lookupPlace(gazetteer, part) : undefined;
+    if (place !== undefined) {
+      onPlace(place);
+      foundPlace = true;
+    }
+  }
+  return !foundPlace && parts.every((p) => /^\p{Lu}/u.test(p) || p.length <= 2);
 }
 
 function canJoin(tokens: readonly Token[], [aStart, aEnd]: [number, number], [bStart, bEnd]: [number, number]): boolean {
@@ -315,13 +332,17 @@ function roleBefore(tokens: readonly Token[], start: number): Token[] {
   return role;
 }
 
+function copyTally<T extends Tally>(t: T): T {
+  return { name: t.name, mentions: t.mentions, first: t.first, role: t.role, words: t.words, place: t.place } as T;
+}
+
 /** Merges "George Bush" into "George W. Bush" and lone surnames into the person they name. */
 function resolvePeople(people: Map<string, PersonTally>, singles: ReadonlyArray<{ word: string; role: string | null; titled: boolean; order: number }>): Entity[] {
   const list = [...people.values()].sort((a, b) => b.words.length - a.words.length || a.first - b.first);
   const kept: PersonTally[] = [];
   for (const person of list) {
     const longer = kept.find((k) => k.words[0] === person.words[0] && k.words[k.words.length - 1] === person.words[person.words.length - 1]);
-    if (longer === undefined) kept.push({ ...person });
+    if (longer === undefined) kept.push(copyTally(person));
     else {
       longer.mentions += person.mentions;
       longer.first = Math.min(longer.first, person.first);
@@ -339,7 +360,10 @@ function resolvePeople(people: Map<string, PersonTally>, singles: ReadonlyArray<
       person.mentions += 1;
       person.role ??= single.role;
     } else if (single.titled) {
-      alone.set(single.word, { name: single.word, words: [single.word], mentions: 1, first: single.order, role: single.role });
+      const person = newTally<PersonTally>(single.word, single.order, [single.word]);
+      person.mentions = 1;
+      person.role = single.role;
+      alone.set(single.word, person);
     }
   }
   return byProminence([...kept, ...alone.values()]);
@@ -356,7 +380,11 @@ function resolveOrganizations(
     const org = target === undefined ? undefined : result.get(target);
     if (org !== undefined) org.mentions += entry.mentions;
     // An acronym is an organisation when the text defines it in brackets or uses it twice.
-    else if (entry.defined || entry.mentions >= 2) result.set(acronym, { name: acronym, mentions: entry.mentions, first: entry.first, role: null });
+    else if (entry.defined || entry.mentions >= 2) {
+      const tally = newTally(acronym, entry.first);
+      tally.mentions = entry.mentions;
+      result.set(acronym, tally);
+    }
   }
   return byProminence([...result.values()]);
 }

@@ -139,7 +139,7 @@ export function rankSubjects(titleTokens: readonly Token[], paragraphs: Readonly
       for (const keyword of keywords) {
         const end = keyword.words.length === 1 ? i + 1 : phraseEnd(tokens, i, keyword);
         if (end < 0) continue;
-        const surface = end === i + 1 ? token.lower : tokens.slice(i, end).map((t) => t.lower).join(' ');
+        const surface = end === i + 1 ? token.lower : phraseText(tokens, i, end);
         const subjectHits = (bySubject[keyword.subject] ??= new Map<string, Hit>());
         const hit = subjectHits.get(surface);
         if (hit === undefined) {
@@ -155,7 +155,7 @@ export function rankSubjects(titleTokens: readonly Token[], paragraphs: Readonly
     }
   };
   scan(titleTokens, TITLE_WEIGHT);
-  paragraphs.forEach((paragraph, index) => scan(paragraph, index === 0 ? LEDE_WEIGHT : 1));
+  for (let index = 0; index < paragraphs.length; index++) scan(paragraphs[index]!, index === 0 ? LEDE_WEIGHT : 1);
 
   const scores: Array<{ score: number; evidence: Map<string, number> } | undefined> = new Array(taxonomy.subjects.length);
   for (const hit of hits) {
@@ -176,6 +176,13 @@ export function rankSubjects(titleTokens: readonly Token[], paragraphs: Readonly
   });
   // Stable sort keeps taxonomy order among equal scores.
   return ranked.sort((a, b) => b.score - a.score);
+}
+
+/** The lower-case words of tokens[start, end), joined by spaces. */
+function phraseText(tokens: readonly Token[], start: number, end: number): string {
+  let text = tokens[start]!.lower;
+  for (let k = start + 1; k < end; k++) text += ` ${tokens[k]!.lower}`;
+  return text;
 }
 
 /** Where a keyword matching at token `i` ends (exclusive), or -1; a phrase does not run across a comma or sentence end. */

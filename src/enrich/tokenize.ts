@@ -17,6 +17,8 @@ export interface Token {
   readonly allCaps: boolean;
   /** Written inside brackets right after the previous word: "(IAEA)". */
   readonly bracketed: boolean;
+  /** Holds a hyphen ("Iran-backed"), whose parts may name places. */
+  readonly hyphenated: boolean;
 }
 
 // The grammar, as a regular expression it would be
@@ -30,6 +32,7 @@ export interface Token {
 const DOT = 0x2e;
 /** Joiners inside a word: ' ’ - ‐. */
 const isJoiner = (code: number): boolean => code === 0x27 || code === 0x2019 || code === 0x2d || code === 0x2010;
+const isHyphen = (code: number): boolean => code === 0x2d || code === 0x2010;
 const isStop = (code: number): boolean => code === 0x2e || code === 0x21 || code === 0x3f;
 /** , ; : ( ) [ ] " “ ” « » — – */
 const PUNCTUATION: ReadonlySet<number> = new Set([...',;:()[]"“”«»—–'].map((c) => c.charCodeAt(0)));
@@ -46,7 +49,7 @@ export function tokenize(text: string): Token[] {
     const last = tokens[tokens.length - 1];
     if (last !== undefined) last.breakAfter = true;
   };
-  const push = (raw: string, dotted: boolean): void => {
+  const push = (raw: string, dotted: boolean, hyphenated: boolean): void => {
     const possessive = !dotted && raw.length >= 2 && raw.charCodeAt(raw.length - 1) === 0x73 && isApostrophe(raw.charCodeAt(raw.length - 2));
     const word = possessive ? raw.slice(0, -2) : raw;
     if (word === '') return;
@@ -58,7 +61,7 @@ export function tokenize(text: string): Token[] {
       ascii === NOT_ASCII
         ? capitalised && word !== lower && word === word.toUpperCase() && letterCount(word) >= 2
         : capitalised && ascii === TWO_CAPITALS;
-    tokens.push({ text: word, lower, sentenceStart, breakAfter: possessive, capitalised, allCaps, bracketed: openBracket });
+    tokens.push({ text: word, lower, sentenceStart, breakAfter: possessive, capitalised, allCaps, bracketed: openBracket, hyphenated });
     sentenceStart = false;
     openBracket = false;
   };
@@ -72,26 +75,29 @@ export function tokenize(text: string): Token[] {
       let j = i + width + 1;
       while (classAt(text, j) & UPPER && codeAt(text, j + widthAt(text, j)) === DOT) j += widthAt(text, j) + 1;
       if (j > i + width + 1) {
-        push(text.slice(i, j), true);
+        push(text.slice(i, j), true, false);
         i = j;
         continue;
       }
       // An initial: "W." before a capitalised word ("W. Bush").
       const after = i + width + 1;
       if (classAt(text, after) & SPACE && classAt(text, after + 1) & UPPER && classAt(text, after + 1 + widthAt(text, after + 1)) & LOWER) {
-        push(text.slice(i, after), true);
+        push(text.slice(i, after), true, false);
         i = after;
         continue;
       }
     }
     if (bits & WORD) {
       let j = i;
+      let hyphenated = false;
       for (;;) {
         while (j < n && classAt(text, j) & WORD) j += widthAt(text, j);
-        if (j + 1 < n && isJoiner(text.charCodeAt(j)) && classAt(text, j + 1) & WORD) j += 1;
-        else break;
+        if (j + 1 < n && isJoiner(text.charCodeAt(j)) && classAt(text, j + 1) & WORD) {
+          hyphenated ||= isHyphen(text.charCodeAt(j));
+          j += 1;
+        } else break;
       }
-      push(text.slice(i, j), false);
+      push(text.slice(i, j), false, hyphenated);
       i = j;
       continue;
     }
