@@ -157,7 +157,7 @@ export class CoverageCharts {
   /** The chart a page shows, or null. Later pages of a list skip it: page 1 already has it. */
   for(page: Page): CoverageChartView | null {
     const archive = this.#archive;
-    if (page.kind === 'home') return coverageChart(archive.articles.map((a) => a.date), this.#basePath);
+    if (page.kind === 'home') return coverageChart(archive.listed.map((id) => archive.byId.get(id)?.date ?? null), this.#basePath);
     if (page.kind !== 'term' || page.pagination.page !== 1) return null;
     const term = this.#terms.get(`${page.taxonomy}/${page.slug}`);
     if (term === undefined) return null;

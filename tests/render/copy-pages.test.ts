@@ -48,6 +48,10 @@ describe('lists', () => {
     }
     const home = s.doc('');
     expect(home.querySelector('.lede')?.textContent).toContain('5 articles');
+    // The coverage timeline counts the story once too.
+    const datedStories = WITH_COPY.filter((a) => a.date !== null && a.id !== COPY.id).length;
+    expect(COPY.date).not.toBeNull();
+    expect(home.querySelector('figcaption')?.textContent).toMatch(new RegExp(`^${datedStories} articles with a date\\b`));
     const economy = s.doc('topics/').querySelectorAll('a').find((a) => a.textContent.trim() === 'Economy');
     expect(economy?.parentNode?.textContent).toMatch(/\b3\b/);
   });
