@@ -2,7 +2,7 @@
 import type { Entity } from '../content/article.ts';
 import { slugify } from '../text/slugify.ts';
 import { calendarNames, type EnrichResources } from './enrich-resources.ts';
-import { lookupPlace, MAX_PLACE_WORDS, mayContinuePlace, type Place } from './gazetteer.ts';
+import { lookupPlace, MAX_PLACE_WORDS, mayContinuePlace, type Gazetteer, type Place } from './gazetteer.ts';
 import { COMMON_ABBREVIATIONS, FUNCTION_WORDS, HONORIFICS, NAME_JOINERS, NON_PERSON_ENDS, ORGANISATION_HEADS, PLACE_NAME_STARTS, ROLE_MODIFIERS, ROLE_WORDS } from './entity-words.ts';
 import type { Token } from './tokenize.ts';
 
@@ -67,194 +67,245 @@ function newTally<T extends Tally = Tally>(name: string, first: number, words: r
  * or gives a title. The title contributes places and mentions of entities the body introduced. Pure.
  */
 export function findEntities(text: EntityText, resources: EnrichResources): FoundEntities {
-  const { lexicon, personNames, gazetteer } = resources;
-  const calendar = CALENDAR_WORDS;
-  let order = 0;
-  const people = new Map<string, PersonTally>();
-  const singles: Array<{ word: string; role: string | null; titled: boolean; order: number }> = [];
-  const places = new Map<string, Tally>();
-  const organizations = new Map<string, Tally>();
-  const acronyms = new Map<string, { mentions: number; defined: boolean; first: number }>();
-  const aliases = new Map<string, string>();
-  const countries = new Map<string, { mentions: number; early: boolean }>();
-
-  const tally = <T extends Tally>(map: Map<string, T>, name: string, make: () => T): T => {
-    let entry = map.get(name);
-    if (entry === undefined) map.set(name, (entry = make()));
-    entry.mentions += 1;
-    return entry;
+  const f: Finding = {
+    lexicon: resources.lexicon,
+    personNames: resources.personNames,
+    gazetteer: resources.gazetteer,
+    order: 0,
+    people: new Map(),
+    singles: [],
+    places: new Map(),
+    organizations: new Map(),
+    acronyms: new Map(),
+    aliases: new Map(),
+    countries: new Map(),
+    wordPlaces: new Map(),
   };
-  const addPlace = (place: Place, early: boolean): void => {
-    const map = place.kind === 'seat' ? organizations : places;
-    tally(map, place.name, () => newTally(place.name, order++, null, place));
-    if (place.country !== null) {
-      const c = countries.get(place.country) ?? { mentions: 0, early: false };
-      c.mentions += 1;
-      c.early ||= early;
-      countries.set(place.country, c);
-    }
-  };
-  const words = (tokens: readonly Token[]): string => {
-    let joined = tokens[0]?.text ?? '';
-    for (let k = 1; k < tokens.length; k++) joined += ` ${tokens[k]!.text}`;
-    return joined;
-  };
-  // One word is asked about several times per run (whole run, name, each name word): remember it per token.
-  const wordPlaces = new Map<Token, Place | null>();
-  const placeOfWord = (token: Token): Place | undefined => {
-    let place = wordPlaces.get(token);
-    if (place === undefined) wordPlaces.set(token, (place = lookupPlace(gazetteer, token.text) ?? null));
-    return place ?? undefined;
-  };
-  // No place name has more than MAX_PLACE_WORDS words, and a longer one must go on from its first word.
-  const placeOf = (tokens: readonly Token[]): Place | undefined =>
-    tokens.length === 1 ? placeOfWord(tokens[0]!)
-    : tokens.length === 0 || tokens.length > MAX_PLACE_WORDS || !mayContinuePlace(gazetteer, tokens[0]!.text) ? undefined
-    : lookupPlace(gazetteer, words(tokens));
-  /** Places anywhere in a span of words, longest names first. */
-  const scanPlaces = (tokens: readonly Token[], early: boolean): void => {
-    for (let i = 0; i < tokens.length; ) {
-      // Names starting here, one word longer each time; the longest that is a place wins.
-      let name = '';
-      let matched = 0;
-      let found: Place | undefined;
-      for (let n = 1; n <= MAX_PLACE_WORDS && i + n <= tokens.length; n++) {
-        name = n === 1 ? tokens[i]!.text : `${name} ${tokens[i + n - 1]!.text}`;
-        const place = lookupPlace(gazetteer, name);
-        if (place !== undefined) {
-          found = place;
-          matched = n;
-        }
-        if (!mayContinuePlace(gazetteer, name)) break;
-      }
-      if (found !== undefined) addPlace(found, early);
-      i += Math.max(1, matched);
-    }
-  };
-  const isCommonWord = (t: Token): boolean => lexicon.has(t.lower) && !personNames.has(t.text);
-  const startsWithWord = (run: readonly Token[]): boolean => {
-    const [first, second] = run as [Token, Token];
-    if (FUNCTION_WORDS.has(first.lower)) return true;
-    if (!lexicon.has(first.lower) || ROLE_WORDS.has(first.lower) || ROLE_MODIFIERS.has(first.lower) || placeOf([first]) !== undefined) return false;
-    return !(personNames.has(first.text) && !lexicon.has(second.lower));
-  };
-  const isAcronym = (t: Token): boolean =>
-    t.allCaps && !t.text.includes('.') && t.text.replace(/[^\p{L}]/gu, '').length <= MAX_ACRONYM_LETTERS && !COMMON_ABBREVIATIONS.has(t.text);
-
-  const handleRun = (all: readonly Token[], start: number, end: number, title: boolean, early: boolean): void => {
-    let run = all.slice(start, end);
-    // Shouted text ("MAKE A DEAL") is emphasis, not names.
-    if (run.length >= 2 && run.every((t) => t.allCaps || (t.text.length === 1 && t.capitalised))) return;
-    // A lone function word starting a sentence ("The", "But") is never a name: the commonest run, so leave early.
-    if (run.length === 1 && run[0]!.sentenceStart && FUNCTION_WORDS.has(run[0]!.lower)) return;
-    // A capital at a sentence start says nothing: drop a leading English word ("The Kremlin", "In
-    // November") unless it is a given name before a word that is no English word ("Tony Blair").
-    while (run.length > 1 && run[0]!.sentenceStart && startsWithWord(run)) run = run.slice(1);
-    const whole = placeOf(run);
-    if (whole !== undefined) return addPlace(whole, early);
-    if (title) {
-      // Headlines capitalise freely: take only places, and names the body introduced.
-      if (run.length === 1) singles.push({ word: run[0]!.text, role: null, titled: false, order: order++ });
-      else scanPlaces(run, early);
-      return;
-    }
-
-    // Role inside the run ("Russian Foreign Minister Sergey Lavrov"): up to the last title word.
-    let split = -1;
-    for (let i = run.length - 2; i >= 0 && split < 0; i--) if (ROLE_WORDS.has(run[i]!.lower) || HONORIFICS.has(run[i]!.lower)) split = i;
-    let roleTokens = run.slice(0, split + 1);
-    let name = run.slice(split + 1);
-    // Role before the run in lower case ("Kremlin spokesman Dmitry Peskov").
-    if (split < 0) roleTokens = roleBefore(all, start);
-    // "Archbishop of Cardiff": what follows "of" after a title is part of the title, unless a full name follows.
-    let joined = false;
-    while (roleTokens.length > 0 && name.length > 0 && !name[0]!.capitalised && NAME_JOINERS.has(name[0]!.lower)) {
-      roleTokens = [...roleTokens, name[0]!];
-      name = name.slice(1);
-      joined = true;
-    }
-    if (joined && name.length < 3) {
-      roleTokens = [...roleTokens, ...name];
-      name = [];
-    }
-    // Words between a title and a name belong to the title ("Secretary of State Condoleezza Rice").
-    while (roleTokens.length > 0 && name.length > 2 && (isCommonWord(name[0]!) || placeOf([name[0]!]) !== undefined)) {
-      roleTokens = [...roleTokens, name[0]!];
-      name = name.slice(1);
-    }
-    const titled = roleTokens.some((t) => ROLE_WORDS.has(t.lower) || HONORIFICS.has(t.lower));
-    const roleWords = roleTokens.filter((t) => !(t.sentenceStart && isCommonWord(t) && !ROLE_WORDS.has(t.lower) && !ROLE_MODIFIERS.has(t.lower)));
-    const role = roleWords.length === 0 || roleWords.every((t) => HONORIFICS.has(t.lower)) ? null : words(roleWords);
-    if (roleTokens.length > 0) {
-      scanPlaces(roleTokens, early);
-      // An organisation inside a role ("Bank of England Governor").
-      let orgEnd = roleTokens.length;
-      while (orgEnd > 0 && (ROLE_WORDS.has(roleTokens[orgEnd - 1]!.lower) || ROLE_MODIFIERS.has(roleTokens[orgEnd - 1]!.lower))) orgEnd--;
-      const org = roleTokens.slice(0, orgEnd);
-      if (org.length >= 2 && org.some((t) => ORGANISATION_HEADS.has(t.text))) tally(organizations, words(org), () => newTally(words(org), order++));
-    }
-    if (name.length === 0) return;
-
-    if (name.some((t) => ORGANISATION_HEADS.has(t.text))) {
-      while (name.length > 1 && NAME_JOINERS.has(name[0]!.lower)) name = name.slice(1);
-      if (name.length >= 2) {
-        const org = words(name);
-        tally(organizations, org, () => newTally(org, order++));
-        const next = all[end];
-        if (next !== undefined && next.bracketed && isAcronym(next)) aliases.set(next.text, org);
-      }
-      return;
-    }
-    const namePlace = placeOf(name);
-    if (namePlace !== undefined) return addPlace(namePlace, early);
-
-    if (name.length === 1) {
-      const word = name[0]!;
-      if (isAcronym(word)) {
-        const entry = acronyms.get(word.text) ?? { mentions: 0, defined: false, first: order++ };
-        entry.mentions += 1;
-        entry.defined ||= word.bracketed;
-        acronyms.set(word.text, entry);
-        return;
-      }
-      // Only a titled single can stand alone, so the name-list look-ups (large sets) wait for a title.
-      const personLike = titled && (personNames.has(word.text) || !lexicon.has(word.lower)) && !ROLE_WORDS.has(word.lower) && !ROLE_MODIFIERS.has(word.lower) && !calendar.has(word.text);
-      singles.push({ word: word.text, role, titled: personLike, order: order++ });
-      return;
-    }
-    const last = name[name.length - 1]!;
-    // The names list holds many English words ("New", "Green"), so a name needs one word that is no English word.
-    const nameLike = (t: Token): boolean => personNames.has(t.text) || !lexicon.has(t.lower);
-    const looksLikePerson =
-      name.length <= MAX_PERSON_WORDS &&
-      name.every((t, k) => !isAcronym(t) && (/\p{Ll}|\.$/u.test(t.text) || (t.text.length === 1 && k > 0 && k < name.length - 1)) && !/^I['’]/u.test(t.text) && !calendar.has(t.text) && !ROLE_WORDS.has(t.lower) && !HONORIFICS.has(t.lower)) &&
-      !PLACE_NAME_STARTS.has(name[0]!.text) &&
-      !NON_PERSON_ENDS.has(last.text) &&
-      (titled || (name.every(nameLike) && name.some((t) => !lexicon.has(t.lower)))) &&
-      // A surname that is an English word must be a known name too: "Lansdowne Road" is a place.
-      (!lexicon.has(last.lower) || personNames.has(last.text)) &&
-      name.every((t) => placeOf([t]) === undefined);
-    if (!looksLikePerson) return scanPlaces(name, early);
-    const full = words(name);
-    const person = tally(people, full, () => newTally<PersonTally>(full, order++, name.map((t) => t.text)));
-    person.role ??= role;
-  };
-
-  const scan = (tokens: readonly Token[], title: boolean, early: boolean): void => {
-    const runs = nameRuns(tokens, gazetteer, (place) => addPlace(place, early));
-    for (const [start, end] of runs) handleRun(tokens, start, end, title, early);
-  };
-  for (let index = 0; index < text.paragraphs.length; index++) scan(text.paragraphs[index]!, false, index === 0);
-  scan(text.title, true, true);
+  for (let index = 0; index < text.paragraphs.length; index++) scan(f, text.paragraphs[index]!, false, index === 0);
+  scan(f, text.title, true, true);
 
   return {
-    people: resolvePeople(people, singles),
-    places: byProminence([...places.values()]),
-    organizations: resolveOrganizations(organizations, acronyms, aliases),
-    countries: [...countries]
+    people: resolvePeople(f.people, f.singles),
+    places: byProminence([...f.places.values()]),
+    organizations: resolveOrganizations(f.organizations, f.acronyms, f.aliases),
+    countries: [...f.countries]
       .map(([name, c]) => ({ name, mentions: c.mentions, early: c.early }))
       .sort((a, b) => b.mentions - a.mentions || Number(b.early) - Number(a.early) || (a.name < b.name ? -1 : 1)),
   };
+}
+
+/** A lone capitalised word, kept until the whole article is read (it may be a surname named in full elsewhere). */
+interface Single {
+  readonly word: string;
+  readonly role: string | null;
+  readonly titled: boolean;
+  readonly order: number;
+}
+
+/**
+ * What one findEntities call has found so far. The steps below are module functions taking it,
+ * not closures made anew for every article: each closure cost a naming call (tsx keeps names)
+ * and made compiled callers see a new function per article, which deoptimised them.
+ */
+interface Finding {
+  readonly lexicon: ReadonlySet<string>;
+  readonly personNames: ReadonlySet<string>;
+  readonly gazetteer: Gazetteer;
+  /** Order of first mention, shared by every kind of entity. */
+  order: number;
+  readonly people: Map<string, PersonTally>;
+  readonly singles: Single[];
+  readonly places: Map<string, Tally>;
+  readonly organizations: Map<string, Tally>;
+  readonly acronyms: Map<string, { mentions: number; defined: boolean; first: number }>;
+  readonly aliases: Map<string, string>;
+  readonly countries: Map<string, { mentions: number; early: boolean }>;
+  /** One word is asked about several times per run (whole run, name, each name word): its place, per token. */
+  readonly wordPlaces: Map<Token, Place | null>;
+}
+
+/** One more mention of the place or organisation `name`, tallied on first sight. */
+function tally(f: Finding, map: Map<string, Tally>, name: string, place: Place | null = null): Tally {
+  let entry = map.get(name);
+  if (entry === undefined) map.set(name, (entry = newTally(name, f.order++, null, place)));
+  entry.mentions += 1;
+  return entry;
+}
+
+function addPlace(f: Finding, place: Place, early: boolean): void {
+  tally(f, place.kind === 'seat' ? f.organizations : f.places, place.name, place);
+  if (place.country !== null) {
+    const c = f.countries.get(place.country) ?? { mentions: 0, early: false };
+    c.mentions += 1;
+    c.early ||= early;
+    f.countries.set(place.country, c);
+  }
+}
+
+/** The tokens' words joined by spaces, as written. */
+function words(tokens: readonly Token[]): string {
+  let joined = tokens[0]?.text ?? '';
+  for (let k = 1; k < tokens.length; k++) joined += ` ${tokens[k]!.text}`;
+  return joined;
+}
+
+function placeOfWord(f: Finding, token: Token): Place | undefined {
+  let place = f.wordPlaces.get(token);
+  if (place === undefined) f.wordPlaces.set(token, (place = lookupPlace(f.gazetteer, token.text) ?? null));
+  return place ?? undefined;
+}
+
+/** The place a run of words names. No place name has more than MAX_PLACE_WORDS words, and a longer one must go on from its first word. */
+function placeOf(f: Finding, tokens: readonly Token[]): Place | undefined {
+  return tokens.length === 1 ? placeOfWord(f, tokens[0]!)
+    : tokens.length === 0 || tokens.length > MAX_PLACE_WORDS || !mayContinuePlace(f.gazetteer, tokens[0]!.text) ? undefined
+    : lookupPlace(f.gazetteer, words(tokens));
+}
+
+/** Places anywhere in a span of words, longest names first. */
+function scanPlaces(f: Finding, tokens: readonly Token[], early: boolean): void {
+  for (let i = 0; i < tokens.length; ) {
+    // Names starting here, one word longer each time; the longest that is a place wins.
+    let name = '';
+    let matched = 0;
+    let found: Place | undefined;
+    for (let n = 1; n <= MAX_PLACE_WORDS && i + n <= tokens.length; n++) {
+      name = n === 1 ? tokens[i]!.text : `${name} ${tokens[i + n - 1]!.text}`;
+      const place = lookupPlace(f.gazetteer, name);
+      if (place !== undefined) {
+        found = place;
+        matched = n;
+      }
+      if (!mayContinuePlace(f.gazetteer, name)) break;
+    }
+    if (found !== undefined) addPlace(f, found, early);
+    i += Math.max(1, matched);
+  }
+}
+
+function isCommonWord(f: Finding, t: Token): boolean {
+  return f.lexicon.has(t.lower) && !f.personNames.has(t.text);
+}
+
+function startsWithWord(f: Finding, run: readonly Token[]): boolean {
+  const [first, second] = run as [Token, Token];
+  if (FUNCTION_WORDS.has(first.lower)) return true;
+  if (!f.lexicon.has(first.lower) || ROLE_WORDS.has(first.lower) || ROLE_MODIFIERS.has(first.lower) || placeOf(f, [first]) !== undefined) return false;
+  return !(f.personNames.has(first.text) && !f.lexicon.has(second.lower));
+}
+
+function isAcronym(t: Token): boolean {
+  return t.allCaps && !t.text.includes('.') && t.text.replace(/[^\p{L}]/gu, '').length <= MAX_ACRONYM_LETTERS && !COMMON_ABBREVIATIONS.has(t.text);
+}
+
+/** The names list holds many English words ("New", "Green"), so a name needs one word that is no English word. */
+function isNameWord(f: Finding, t: Token): boolean {
+  return f.personNames.has(t.text) || !f.lexicon.has(t.lower);
+}
+
+function scan(f: Finding, tokens: readonly Token[], title: boolean, early: boolean): void {
+  for (const [start, end] of nameRuns(f, tokens, early)) handleRun(f, tokens, start, end, title, early);
+}
+
+function handleRun(f: Finding, all: readonly Token[], start: number, end: number, title: boolean, early: boolean): void {
+  const { lexicon, personNames } = f;
+  const calendar = CALENDAR_WORDS;
+  let run = all.slice(start, end);
+  // Shouted text ("MAKE A DEAL") is emphasis, not names.
+  if (run.length >= 2 && run.every((t) => t.allCaps || (t.text.length === 1 && t.capitalised))) return;
+  // A lone function word starting a sentence ("The", "But") is never a name: the commonest run, so leave early.
+  if (run.length === 1 && run[0]!.sentenceStart && FUNCTION_WORDS.has(run[0]!.lower)) return;
+  // A capital at a sentence start says nothing: drop a leading English word ("The Kremlin", "In
+  // November") unless it is a given name before a word that is no English word ("Tony Blair").
+  while (run.length > 1 && run[0]!.sentenceStart && startsWithWord(f, run)) run = run.slice(1);
+  const whole = placeOf(f, run);
+  if (whole !== undefined) return addPlace(f, whole, early);
+  if (title) {
+    // Headlines capitalise freely: take only places, and names the body introduced.
+    if (run.length === 1) f.singles.push({ word: run[0]!.text, role: null, titled: false, order: f.order++ });
+    else scanPlaces(f, run, early);
+    return;
+  }
+
+  // Role inside the run ("Russian Foreign Minister Sergey Lavrov"): up to the last title word.
+  let split = -1;
+  for (let i = run.length - 2; i >= 0 && split < 0; i--) if (ROLE_WORDS.has(run[i]!.lower) || HONORIFICS.has(run[i]!.lower)) split = i;
+  let roleTokens = run.slice(0, split + 1);
+  let name = run.slice(split + 1);
+  // Role before the run in lower case ("Kremlin spokesman Dmitry Peskov").
+  if (split < 0) roleTokens = roleBefore(all, start);
+  // "Archbishop of Cardiff": what follows "of" after a title is part of the title, unless a full name follows.
+  let joined = false;
+  while (roleTokens.length > 0 && name.length > 0 && !name[0]!.capitalised && NAME_JOINERS.has(name[0]!.lower)) {
+    roleTokens = [...roleTokens, name[0]!];
+    name = name.slice(1);
+    joined = true;
+  }
+  if (joined && name.length < 3) {
+    roleTokens = [...roleTokens, ...name];
+    name = [];
+  }
+  // Words between a title and a name belong to the title ("Secretary of State Condoleezza Rice").
+  while (roleTokens.length > 0 && name.length > 2 && (isCommonWord(f, name[0]!) || placeOf(f, [name[0]!]) !== undefined)) {
+    roleTokens = [...roleTokens, name[0]!];
+    name = name.slice(1);
+  }
+  const titled = roleTokens.some((t) => ROLE_WORDS.has(t.lower) || HONORIFICS.has(t.lower));
+  const roleWords = roleTokens.filter((t) => !(t.sentenceStart && isCommonWord(f, t) && !ROLE_WORDS.has(t.lower) && !ROLE_MODIFIERS.has(t.lower)));
+  const role = roleWords.length === 0 || roleWords.every((t) => HONORIFICS.has(t.lower)) ? null : words(roleWords);
+  if (roleTokens.length > 0) {
+    scanPlaces(f, roleTokens, early);
+    // An organisation inside a role ("Bank of England Governor").
+    let orgEnd = roleTokens.length;
+    while (orgEnd > 0 && (ROLE_WORDS.has(roleTokens[orgEnd - 1]!.lower) || ROLE_MODIFIERS.has(roleTokens[orgEnd - 1]!.lower))) orgEnd--;
+    const org = roleTokens.slice(0, orgEnd);
+    if (org.length >= 2 && org.some((t) => ORGANISATION_HEADS.has(t.text))) tally(f, f.organizations, words(org));
+  }
+  if (name.length === 0) return;
+
+  if (name.some((t) => ORGANISATION_HEADS.has(t.text))) {
+    while (name.length > 1 && NAME_JOINERS.has(name[0]!.lower)) name = name.slice(1);
+    if (name.length >= 2) {
+      const org = words(name);
+      tally(f, f.organizations, org);
+      const next = all[end];
+      if (next !== undefined && next.bracketed && isAcronym(next)) f.aliases.set(next.text, org);
+    }
+    return;
+  }
+  const namePlace = placeOf(f, name);
+  if (namePlace !== undefined) return addPlace(f, namePlace, early);
+
+  if (name.length === 1) {
+    const word = name[0]!;
+    if (isAcronym(word)) {
+      const entry = f.acronyms.get(word.text) ?? { mentions: 0, defined: false, first: f.order++ };
+      entry.mentions += 1;
+      entry.defined ||= word.bracketed;
+      f.acronyms.set(word.text, entry);
+      return;
+    }
+    // Only a titled single can stand alone, so the name-list look-ups (large sets) wait for a title.
+    const personLike = titled && (personNames.has(word.text) || !lexicon.has(word.lower)) && !ROLE_WORDS.has(word.lower) && !ROLE_MODIFIERS.has(word.lower) && !calendar.has(word.text);
+    f.singles.push({ word: word.text, role, titled: personLike, order: f.order++ });
+    return;
+  }
+  const last = name[name.length - 1]!;
+  const looksLikePerson =
+    name.length <= MAX_PERSON_WORDS &&
+    name.every((t, k) => !isAcronym(t) && (/\p{Ll}|\.$/u.test(t.text) || (t.text.length === 1 && k > 0 && k < name.length - 1)) && !/^I['’]/u.test(t.text) && !calendar.has(t.text) && !ROLE_WORDS.has(t.lower) && !HONORIFICS.has(t.lower)) &&
+    !PLACE_NAME_STARTS.has(name[0]!.text) &&
+    !NON_PERSON_ENDS.has(last.text) &&
+    (titled || (name.every((t) => isNameWord(f, t)) && name.some((t) => !lexicon.has(t.lower)))) &&
+    // A surname that is an English word must be a known name too: "Lansdowne Road" is a place.
+    (!lexicon.has(last.lower) || personNames.has(last.text)) &&
+    name.every((t) => placeOf(f, [t]) === undefined);
+  if (!looksLikePerson) return scanPlaces(f, name, early);
+  const full = words(name);
+  let person = f.people.get(full);
+  if (person === undefined) f.people.set(full, (person = newTally<PersonTally>(full, f.order++, name.map((t) => t.text))));
+  person.mentions += 1;
+  person.role ??= role;
 }
 
 /**
@@ -263,10 +314,10 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
  * on ("Bank of England", "Relief and Works Agency"). Hyphenated words naming places ("Iran-backed",
  * "Iran-U.S.") give their places and end the run.
  */
-function nameRuns(tokens: readonly Token[], gazetteer: EnrichResources['gazetteer'], onPlace: (place: Place) => void): Array<[number, number]> {
+function nameRuns(f: Finding, tokens: readonly Token[], early: boolean): Array<[number, number]> {
   // One flag per token, in a typed array: compiled code sees one array layout whatever the paragraph.
   const nameLike = new Uint8Array(tokens.length);
-  for (let k = 0; k < tokens.length; k++) nameLike[k] = isNameLike(tokens[k]!, gazetteer, onPlace) ? 1 : 0;
+  for (let k = 0; k < tokens.length; k++) nameLike[k] = isNameLike(f, tokens[k]!, early) ? 1 : 0;
   const runs: Array<[number, number]> = [];
   for (let i = 0; i < tokens.length; ) {
     if (!nameLike[i]) {
@@ -288,16 +339,16 @@ function nameRuns(tokens: readonly Token[], gazetteer: EnrichResources['gazettee
   return joined;
 }
 
-/** Whether a token can be part of a name run; a hyphenated word naming places gives them (`onPlace`) and is not. */
-function isNameLike(t: Token, gazetteer: EnrichResources['gazetteer'], onPlace: (place: Place) => void): boolean {
+/** Whether a token can be part of a name run; a hyphenated word naming places adds them and is not. */
+function isNameLike(f: Finding, t: Token, early: boolean): boolean {
   if (!t.hyphenated) return t.capitalised;
-  if (lookupPlace(gazetteer, t.text) !== undefined) return t.capitalised;
+  if (lookupPlace(f.gazetteer, t.text) !== undefined) return t.capitalised;
   const parts = t.text.split(/[-‐]/u);
   let foundPlace = false;
   for (const part of parts) {
-    const place = /^\p{Lu}/u.test(part) ? lookupPlace(gazetteer, part) : undefined;
+    const place = /^\p{Lu}/u.test(part) ? lookupPlace(f.gazetteer, part) : undefined;
     if (place !== undefined) {
-      onPlace(place);
+      addPlace(f, place, early);
       foundPlace = true;
     }
   }
@@ -393,6 +444,20 @@ function resolveOrganizations(
 function byProminence(tallies: readonly Tally[]): Entity[] {
   return [...tallies]
     .sort((a, b) => b.mentions - a.mentions || a.first - b.first)
-    .map((t) => ({ name: t.name, slug: slugify(t.name), role: t.role, mentions: t.mentions }))
+    .map((t) => ({ name: t.name, slug: slugOf(t.name), role: t.role, mentions: t.mentions }))
     .filter((e) => e.slug !== '');
 }
+
+/** slugify, remembered per name: an archive names the same people and places again and again, and slugify normalises Unicode twice. */
+function slugOf(name: string): string {
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    // A bound on the memory a long-running process (the live preview) gives it.
+    if (slugs.size >= MAX_SLUGS) slugs.clear();
+    slugs.set(name, (slug = slugify(name)));
+  }
+  return slug;
+}
+
+const slugs = new Map<string, string>();
+const MAX_SLUGS = 50_000;

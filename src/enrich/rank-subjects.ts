@@ -122,40 +122,10 @@ function keywordsStartingWith(taxonomy: SubjectTaxonomy, index: KeywordIndex, wo
  * with the log of its count, so one word repeated cannot outweigh many different signals. Pure.
  */
 export function rankSubjects(titleTokens: readonly Token[], paragraphs: ReadonlyArray<readonly Token[]>, taxonomy: SubjectTaxonomy): Subject[] {
-  // One entry per subject and matched words: two keywords of a subject matching the same word
-  // ("diplomat*", "diplomatic") are one piece of evidence, not two. Entries are found by subject,
-  // then by words (no key string built per match), and kept in the order first matched.
-  // Maps only for subjects that match (an article touches a few of them).
-  const bySubject: Array<Map<string, Hit> | undefined> = new Array(taxonomy.subjects.length);
-  const hits: Hit[] = [];
-  const seenHere: Hit[] = [];
-  const index = keywordIndex(taxonomy);
-  const scan = (tokens: readonly Token[], weight: number): void => {
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      const keywords = keywordsStartingWith(taxonomy, index, token.lower);
-      if (keywords.length === 0) continue;
-      seenHere.length = 0;
-      for (const keyword of keywords) {
-        const end = keyword.words.length === 1 ? i + 1 : phraseEnd(tokens, i, keyword);
-        if (end < 0) continue;
-        const surface = end === i + 1 ? token.lower : phraseText(tokens, i, end);
-        const subjectHits = (bySubject[keyword.subject] ??= new Map<string, Hit>());
-        const hit = subjectHits.get(surface);
-        if (hit === undefined) {
-          const created = { subject: keyword.subject, surface, weight: keyword.weight, count: weight };
-          subjectHits.set(surface, created);
-          hits.push(created);
-          seenHere.push(created);
-        } else if (!seenHere.includes(hit)) {
-          hit.count += weight;
-          seenHere.push(hit);
-        }
-      }
-    }
-  };
-  scan(titleTokens, TITLE_WEIGHT);
-  for (let index = 0; index < paragraphs.length; index++) scan(paragraphs[index]!, index === 0 ? LEDE_WEIGHT : 1);
+  const matching: Matching = { taxonomy, index: keywordIndex(taxonomy), bySubject: new Array(taxonomy.subjects.length), hits: [], seenHere: [] };
+  scan(matching, titleTokens, TITLE_WEIGHT);
+  for (let index = 0; index < paragraphs.length; index++) scan(matching, paragraphs[index]!, index === 0 ? LEDE_WEIGHT : 1);
+  const { hits } = matching;
 
   const scores: Array<{ score: number; evidence: Map<string, number> } | undefined> = new Array(taxonomy.subjects.length);
   for (const hit of hits) {
@@ -183,6 +153,47 @@ function phraseText(tokens: readonly Token[], start: number, end: number): strin
   let text = tokens[start]!.lower;
   for (let k = start + 1; k < end; k++) text += ` ${tokens[k]!.lower}`;
   return text;
+}
+
+/**
+ * One rankSubjects call's matches so far. One entry per subject and matched words: two keywords of a
+ * subject matching the same word ("diplomat*", "diplomatic") are one piece of evidence, not two.
+ * Entries are found by subject, then by words (no key string built per match), and kept in the
+ * order first matched; maps only for subjects that match (an article touches a few of them).
+ */
+interface Matching {
+  readonly taxonomy: SubjectTaxonomy;
+  readonly index: KeywordIndex;
+  readonly bySubject: Array<Map<string, Hit> | undefined>;
+  readonly hits: Hit[];
+  /** Hits already counted for the current token. */
+  readonly seenHere: Hit[];
+}
+
+/** Adds the keyword matches of one span of tokens, each counted `weight` times (a module function, not a closure per article). */
+function scan(m: Matching, tokens: readonly Token[], weight: number): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const keywords = keywordsStartingWith(m.taxonomy, m.index, token.lower);
+    if (keywords.length === 0) continue;
+    m.seenHere.length = 0;
+    for (const keyword of keywords) {
+      const end = keyword.words.length === 1 ? i + 1 : phraseEnd(tokens, i, keyword);
+      if (end < 0) continue;
+      const surface = end === i + 1 ? token.lower : phraseText(tokens, i, end);
+      const subjectHits = (m.bySubject[keyword.subject] ??= new Map<string, Hit>());
+      const hit = subjectHits.get(surface);
+      if (hit === undefined) {
+        const created = { subject: keyword.subject, surface, weight: keyword.weight, count: weight };
+        subjectHits.set(surface, created);
+        m.hits.push(created);
+        m.seenHere.push(created);
+      } else if (!m.seenHere.includes(hit)) {
+        hit.count += weight;
+        m.seenHere.push(hit);
+      }
+    }
+  }
 }
 
 /** Where a keyword matching at token `i` ends (exclusive), or -1; a phrase does not run across a comma or sentence end. */

@@ -41,30 +41,10 @@ const PHRASE_OPENERS: ReadonlySet<number> = new Set([...'"“«:'].map((c) => c.
 
 /** Tokenises plain text. Pure and linear in the text's length. */
 export function tokenize(text: string): Token[] {
-  const tokens: Array<{ -readonly [K in keyof Token]: Token[K] }> = [];
+  const tokens: MutableToken[] = [];
   let sentenceStart = true;
   let openBracket = false;
   const n = text.length;
-  const breakLast = (): void => {
-    const last = tokens[tokens.length - 1];
-    if (last !== undefined) last.breakAfter = true;
-  };
-  const push = (raw: string, dotted: boolean, hyphenated: boolean): void => {
-    const possessive = !dotted && raw.length >= 2 && raw.charCodeAt(raw.length - 1) === 0x73 && isApostrophe(raw.charCodeAt(raw.length - 2));
-    const word = possessive ? raw.slice(0, -2) : raw;
-    if (word === '') return;
-    const capitalised = (classAt(word, 0) & UPPER) !== 0;
-    const ascii = asciiCase(word);
-    // Most words are plain ASCII: their case is read from one scan, without a case-conversion call per word.
-    const lower = ascii === NOT_ASCII || ascii >= ONE_CAPITAL ? word.toLowerCase() : word;
-    const allCaps =
-      ascii === NOT_ASCII
-        ? capitalised && word !== lower && word === word.toUpperCase() && letterCount(word) >= 2
-        : capitalised && ascii === TWO_CAPITALS;
-    tokens.push({ text: word, lower, sentenceStart, breakAfter: possessive, capitalised, allCaps, bracketed: openBracket, hyphenated });
-    sentenceStart = false;
-    openBracket = false;
-  };
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
@@ -75,14 +55,14 @@ export function tokenize(text: string): Token[] {
       let j = i + width + 1;
       while (classAt(text, j) & UPPER && codeAt(text, j + widthAt(text, j)) === DOT) j += widthAt(text, j) + 1;
       if (j > i + width + 1) {
-        push(text.slice(i, j), true, false);
+        if (pushWord(tokens, text, i, j, true, false, sentenceStart, openBracket)) sentenceStart = openBracket = false;
         i = j;
         continue;
       }
       // An initial: "W." before a capitalised word ("W. Bush").
       const after = i + width + 1;
       if (classAt(text, after) & SPACE && classAt(text, after + 1) & UPPER && classAt(text, after + 1 + widthAt(text, after + 1)) & LOWER) {
-        push(text.slice(i, after), true, false);
+        if (pushWord(tokens, text, i, after, true, false, sentenceStart, openBracket)) sentenceStart = openBracket = false;
         i = after;
         continue;
       }
@@ -97,19 +77,19 @@ export function tokenize(text: string): Token[] {
           j += 1;
         } else break;
       }
-      push(text.slice(i, j), false, hyphenated);
+      if (pushWord(tokens, text, i, j, false, hyphenated, sentenceStart, openBracket)) sentenceStart = openBracket = false;
       i = j;
       continue;
     }
     if (isStop(code)) {
       while (i < n && isStop(text.charCodeAt(i))) i++;
-      breakLast();
+      breakLast(tokens);
       sentenceStart = true;
       continue;
     }
     const spacedDash = bits & SPACE && codeAt(text, i + 1) === 0x2d && classAt(text, i + 2) & SPACE;
     if (PUNCTUATION.has(code) || spacedDash) {
-      breakLast();
+      breakLast(tokens);
       openBracket = code === 0x28 || code === 0x5b;
       if (PHRASE_OPENERS.has(code)) sentenceStart = true;
       i += spacedDash ? 3 : 1;
@@ -118,6 +98,34 @@ export function tokenize(text: string): Token[] {
     i += width;
   }
   return tokens;
+}
+
+type MutableToken = { -readonly [K in keyof Token]: Token[K] };
+
+// The steps of tokenize are module functions, not closures made anew per call: every closure cost a
+// naming call (tsx keeps names) on each of the ~50k paragraphs of a large archive.
+
+/** A name cannot run on past the last token: punctuation follows it. */
+function breakLast(tokens: MutableToken[]): void {
+  const last = tokens[tokens.length - 1];
+  if (last !== undefined) last.breakAfter = true;
+}
+
+/** Adds the word text[start, end), sliced once (without a possessive "'s"); false when nothing was left to add. */
+function pushWord(tokens: MutableToken[], text: string, start: number, end: number, dotted: boolean, hyphenated: boolean, sentenceStart: boolean, bracketed: boolean): boolean {
+  const possessive = !dotted && end - start >= 2 && text.charCodeAt(end - 1) === 0x73 && isApostrophe(text.charCodeAt(end - 2));
+  if ((possessive ? end - 2 : end) === start) return false;
+  const word = text.slice(start, possessive ? end - 2 : end);
+  const capitalised = (classAt(word, 0) & UPPER) !== 0;
+  const ascii = asciiCase(word);
+  // Most words are plain ASCII: their case is read from one scan, without a case-conversion call per word.
+  const lower = ascii === NOT_ASCII || ascii >= ONE_CAPITAL ? word.toLowerCase() : word;
+  const allCaps =
+    ascii === NOT_ASCII
+      ? capitalised && word !== lower && word === word.toUpperCase() && letterCount(word) >= 2
+      : capitalised && ascii === TWO_CAPITALS;
+  tokens.push({ text: word, lower, sentenceStart, breakAfter: possessive, capitalised, allCaps, bracketed, hyphenated });
+  return true;
 }
 
 const NOT_ASCII = -1;

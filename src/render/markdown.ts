@@ -18,9 +18,10 @@ export function markdownToHtml(markdown: string): string {
  * spaces and tabs around line breaks dropped): the unified round trip cost a sixth of parsing a seed.
  */
 export function paragraphsToHtml(paragraphs: readonly string[]): string {
-  let html = '';
-  for (let i = 0; i < paragraphs.length; i++) html += `${i === 0 ? '' : '\n'}<p>${escapeText(trimLines(paragraphs[i]!))}</p>`;
-  return html;
+  // Joined once (one flat string), not grown by +=, which leaves a rope of small pieces on every article.
+  const parts = new Array<string>(paragraphs.length);
+  for (let i = 0; i < paragraphs.length; i++) parts[i] = `<p>${escapeText(trimLines(paragraphs[i]!))}</p>`;
+  return parts.join('\n');
 }
 
 /** `&` and `<` as hast-util-to-html writes them in text (stringify-entities, hexadecimal references). */
