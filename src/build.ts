@@ -1,18 +1,22 @@
 /** build(): the whole pipeline, stage by stage. Reads like a table of contents. */
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import type { SiteConfig } from './config/config.ts';
 import { BuildReport, type ReportEntry } from './report.ts';
 import { discoverInputs } from './content/input-file.ts';
+import type { InputFile } from './content/input-file.ts';
 import { dedupeArticles, loadEach } from './content/load-articles.ts';
-import { relateArticles } from './enrich/relate-articles.ts';
+import { relateArticles, type Relations } from './enrich/relate-articles.ts';
+import type { Archive } from './archive/archive.ts';
+import { BroadsheetError } from './errors.ts';
 import { buildArchive } from './archive/build-archive.ts';
 import { createNunjucksEnv } from './render/nunjucks-env.ts';
 import { PageRenderer } from './render/render-page.ts';
 import { planPages } from './render/plan-pages.ts';
 import { apiArticlesUrl } from './urls.ts';
-import { articlesJson } from './outputs/articles-api.ts';
+import { articlesJsonChunks } from './outputs/articles-api.ts';
 import { writeFeedsAndSitemap, writeSearchIndex } from './outputs/write-reader-outputs.ts';
 import { REPORT_FILE, SiteWriter } from './write/site-writer.ts';
 import { copyAssets } from './write/copy-assets.ts';
@@ -21,6 +25,8 @@ import { createBuildRunner } from './pool/build-tasks.ts';
 import { renderPages } from './pool/render-pages.ts';
 import { buildSalts } from './cache/build-salt.ts';
 import { ArticleCache } from './cache/article-cache.ts';
+import { ArticleBodies } from './cache/article-bodies.ts';
+import type { ArticleOutcome } from './pool/article-task.ts';
 import type { ProgressListener } from './progress.ts';
 import { buildKey } from './cache/build-key.ts';
 
@@ -71,26 +77,28 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
 
   const projectDir = options.projectDir ?? process.cwd();
   const cacheDir = options.cache === false ? null : path.join(projectDir, CACHE_DIR);
-  const salts = await timer.time('hash', () => buildSalts(config));
-  const manifestFile = cacheDir === null ? null : outputManifestFile(cacheDir, config.outDir);
-  // Nothing read by the build changed since the last one: its output is this build's (builds are deterministic).
-  const key = manifestFile === null ? null : await timer.time('key', () => buildKey(discovered, salts.pages));
-  const current = manifestFile === null || key === null ? null : await previousResult(config, manifestFile, key, timer);
-  if (current !== null) return current;
-  // Per-article work (parse, enrich, render) runs on a worker pool; everything across articles runs here.
+  // Per-article work (parse, enrich, render) runs on a worker pool, started now so its start-up overlaps the hashing below.
   const runner = createBuildRunner(discovered.inputs.length);
+  // Without the cache, articles still go to a cache folder, a temporary one: pages read their bodies back from it.
+  const articleCacheDir = cacheDir === null ? await mkdtemp(path.join(tmpdir(), 'broadsheet-articles-')) : path.join(cacheDir, 'articles');
   try {
+    const salts = await timer.time('hash', () => buildSalts(config));
+    const manifestFile = cacheDir === null ? null : outputManifestFile(cacheDir, config.outDir);
+    // Nothing read by the build changed since the last one: its output is this build's (builds are deterministic).
+    const key = manifestFile === null ? null : await timer.time('key', () => buildKey(discovered, salts.pages));
+    const current = manifestFile === null || key === null ? null : await previousResult(config, manifestFile, key, timer);
+    if (current !== null) return current;
+
+    const cache = new ArticleCache(articleCacheDir, salts.articles);
     const cacheKeys = new Set<string>();
-    const articleCacheDir = cacheDir === null ? null : path.join(cacheDir, 'articles');
-    const parsed = await timer.time('parse+enrich', () =>
-      loadEach(discovered.inputs, report, async (input) => {
-        const { outcome, cacheKey } = await runner.article({ input, cacheDir: articleCacheDir, salt: salts.articles });
-        if (cacheKey !== null) cacheKeys.add(cacheKey);
-        return outcome;
-      }, (done, total) => options.onProgress?.('parse', done, total)),
-    );
-    const enriched = timer.timeSync('dedupe', () => dedupeArticles(parsed, report, displayPath));
-    const { articles, related } = timer.timeSync('relate', () => relateArticles(enriched));
+    const bodies = new ArticleBodies();
+    const { articles, related } = await relatedArticles(discovered.inputs, timer, report, displayPath, async (input) => {
+      const { outcome, cacheKey } = await runner.article({ input, cacheDir: articleCacheDir, salt: salts.articles });
+      if (cacheKey === null) return outcome;
+      cacheKeys.add(cacheKey);
+      if (outcome.ok) bodies.add(outcome.article, cache.fileFor(cacheKey));
+      return outcome;
+    }, (done, total) => options.onProgress?.('parse', done, total));
     const archive = timer.timeSync('group', () => buildArchive(articles, related));
 
     const writer = await SiteWriter.open(config.outDir, [config.seedsDir, config.contentDir, config.templatesDir, projectDir], {
@@ -107,19 +115,20 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
           templatesDir: config.templatesDir,
           basePath: config.basePath,
           salt: salts.pages,
+          bodyFile: (page) => (page.kind === 'article' ? bodies.fileOf(archive.byId.get(page.id) ?? missing(page.id)) : null),
           onProgress: (done, all) => options.onProgress?.('render', done, all),
         }),
       );
       await timer.time('outputs', async () => {
-        await writer.write(apiArticlesUrl(), articlesJson(archive.articles, config.basePath));
-        await writeFeedsAndSitemap(archive, config, writer, report);
+        await writer.writeChunks(apiArticlesUrl(), articlesJsonChunks(archive.articles, config.basePath));
+        await writeFeedsAndSitemap(withBodies(archive, bodies), config, writer, report);
         await copyAssets(config.templatesDir, writer);
       });
-      await timer.time('search', () => writeSearchIndex(archive, config, writer, report));
+      await timer.time('search', () => writeSearchIndex(withBodies(archive, bodies), config, writer, report));
       const entries = report.entries();
       await writer.write(REPORT_FILE, reportJson(report, articles.length, pages));
       await timer.time('commit', () => writer.commit());
-      if (articleCacheDir !== null) await timer.time('prune', () => new ArticleCache(articleCacheDir, salts.articles).prune(cacheKeys));
+      if (cacheDir !== null) await timer.time('prune', () => cache.prune(cacheKeys));
       return {
         outDir: path.resolve(config.outDir),
         articles: articles.length,
@@ -136,7 +145,41 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     }
   } finally {
     await runner.close();
+    if (cacheDir === null) await rm(articleCacheDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Loads every input (through `load`, on the pool), drops repeated files and relates the articles.
+ * The articles come back without bodies: relate was the last stage to read their text, and their
+ * body HTML stays in the article cache (see ArticleBodies), so memory holds metadata only.
+ */
+async function relatedArticles(
+  inputs: readonly InputFile[],
+  timer: StageTimer,
+  report: BuildReport,
+  displayPath: (a: { inputKind: string; sourceFile: string }) => string,
+  load: (input: InputFile) => Promise<ArticleOutcome>,
+  onProgress: (done: number, total: number) => void,
+): Promise<Relations> {
+  const parsed = await timer.time('parse+enrich', () => loadEach(inputs, report, load, onProgress));
+  const enriched = timer.timeSync('dedupe', () => dedupeArticles(parsed, report, displayPath));
+  parsed.length = 0;
+  const { articles, related } = timer.timeSync('relate', () => relateArticles(enriched));
+  return { articles: articles.map((a) => ({ ...a, bodyText: '' })), related };
+}
+
+/**
+ * The archive as the feeds and the search index read it: each article reads its body back from
+ * the cache when asked for it, and keeps none (see ArticleBodies.withBody).
+ */
+function withBodies(archive: Archive, bodies: ArticleBodies): Archive {
+  const articles = archive.articles.map((a) => bodies.withBody(a));
+  return { ...archive, articles, byId: new Map(articles.map((a) => [a.id, a])) };
+}
+
+function missing(id: string): never {
+  throw new BroadsheetError(`no article with id ${id}`);
 }
 
 /** The last build's result when its output is current for `key`, read back from its report; else null. */

@@ -3,6 +3,7 @@
  * named by a hash of its bytes, its path and the code/config salt, so a hit is always current.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputFile } from '../content/input-file.ts';
@@ -32,6 +33,11 @@ export class ArticleCache {
     } catch {
       return null;
     }
+  }
+
+  /** The file an entry is stored in, for a thread that reads it back with readCacheEntry(). */
+  fileFor(key: string): string {
+    return this.#file(key);
   }
 
   /**
@@ -70,4 +76,12 @@ export class ArticleCache {
   #file(key: string): string {
     return path.join(this.#dir, key.slice(0, 2), `${key}.json`);
   }
+}
+
+/**
+ * Reads one entry back by its file, synchronously: a worker rendering a page, or a feed needing a
+ * body, reads one small file at a time. Throws when the entry is gone: the build wrote it and needs it.
+ */
+export function readCacheEntry<T>(file: string): T {
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
 }

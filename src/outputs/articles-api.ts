@@ -20,20 +20,32 @@ export type ArticleRecord = Omit<Article, 'bodyText' | 'bodyHtml' | 'people' | '
 
 /** The API records of all articles, sorted by id. */
 export function articleRecords(articles: readonly Article[], basePath: string): ArticleRecord[] {
-  return [...articles]
-    .sort((a, b) => compareCodePoints(a.id, b.id))
-    .map(({ bodyText: _text, bodyHtml: _html, people, places, organizations, ...meta }) => ({
-      ...meta,
-      url: hrefFor(basePath, meta.url),
-      people: people.map((e) => e.name),
-      places: places.map((e) => e.name),
-      organizations: organizations.map((e) => e.name),
-      entities: { people, places, organizations },
-    }));
+  return [...byId(articles)].map((article) => articleRecord(article, basePath));
 }
 
-/** `api/articles.json` as text: a JSON array, one record per line, so diffs stay readable. */
-export function articlesJson(articles: readonly Article[], basePath: string): string {
-  const records = articleRecords(articles, basePath);
-  return `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
+/** One article's API record. */
+function articleRecord({ bodyText: _text, bodyHtml: _html, people, places, organizations, ...meta }: Article, basePath: string): ArticleRecord {
+  return {
+    ...meta,
+    url: hrefFor(basePath, meta.url),
+    people: people.map((e) => e.name),
+    places: places.map((e) => e.name),
+    organizations: organizations.map((e) => e.name),
+    entities: { people, places, organizations },
+  };
+}
+
+/**
+ * `api/articles.json`, a JSON array with one record per line (so diffs stay readable), a line at a
+ * time: a large archive's file is written without ever being one string in memory.
+ */
+export function* articlesJsonChunks(articles: readonly Article[], basePath: string): Generator<string> {
+  const sorted = byId(articles);
+  yield '[\n';
+  for (let i = 0; i < sorted.length; i++) yield `${JSON.stringify(articleRecord(sorted[i]!, basePath))}${i === sorted.length - 1 ? '' : ','}\n`;
+  yield sorted.length === 0 ? '\n]\n' : ']\n';
+}
+
+function byId(articles: readonly Article[]): Article[] {
+  return [...articles].sort((a, b) => compareCodePoints(a.id, b.id));
 }

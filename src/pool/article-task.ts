@@ -9,7 +9,7 @@ import { ArticleCache } from '../cache/article-cache.ts';
 /** One input, read, parsed and enriched: an article with its problems, or the reason it gave none. */
 export type ArticleOutcome = InputOutcome<Article>;
 
-/** An outcome plus the cache key it was stored under (null without a cache), so the build can prune the rest. */
+/** An outcome plus the cache key it was stored under (null for an unreadable input), so the build can prune the rest and read the body back. */
 export interface ArticleTaskResult {
   readonly outcome: ArticleOutcome;
   readonly cacheKey: string | null;
@@ -18,12 +18,12 @@ export interface ArticleTaskResult {
 /** What a load task carries: the input and where its cache is. */
 export interface ArticleTask {
   readonly input: InputFile;
-  /** The article cache folder, or null to build without one. */
-  readonly cacheDir: string | null;
+  /** The article cache folder: every article is stored there, since pages read their body back from it. */
+  readonly cacheDir: string;
   /** Code, data and config hash: a cached article is reused only when it is the same. */
   readonly salt: string;
   /** The input's bytes when the main thread already read them and missed the cache: not read or looked up again. */
-  readonly miss?: { readonly bytes: Uint8Array; readonly overrideBytes: Uint8Array | null; readonly cacheKey: string | null };
+  readonly miss?: { readonly bytes: Uint8Array; readonly overrideBytes: Uint8Array | null; readonly cacheKey: string };
 }
 
 /** Reads one input and returns its article, from the cache when bytes, path and code are unchanged. Never throws for content. */
@@ -33,21 +33,30 @@ export async function runArticleTask(task: ArticleTask): Promise<ArticleTaskResu
   const { bytes, overrideBytes, cacheKey } = found;
   const parsed = parseInputSafely(task.input, bytes, overrideBytes);
   const outcome: ArticleOutcome = parsed.ok ? { ok: true, article: enrichArticle(parsed.article), problems: parsed.problems } : parsed;
-  if (task.cacheDir !== null && cacheKey !== null) await new ArticleCache(task.cacheDir, task.salt).set(cacheKey, outcome);
+  await new ArticleCache(task.cacheDir, task.salt).set(cacheKey, outcome);
   return { outcome, cacheKey };
 }
 
 /** A finished result (unreadable input or cache hit), or the bytes and cache key computing it needs. */
 export type LookUp =
   | { readonly result: ArticleTaskResult }
-  | { readonly result: null; readonly bytes: Uint8Array; readonly overrideBytes: Uint8Array | null; readonly cacheKey: string | null };
+  | { readonly result: null; readonly bytes: Uint8Array; readonly overrideBytes: Uint8Array | null; readonly cacheKey: string };
 
 /** Reads an input and looks it up in the cache; the main thread does this first, so cache hits never cross to a worker. */
 export async function lookUp(task: ArticleTask): Promise<LookUp> {
   const read = await readInputBytes(task.input);
   if (!read.ok) return { result: { outcome: read, cacheKey: null } };
-  const cache = task.cacheDir === null ? null : new ArticleCache(task.cacheDir, task.salt);
-  const cacheKey = cache?.keyFor(task.input, contentHashOf(read.bytes, read.overrideBytes)) ?? null;
-  const hit = cache === null || cacheKey === null ? null : await cache.get<ArticleOutcome>(cacheKey);
+  const cache = new ArticleCache(task.cacheDir, task.salt);
+  const cacheKey = cache.keyFor(task.input, contentHashOf(read.bytes, read.overrideBytes));
+  const hit = await cache.get<ArticleOutcome>(cacheKey);
   return hit === null ? { result: null, bytes: read.bytes, overrideBytes: read.overrideBytes, cacheKey } : { result: { outcome: hit, cacheKey } };
+}
+
+/**
+ * The result as the main thread keeps it: the article without its body HTML (about a third of an
+ * article's memory), which stays in the cache entry until its page is rendered (see ArticleBodies).
+ */
+export function withoutBodyHtml(result: ArticleTaskResult): ArticleTaskResult {
+  if (!result.outcome.ok || result.cacheKey === null) return result;
+  return { ...result, outcome: { ...result.outcome, article: { ...result.outcome.article, bodyHtml: '' } } };
 }

@@ -1,9 +1,11 @@
-/** The render stage on the pool: pages are prepared here, rendered and written by the workers, or linked unchanged. */
-import { createHash } from 'node:crypto';
+/** The render stage on the pool: pages are prepared here, rendered and written in batches by the workers, or linked unchanged. */
+import { hash } from 'node:crypto';
+import path from 'node:path';
 import type { Page } from '../render/page.ts';
 import type { PageRenderer } from '../render/render-page.ts';
 import type { SiteWriter } from '../write/site-writer.ts';
 import { outputPathFor } from '../urls.ts';
+import { runRenderTask, type PageJob, type RenderTask } from './render-task.ts';
 import type { BuildRunner } from './build-tasks.ts';
 
 /** What rendering needs besides the pages. */
@@ -12,48 +14,75 @@ export interface RenderPagesOptions {
   readonly basePath: string;
   /** Hash of code, templates and config: with a page's variables, it decides whether the page changed. */
   readonly salt: string;
+  /** The article cache entry holding an article page's body (workers read it there: it is not in the prepared page); null for other pages. */
+  readonly bodyFile: (page: Page) => string | null;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Pages handed to the workers and not yet written: bounds memory whatever the site's size. */
-const IN_FLIGHT_PER_WORKER = 16;
+/** Pages per task: one message, one answer and one await for many pages. */
+const PAGES_PER_TASK = 24;
+
+/** Tasks handed to the workers and not yet written: bounds memory whatever the site's size. */
+const TASKS_IN_FLIGHT_PER_WORKER = 4;
 
 /**
- * Renders every page into the writer's staging folder. A page whose template and variables hash
- * like the previous build's is hard-linked from the previous output instead of rendered. Returns
- * how many pages the site has.
+ * Renders every page into the writer's staging folder. A page whose template and variables (and,
+ * for an article, body) hash like the previous build's is hard-linked from the previous output
+ * instead of rendered. Returns how many pages the site has.
  */
 export async function renderPages(pages: Iterable<Page>, total: number, renderer: PageRenderer, writer: SiteWriter, runner: BuildRunner, options: RenderPagesOptions): Promise<number> {
-  const limit = Math.max(1, runner.workers) * IN_FLIGHT_PER_WORKER;
+  const limit = Math.max(1, runner.workers) * TASKS_IN_FLIGHT_PER_WORKER;
   const inFlight = new Set<Promise<void>>();
   let failure: unknown = null;
   let count = 0;
   let done = 0;
-  const finished = (): void => options.onProgress?.(++done, total);
+  const finished = (n: number): void => {
+    done += n;
+    options.onProgress?.(done, total);
+  };
+  let batch: Array<{ readonly file: string; readonly key: string | null; readonly job: PageJob }> = [];
+
+  const send = async (): Promise<void> => {
+    const jobs = batch;
+    batch = [];
+    const task: RenderTask = { templatesDir: options.templatesDir, basePath: options.basePath, templatesHash: options.salt, pages: jobs.map((j) => j.job) };
+    // When every worker is busy this thread renders the batch itself rather than wait for one.
+    const here = runner.workers === 0 || runner.saturated || inFlight.size >= limit;
+    const running = (here ? runRenderTask(task) : runner.render(task))
+      .then((bytes) => {
+        jobs.forEach((j, i) => writer.wrote(j.file, j.key, bytes[i]!));
+        finished(jobs.length);
+      })
+      // A failure stops the stage once the tasks under way are done, so no worker writes into a staging folder being removed.
+      .catch((error: unknown) => {
+        failure ??= error;
+      });
+    if (here) await running;
+    else {
+      const tracked = running.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+    }
+    // Let the workers' answers in: preparing and rendering here never waits on I/O, so without this turn of the event loop they would queue unread.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+
   for (const page of pages) {
     if (failure !== null) break;
     count += 1;
     const prepared = renderer.prepare(page);
     const file = outputPathFor(page.url);
     const preparedJson = JSON.stringify(prepared);
-    const key = `p:${createHash('sha1').update(options.salt).update(preparedJson).digest('hex')}`;
-    if (writer.reuse(file, key)) {
-      finished();
+    const bodyFile = options.bodyFile(page);
+    // The key is needed only to compare with the next build's; the body is in it through its cache entry, named by a hash of the input.
+    const key = writer.incremental ? `p:${hash('sha1', `${options.salt}\0${bodyFile === null ? '' : path.basename(bodyFile)}\0${preparedJson}`)}` : null;
+    if (key !== null && writer.reuse(file, key)) {
+      finished(1);
       continue;
     }
-    const task = runner
-      .render({ templatesDir: options.templatesDir, basePath: options.basePath, templatesHash: options.salt, preparedJson, target: writer.prepare(file) })
-      .then((bytes) => {
-        writer.wrote(file, key, bytes);
-        finished();
-      })
-      .catch((error: unknown) => {
-        failure ??= error;
-      })
-      .finally(() => inFlight.delete(task));
-    inFlight.add(task);
-    if (inFlight.size >= limit) await Promise.race(inFlight);
+    batch.push({ file, key, job: { preparedJson, target: writer.stagedPath(file), bodyFile } });
+    if (batch.length >= PAGES_PER_TASK) await send();
   }
+  if (batch.length > 0 && failure === null) await send();
   await Promise.all(inFlight);
   if (failure !== null) throw failure;
   return count;

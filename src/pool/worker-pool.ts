@@ -53,7 +53,9 @@ export class WorkerPool<T, R> {
     this.#moduleUrl = moduleUrl;
   }
 
-  #start(): void {
+  /** Starts the workers now, ahead of their first task, so their start-up overlaps the caller's own work; once only. */
+  start(): void {
+    if (this.#workers.length > 0) return;
     for (let i = 0; i < this.size; i++) {
       const worker = startWorker(this.#moduleUrl);
       worker.on('message', (message: ResultMessage<R>) => this.#settle(i, message));
@@ -71,12 +73,17 @@ export class WorkerPool<T, R> {
   /** Queues one task; resolves with the worker's result or rejects with its error. */
   run(task: T): Promise<R> {
     if (this.#failed !== null) return Promise.reject(this.#failed);
-    if (this.#workers.length === 0) this.#start();
+    this.start();
     const id = this.#nextId++;
     const promise = new Promise<R>((resolve, reject) => this.#pending.set(id, { resolve, reject }));
     this.#queue.push({ id, task });
     this.#dispatch();
     return promise;
+  }
+
+  /** Whether every worker has all the tasks it takes at once: a task queued now would wait, so the caller may as well run it itself. */
+  get saturated(): boolean {
+    return this.#workers.length > 0 && (this.#queue.length > 0 || this.#load.every((load) => load >= IN_FLIGHT_PER_WORKER));
   }
 
   /** Stops the workers. */

@@ -1,13 +1,16 @@
 /** Stage 6: writing the site atomically. Files go to a temporary folder beside the output folder,
  * which replaces the output folder only when the whole build succeeded. */
 import { linkSync, mkdirSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, hash, randomBytes } from 'node:crypto';
 import { BroadsheetError } from '../errors.ts';
 
 /** The file every Broadsheet output folder has; a non-empty folder without it is never replaced. */
 export const REPORT_FILE = 'build-report.json';
+
+/** Characters gathered before one write, in writeChunks(). */
+const WRITE_CHUNK = 1 << 20;
 
 /** A file's key (hash of its contents, or of what a page was rendered from) and its size. */
 type ManifestEntry = readonly [key: string, bytes: number];
@@ -96,10 +99,57 @@ export class SiteWriter {
     return new SiteWriter(out, staging, manifestFile === null ? {} : await readManifest(manifestFile, out), manifestFile, options.buildKey ?? null);
   }
 
+  /**
+   * Writes one file from chunks, hashing as it goes, so a large file (the JSON API) is never one
+   * string in memory. It goes to a temporary name first: when its key matches the previous build's,
+   * the previous file is linked instead and keeps its mtime, as with write().
+   */
+  async writeChunks(relativePath: string, chunks: Iterable<string>): Promise<void> {
+    const target = this.prepare(relativePath);
+    const temp = `${target}.${process.pid}.part`;
+    const hasher = this.incremental ? createHash('sha1') : null;
+    let bytes = 0;
+    const file = await open(temp, 'w');
+    try {
+      // Chunks are gathered into writes of about a megabyte: one system call per line would cost more than the line.
+      let pending: string[] = [];
+      let size = 0;
+      const flush = async (): Promise<void> => {
+        const text = pending.join('');
+        pending = [];
+        size = 0;
+        hasher?.update(text);
+        // writeFile, unlike write, loops until every byte is written; it writes on from the current position.
+        await file.writeFile(text);
+        bytes += Buffer.byteLength(text);
+      };
+      for (const chunk of chunks) {
+        pending.push(chunk);
+        size += chunk.length;
+        if (size >= WRITE_CHUNK) await flush();
+      }
+      await flush();
+    } finally {
+      await file.close();
+    }
+    const key = hasher === null ? null : `c:${hasher.digest('hex')}`;
+    if (key !== null && this.reuse(relativePath, key)) {
+      await rm(temp);
+      return;
+    }
+    await rename(temp, target);
+    this.wrote(relativePath, key, bytes);
+  }
+
+  /** Whether files are compared with the previous build's (a manifest is kept): only then are their keys worth computing. */
+  get incremental(): boolean {
+    return this.#manifestFile !== null;
+  }
+
   /** Writes one file at a site-relative path (or links the previous build's identical file); a path that would leave the site is an error. */
   async write(relativePath: string, contents: string | Uint8Array): Promise<void> {
-    const key = `c:${createHash('sha1').update(contents).digest('hex')}`;
-    if (this.reuse(relativePath, key)) return;
+    const key = this.incremental ? `c:${hash('sha1', contents)}` : null;
+    if (key !== null && this.reuse(relativePath, key)) return;
     const target = this.prepare(relativePath);
     await writeFile(target, contents);
     this.wrote(relativePath, key, typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength);
@@ -138,12 +188,17 @@ export class SiteWriter {
     return true;
   }
 
-  /** The staging path of a site-relative path, with its folder made, for a file written elsewhere (a worker). */
+  /** The staging path of a site-relative path, with its folder made, for a file written elsewhere. */
   prepare(relativePath: string): string {
-    this.#stage();
-    const target = this.#path(relativePath);
+    const target = this.stagedPath(relativePath);
     this.#makeDir(path.dirname(target));
     return target;
+  }
+
+  /** The staging path of a site-relative path, for a thread that makes its folder and writes it (a render worker). */
+  stagedPath(relativePath: string): string {
+    this.#stage();
+    return this.#path(relativePath);
   }
 
   /** Adds the files tools wrote under resolve()d paths to the manifest, so the next build knows the whole output. */
@@ -193,9 +248,9 @@ export class SiteWriter {
     this.#madeDirs.add(dir);
   }
 
-  /** Records a file written at prepare()'s path, under the key the next build compares with. */
-  wrote(relativePath: string, key: string, bytes: number): void {
-    this.#keys.set(relativePath, [key, bytes]);
+  /** Records a file written at prepare()'s path, under the key the next build compares with (null when not incremental). */
+  wrote(relativePath: string, key: string | null, bytes: number): void {
+    this.#keys.set(relativePath, [key ?? '', bytes]);
     this.#files += 1;
     this.#bytes += bytes;
   }
