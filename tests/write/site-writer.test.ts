@@ -1,0 +1,43 @@
+/** SiteWriter.writeChunks: a file written from chunks has the bytes write() gives it, and an unchanged one keeps its file. */
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SiteWriter } from '../../src/write/site-writer.ts';
+import { bbcText } from '../hostile/hostile-site.ts';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+/** Writes one file from `lines` in a build of its own, commits it, and returns its inode and bytes. */
+async function buildWith(root: string, lines: readonly string[]): Promise<{ ino: number; text: string }> {
+  const writer = await SiteWriter.open(path.join(root, 'dist'), [], { manifestFile: path.join(root, 'manifest.json') });
+  await writer.writeChunks('api/articles.json', lines);
+  await writer.write('build-report.json', '{}\n');
+  await writer.commit();
+  const file = path.join(root, 'dist/api/articles.json');
+  return { ino: (await stat(file)).ino, text: await readFile(file, 'utf8') };
+}
+
+describe('SiteWriter.writeChunks', () => {
+  it('writes the chunks in order, links the previous file when they are unchanged, and writes again when not', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'broadsheet-writer-'));
+    dirs.push(root);
+    const lines = (await bbcText()).split('\n').map((line) => `${line}\n`);
+    const first = await buildWith(root, lines);
+    expect(first.text).toBe(lines.join(''));
+
+    const same = await buildWith(root, lines);
+    expect(same).toEqual(first);
+
+    const edited = [...lines.slice(0, -1), 'A last line that was not there before.\n'];
+    const changed = await buildWith(root, edited);
+    expect(changed.text).toBe(edited.join(''));
+    expect(changed.ino).not.toBe(first.ino);
+    // No temporary file is left beside it.
+    expect((await stat(path.join(root, 'dist/api'))).isDirectory()).toBe(true);
+    expect(await readdir(path.join(root, 'dist/api'))).toEqual(['articles.json']);
+  });
+});
