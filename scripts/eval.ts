@@ -1,8 +1,10 @@
 /**
  * `npm run eval [-- CORPUS_DIR]`: scores parsing and enrichment on a corpus whose folders are desk
  * labels (default ../shared/corpora/bbc): top-subject accuracy against the desk, NMI and purity of
- * the grouping by top subject, titles equal to the headline line, and parse + enrich speed.
+ * the grouping by top subject, titles equal to the headline line, and parse + enrich speed (the
+ * median first pass of three fresh processes).
  */
+import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { decodeHTMLStrict } from 'entities';
 import path from 'node:path';
@@ -24,6 +26,11 @@ const DESK_SUBJECTS: Readonly<Record<string, string>> = {
 };
 
 const GOALS = { accuracy: 0.9, nmi: 0.8, titleMatch: 0.99, perCore: 2000 };
+
+/** Fresh processes timing the first pass in all (this one included): one first pass is noisy on a shared machine, so the median is scored. */
+const SPEED_RUNS = 3;
+/** Set in the extra processes: time one first pass, print its CPU seconds as JSON, stop. */
+const SPEED_ONLY = process.env['BROADSHEET_EVAL_SPEED_ONLY'] === '1';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = path.resolve(process.argv[2] ?? path.join(projectDir, '..', 'shared', 'corpora', 'bbc'));
@@ -57,6 +64,10 @@ const enrichStart = cpuSeconds();
 const articles = parsed.map(({ article, desk, headline }) => ({ article: enrichArticle(article), desk, headline }));
 const enrichSeconds = cpuSeconds() - enrichStart;
 const wallSeconds = (performance.now() - wallStart) / 1000;
+if (SPEED_ONLY) {
+  console.log(JSON.stringify({ parseSeconds, enrichSeconds }));
+  process.exit(0);
+}
 // A second pass shows the steady state of a large archive, where start-up (JIT, memoised keyword
 // look-ups) is spread over many more articles. The first pass is the figure scored against the goal.
 const steadyStart = cpuSeconds();
@@ -78,7 +89,10 @@ const keywordOnly = scored.filter((a) => a.article.subjects[0]?.id === DESK_SUBJ
 const correct = scored.filter((a, i) => top[i] === DESK_SUBJECTS[a.desk]).length;
 const grouping = scoreGrouping(scored.map((a) => a.desk), top);
 const titleMatches = articles.filter((a) => a.article.title === a.headline).length;
-const perCore = articles.length / (parseSeconds + enrichSeconds);
+// The same first pass in fresh processes, one after another (this process's pass is the first of the runs).
+const passes = [{ parseSeconds, enrichSeconds }, ...Array.from({ length: SPEED_RUNS - 1 }, () => speedInFreshProcess())];
+const passRates = passes.map((p) => articles.length / (p.parseSeconds + p.enrichSeconds));
+const perCore = median(passRates);
 
 const confusion = new Map<string, Map<string, number>>();
 scored.forEach((a, i) => {
@@ -99,7 +113,8 @@ console.log(`top-subject accuracy: ${fixed(accuracy)} (${correct}/${scored.lengt
 console.log(`  (keywords alone, before the archive-level refinement: ${fixed(keywordOnly / scored.length)})`);
 console.log(`grouping by top subject: NMI ${fixed(grouping.nmi)} (goal ≥ ${GOALS.nmi}: ${mark(grouping.nmi >= GOALS.nmi)}), purity ${fixed(grouping.purity)}, ${grouping.clusters} groups`);
 console.log(`title equals headline line: ${fixed(titleShare)} (${titleMatches}/${articles.length}; goal ≥ ${GOALS.titleMatch}: ${mark(titleShare >= GOALS.titleMatch)})`);
-console.log(`parse + enrich: ${Math.round(perCore)} articles/s per core (${fixed(parseSeconds + enrichSeconds, 2)} s CPU; goal ≥ ${GOALS.perCore}: ${mark(perCore >= GOALS.perCore)})`);
+console.log(`parse + enrich: ${Math.round(perCore)} articles/s per core, median of ${passes.length} first passes in fresh processes (${passRates.map((r) => Math.round(r)).join(', ')}; goal ≥ ${GOALS.perCore}: ${mark(perCore >= GOALS.perCore)})`);
+console.log(`  this process's first pass: ${fixed(parseSeconds + enrichSeconds, 2)} s CPU`);
 // The work runs on one thread, but CPU time also counts the engine's helper threads (garbage
 // collection), so the wall-clock rate of this single thread is shown beside it.
 console.log(`  single thread, wall clock: ${Math.round(articles.length / wallSeconds)} articles/s (${fixed(wallSeconds, 2)} s)`);
@@ -109,6 +124,23 @@ console.log(`relate (related, stories, near-duplicates): ${fixed(relateSeconds, 
 console.log('confusion (desk → top subject):');
 for (const [desk, row] of [...confusion].sort()) {
   console.log(`  ${desk.padEnd(14)} ${[...row].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+}
+
+/** One first pass of parse + enrich timed in a fresh child process (the same script, speed only). */
+function speedInFreshProcess(): { parseSeconds: number; enrichSeconds: number } {
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), corpusDir], {
+    env: { ...process.env, BROADSHEET_EVAL_SPEED_ONLY: '1' },
+    encoding: 'utf8',
+  });
+  const last = child.stdout.trim().split('\n').at(-1) ?? '';
+  if (child.status !== 0 || !last.startsWith('{')) throw new Error(`speed run failed: ${child.stderr || last}`);
+  return JSON.parse(last) as { parseSeconds: number; enrichSeconds: number };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** NMI (arithmetic-mean normalisation, as scikit-learn) and purity of `predicted` against `truth`. */
