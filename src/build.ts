@@ -85,7 +85,8 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     const salts = await timer.time('hash', () => buildSalts(config));
     const manifestFile = cacheDir === null ? null : outputManifestFile(cacheDir, config.outDir);
     // Nothing read by the build changed since the last one: its output is this build's (builds are deterministic).
-    const key = manifestFile === null ? null : await timer.time('key', () => buildKey(discovered, salts.pages));
+    const keyed = manifestFile === null ? null : await timer.time('key', () => buildKey(discovered, salts.pages));
+    const key = keyed?.key ?? null;
     const current = manifestFile === null || key === null ? null : await previousResult(config, manifestFile, key, timer);
     if (current !== null) return current;
 
@@ -93,7 +94,8 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     const cacheKeys = new Set<string>();
     const bodies = new ArticleBodies();
     const { articles, related } = await relatedArticles(discovered.inputs, timer, report, displayPath, async (input) => {
-      const { outcome, cacheKey } = await runner.article({ input, cacheDir: articleCacheDir, salt: salts.articles });
+      const contentHash = keyed?.contentHashes.get(input);
+      const { outcome, cacheKey } = await runner.article({ input, cacheDir: articleCacheDir, salt: salts.articles, ...(contentHash === undefined ? {} : { contentHash }) });
       if (cacheKey === null) return outcome;
       cacheKeys.add(cacheKey);
       if (outcome.ok) bodies.add(outcome.article, cache.fileFor(cacheKey));

@@ -22,6 +22,8 @@ export interface ArticleTask {
   readonly cacheDir: string;
   /** Code, data and config hash: a cached article is reused only when it is the same. */
   readonly salt: string;
+  /** The input's content hash when the build already read it (for its key): a cache hit then needs no second read. */
+  readonly contentHash?: string;
   /** The input's bytes when the main thread already read them and missed the cache: not read or looked up again. */
   readonly miss?: { readonly bytes: Uint8Array; readonly overrideBytes: Uint8Array | null; readonly cacheKey: string };
 }
@@ -44,12 +46,16 @@ export type LookUp =
 
 /** Reads an input and looks it up in the cache; the main thread does this first, so cache hits never cross to a worker. */
 export async function lookUp(task: ArticleTask): Promise<LookUp> {
+  const cache = new ArticleCache(task.cacheDir, task.salt);
+  const known = task.contentHash === undefined ? null : cache.keyFor(task.input, task.contentHash);
+  const hit = known === null ? null : await cache.get<ArticleOutcome>(known);
+  if (known !== null && hit !== null) return { result: { outcome: hit, cacheKey: known } };
   const read = await readInputBytes(task.input);
   if (!read.ok) return { result: { outcome: read, cacheKey: null } };
-  const cache = new ArticleCache(task.cacheDir, task.salt);
+  // The key comes from the bytes read now, so an input edited since it was hashed is never stored under its old key.
   const cacheKey = cache.keyFor(task.input, contentHashOf(read.bytes, read.overrideBytes));
-  const hit = await cache.get<ArticleOutcome>(cacheKey);
-  return hit === null ? { result: null, bytes: read.bytes, overrideBytes: read.overrideBytes, cacheKey } : { result: { outcome: hit, cacheKey } };
+  const found = cacheKey === known ? null : await cache.get<ArticleOutcome>(cacheKey);
+  return found === null ? { result: null, bytes: read.bytes, overrideBytes: read.overrideBytes, cacheKey } : { result: { outcome: found, cacheKey } };
 }
 
 /**
