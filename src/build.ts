@@ -1,5 +1,6 @@
 /** build(): the whole pipeline, stage by stage. Reads like a table of contents. */
 import path from 'node:path';
+import v8 from 'node:v8';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
@@ -65,8 +66,17 @@ export interface BuildOptions {
   readonly onProgress?: ProgressListener;
 }
 
+/**
+ * How far V8's heap may grow past the data still in use before a full collection, in percent.
+ * By default V8 lets it grow to several times that: a 25x build held 2+ GB of garbage beside
+ * ~0.5 GB of articles. Half again keeps the peak near the data, for a few more collections.
+ */
+const HEAP_GROWING_PERCENT = 50;
+
 /** Builds the site described by `config` into `config.outDir`, atomically. */
 export async function build(config: SiteConfig, options: BuildOptions = {}): Promise<BuildResult> {
+  // A V8 flag, so process-wide (workers too); read at each collection, so setting it now takes effect.
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const report = new BuildReport();
   const timer = new StageTimer(options.onStage);
 
