@@ -1,5 +1,5 @@
 /** Reading one input file into a ParsedArticle, or a reason it produced no page. */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { InputFile } from './input-file.ts';
 import type { ParsedArticle } from './parsed-article.ts';
@@ -60,9 +60,9 @@ export function parseInputSafely(input: InputFile, bytes: Uint8Array, overrideBy
 
 /** sha256 (hex) of an input's bytes and its override file's bytes: the article's `contentHash`. */
 export function contentHashOf(bytes: Uint8Array, overrideBytes: Uint8Array | null): string {
-  const hash = createHash('sha256').update(bytes);
-  if (overrideBytes !== null) hash.update('\0override\0').update(overrideBytes);
-  return hash.digest('hex');
+  // One-shot for a seed without override (most inputs): no Hash object for the collector to finalise.
+  if (overrideBytes === null) return hash('sha256', bytes, 'hex');
+  return createHash('sha256').update(bytes).update('\0override\0').update(overrideBytes).digest('hex');
 }
 
 /** Parses an input's bytes (and its override file's bytes, for a seed). Pure; throws BroadsheetError. */

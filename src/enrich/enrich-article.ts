@@ -50,8 +50,9 @@ export function enrichArticle(parsed: ParsedArticle, resources: EnrichResources 
 }
 
 /** A declared list replaces what was found, keeping the role and count of names the text also gives. */
-function declaredEntities(names: readonly string[] | undefined, found: readonly Entity[]): Entity[] {
-  if (names === undefined) return [...found];
+function declaredEntities(names: readonly string[] | undefined, found: Entity[]): Entity[] {
+  // The found list is this article's own (made by findEntities for it): no copy needed.
+  if (names === undefined) return found;
   const bySlug = new Map(found.map((e) => [e.slug, e]));
   return names
     .map((name) => ({ name, slug: slugify(name) }))
