@@ -70,7 +70,7 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
 /**
  * The articles search finds: all but near-copies of another article (originalOf, the rule the
  * listings follow), so a wire story published by several outlets comes up once, as its original,
- * whose page links its copies. Each copy keeps its own page, feeds and sitemap entries.
+ * whose page links its copies. Each copy keeps its own page (left out of feeds and sitemap too).
  */
 export function searchableArticles(archive: Archive): Article[] {
   return archive.articles.filter((article) => originalOf(article, archive.byId) === null);
