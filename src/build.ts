@@ -34,6 +34,9 @@ import { buildKey } from './cache/build-key.ts';
 /** The cache folder, in the project folder: parsed articles and the manifest of the last output. */
 export const CACHE_DIR = '.broadsheet-cache';
 
+/** The content hashes of the inputs as last read, by path and file identity (see buildKey). */
+const INPUT_INDEX_FILE = 'inputs.json';
+
 /** What a build did. */
 export interface BuildResult {
   /** Absolute path of the output folder. */
@@ -95,7 +98,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     const salts = await timer.time('hash', () => buildSalts(config));
     const manifestFile = cacheDir === null ? null : outputManifestFile(cacheDir, config.outDir);
     // Nothing read by the build changed since the last one: its output is this build's (builds are deterministic).
-    const keyed = manifestFile === null ? null : await timer.time('key', () => buildKey(discovered, salts.pages));
+    const keyed = cacheDir === null ? null : await timer.time('key', () => buildKey(discovered, salts.pages, path.join(cacheDir, INPUT_INDEX_FILE)));
     const key = keyed?.key ?? null;
     const current = manifestFile === null || key === null ? null : await previousResult(config, manifestFile, key, timer);
     if (current !== null) return current;

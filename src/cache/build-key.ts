@@ -1,5 +1,7 @@
 /** One hash of everything a build reads: when it equals the last build's, the output is already right. */
 import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { DiscoveredInputs, InputFile } from '../content/input-file.ts';
 import { contentHashOf, readInputBytes } from '../content/load-article.ts';
 
@@ -12,11 +14,18 @@ export interface BuildKey {
   readonly contentHashes: ReadonlyMap<InputFile, string>;
 }
 
+/** Content hashes of inputs by path, with the file identity (size, mtime, ctime, inode) they were hashed at. */
+type HashIndex = Record<string, readonly [identity: string, contentHash: string]>;
+
 /**
  * Hashes every input's path and bytes (an unreadable one by its error), the ignored files and the
  * salt (code, data, templates, config). Builds are deterministic, so the same key means the same output.
+ * With `indexFile`, an input whose size, times and inode (and its override file's) are those it
+ * was hashed at last time keeps that hash without being read, as git's index does.
  */
-export async function buildKey(discovered: DiscoveredInputs, salt: string): Promise<BuildKey> {
+export async function buildKey(discovered: DiscoveredInputs, salt: string, indexFile: string | null = null): Promise<BuildKey> {
+  const previous = indexFile === null ? {} : await readIndex(indexFile);
+  const index: Record<string, readonly [string, string]> = {};
   const parts = new Array<string>(discovered.inputs.length);
   const contentHashes = new Map<InputFile, string>();
   let next = 0;
@@ -24,15 +33,54 @@ export async function buildKey(discovered: DiscoveredInputs, salt: string): Prom
     while (next < discovered.inputs.length) {
       const i = next++;
       const input = discovered.inputs[i]!;
-      const read = await readInputBytes(input);
-      const contentHash = read.ok ? contentHashOf(read.bytes, read.overrideBytes) : null;
-      if (contentHash !== null) contentHashes.set(input, contentHash);
-      parts[i] = `${input.kind}:${input.relativePath}:${input.overridePath ?? ''}:${contentHash ?? (read.ok ? '' : read.problem.message)}`;
+      const identity = indexFile === null ? null : await identityOf(input);
+      const known = previous[input.absolutePath];
+      let contentHash: string | null = identity !== null && known?.[0] === identity ? known[1] : null;
+      let problem = '';
+      if (contentHash === null) {
+        const read = await readInputBytes(input);
+        if (read.ok) contentHash = contentHashOf(read.bytes, read.overrideBytes);
+        else problem = read.problem.message;
+      }
+      if (contentHash !== null) {
+        contentHashes.set(input, contentHash);
+        if (identity !== null) index[input.absolutePath] = [identity, contentHash];
+      }
+      parts[i] = `${input.kind}:${input.relativePath}:${input.overridePath ?? ''}:${contentHash ?? problem}`;
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, discovered.inputs.length) }, worker));
+  if (indexFile !== null) await writeIndex(indexFile, index);
   const hash = createHash('sha256').update(salt);
   for (const part of parts) hash.update(part).update('\n');
   for (const file of discovered.ignored) hash.update(`ignored:${file.displayPath}:${file.reason}\n`);
   return { key: hash.digest('hex'), contentHashes };
+}
+
+/** Size, mtime and ctime (ns: ctime changes with permissions too) and inode of an input and its override file; null when either cannot be read, so it is read and reported. */
+async function identityOf(input: InputFile): Promise<string | null> {
+  try {
+    const files = input.overridePath === null ? [input.absolutePath] : [input.absolutePath, input.overridePath];
+    const stats = await Promise.all(files.map((f) => stat(f, { bigint: true })));
+    return stats.map((s) => `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`).join('/');
+  } catch {
+    return null;
+  }
+}
+
+async function readIndex(file: string): Promise<HashIndex> {
+  try {
+    const index = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    return typeof index === 'object' && index !== null ? (index as HashIndex) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Written to a temporary name and renamed, so a killed build leaves the old index or the new, never half of one. */
+async function writeIndex(file: string, index: HashIndex): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(index));
+  await rename(temp, file);
 }
