@@ -190,7 +190,7 @@ function isCommonWord(f: Finding, t: Token): boolean {
 function startsWithWord(f: Finding, run: readonly Token[]): boolean {
   const [first, second] = run as [Token, Token];
   if (FUNCTION_WORDS.has(first.lower)) return true;
-  if (!f.lexicon.has(first.lower) || ROLE_WORDS.has(first.lower) || ROLE_MODIFIERS.has(first.lower) || placeOf(f, [first]) !== undefined) return false;
+  if (!f.lexicon.has(first.lower) || ROLE_WORDS.has(first.lower) || ROLE_MODIFIERS.has(first.lower) || placeOfWord(f, first) !== undefined) return false;
   return !(f.personNames.has(first.text) && !f.lexicon.has(second.lower));
 }
 
@@ -203,6 +203,57 @@ function isNameWord(f: Finding, t: Token): boolean {
   return f.personNames.has(t.text) || !f.lexicon.has(t.lower);
 }
 
+// Small loops rather than every/some/filter with arrow functions: compiled, each of those is a
+// builtin inlined with its callback, and compiling handleRun was the largest single cost of a first pass.
+
+/** Shouted text ("MAKE A DEAL"): every word in capitals or a single capital letter. */
+function isShouted(run: readonly Token[]): boolean {
+  for (const t of run) if (!(t.allCaps || (t.text.length === 1 && t.capitalised))) return false;
+  return true;
+}
+
+/** A title or honorific among the words ("minister", "Mr"). */
+function hasTitle(tokens: readonly Token[]): boolean {
+  for (const t of tokens) if (ROLE_WORDS.has(t.lower) || HONORIFICS.has(t.lower)) return true;
+  return false;
+}
+
+function onlyHonorifics(tokens: readonly Token[]): boolean {
+  for (const t of tokens) if (!HONORIFICS.has(t.lower)) return false;
+  return true;
+}
+
+function hasOrganisationHead(tokens: readonly Token[]): boolean {
+  for (const t of tokens) if (ORGANISATION_HEADS.has(t.text)) return true;
+  return false;
+}
+
+/** Every word could be part of a person's name: no acronym, calendar word or title; a lower-case letter, a final dot or an inner initial. */
+function nameWordsFit(name: readonly Token[]): boolean {
+  for (let k = 0; k < name.length; k++) {
+    const t = name[k]!;
+    const shaped = /\p{Ll}|\.$/u.test(t.text) || (t.text.length === 1 && k > 0 && k < name.length - 1);
+    if (!(!isAcronym(t) && shaped && !/^I['’]/u.test(t.text) && !CALENDAR_WORDS.has(t.text) && !ROLE_WORDS.has(t.lower) && !HONORIFICS.has(t.lower))) return false;
+  }
+  return true;
+}
+
+function allNameWords(f: Finding, name: readonly Token[]): boolean {
+  for (const t of name) if (!isNameWord(f, t)) return false;
+  return true;
+}
+
+/** One of the words is no English word. */
+function hasNonWord(f: Finding, name: readonly Token[]): boolean {
+  for (const t of name) if (!f.lexicon.has(t.lower)) return true;
+  return false;
+}
+
+function noPlaceWord(f: Finding, name: readonly Token[]): boolean {
+  for (const t of name) if (placeOfWord(f, t) !== undefined) return false;
+  return true;
+}
+
 function scan(f: Finding, tokens: readonly Token[], title: boolean, early: boolean): void {
   for (const [start, end] of nameRuns(f, tokens, early)) handleRun(f, tokens, start, end, title, early);
 }
@@ -212,7 +263,7 @@ function handleRun(f: Finding, all: readonly Token[], start: number, end: number
   const calendar = CALENDAR_WORDS;
   let run = all.slice(start, end);
   // Shouted text ("MAKE A DEAL") is emphasis, not names.
-  if (run.length >= 2 && run.every((t) => t.allCaps || (t.text.length === 1 && t.capitalised))) return;
+  if (run.length >= 2 && isShouted(run)) return;
   // A lone function word starting a sentence ("The", "But") is never a name: the commonest run, so leave early.
   if (run.length === 1 && run[0]!.sentenceStart && FUNCTION_WORDS.has(run[0]!.lower)) return;
   // A capital at a sentence start says nothing: drop a leading English word ("The Kremlin", "In
@@ -246,24 +297,25 @@ function handleRun(f: Finding, all: readonly Token[], start: number, end: number
     name = [];
   }
   // Words between a title and a name belong to the title ("Secretary of State Condoleezza Rice").
-  while (roleTokens.length > 0 && name.length > 2 && (isCommonWord(f, name[0]!) || placeOf(f, [name[0]!]) !== undefined)) {
+  while (roleTokens.length > 0 && name.length > 2 && (isCommonWord(f, name[0]!) || placeOfWord(f, name[0]!) !== undefined)) {
     roleTokens = [...roleTokens, name[0]!];
     name = name.slice(1);
   }
-  const titled = roleTokens.some((t) => ROLE_WORDS.has(t.lower) || HONORIFICS.has(t.lower));
-  const roleWords = roleTokens.filter((t) => !(t.sentenceStart && isCommonWord(f, t) && !ROLE_WORDS.has(t.lower) && !ROLE_MODIFIERS.has(t.lower)));
-  const role = roleWords.length === 0 || roleWords.every((t) => HONORIFICS.has(t.lower)) ? null : words(roleWords);
+  const titled = hasTitle(roleTokens);
+  const roleWords: Token[] = [];
+  for (const t of roleTokens) if (!(t.sentenceStart && isCommonWord(f, t) && !ROLE_WORDS.has(t.lower) && !ROLE_MODIFIERS.has(t.lower))) roleWords.push(t);
+  const role = roleWords.length === 0 || onlyHonorifics(roleWords) ? null : words(roleWords);
   if (roleTokens.length > 0) {
     scanPlaces(f, roleTokens, early);
     // An organisation inside a role ("Bank of England Governor").
     let orgEnd = roleTokens.length;
     while (orgEnd > 0 && (ROLE_WORDS.has(roleTokens[orgEnd - 1]!.lower) || ROLE_MODIFIERS.has(roleTokens[orgEnd - 1]!.lower))) orgEnd--;
     const org = roleTokens.slice(0, orgEnd);
-    if (org.length >= 2 && org.some((t) => ORGANISATION_HEADS.has(t.text))) tally(f, f.organizations, words(org));
+    if (org.length >= 2 && hasOrganisationHead(org)) tally(f, f.organizations, words(org));
   }
   if (name.length === 0) return;
 
-  if (name.some((t) => ORGANISATION_HEADS.has(t.text))) {
+  if (hasOrganisationHead(name)) {
     while (name.length > 1 && NAME_JOINERS.has(name[0]!.lower)) name = name.slice(1);
     if (name.length >= 2) {
       const org = words(name);
@@ -293,13 +345,13 @@ function handleRun(f: Finding, all: readonly Token[], start: number, end: number
   const last = name[name.length - 1]!;
   const looksLikePerson =
     name.length <= MAX_PERSON_WORDS &&
-    name.every((t, k) => !isAcronym(t) && (/\p{Ll}|\.$/u.test(t.text) || (t.text.length === 1 && k > 0 && k < name.length - 1)) && !/^I['’]/u.test(t.text) && !calendar.has(t.text) && !ROLE_WORDS.has(t.lower) && !HONORIFICS.has(t.lower)) &&
+    nameWordsFit(name) &&
     !PLACE_NAME_STARTS.has(name[0]!.text) &&
     !NON_PERSON_ENDS.has(last.text) &&
-    (titled || (name.every((t) => isNameWord(f, t)) && name.some((t) => !lexicon.has(t.lower)))) &&
+    (titled || (allNameWords(f, name) && hasNonWord(f, name))) &&
     // A surname that is an English word must be a known name too: "Lansdowne Road" is a place.
     (!lexicon.has(last.lower) || personNames.has(last.text)) &&
-    name.every((t) => placeOf(f, [t]) === undefined);
+    noPlaceWord(f, name);
   if (!looksLikePerson) return scanPlaces(f, name, early);
   const full = words(name);
   let person = f.people.get(full);
@@ -388,11 +440,17 @@ function copyTally<T extends Tally>(t: T): T {
 }
 
 /** Merges "George Bush" into "George W. Bush" and lone surnames into the person they name. */
+/** The first kept person whose name has the same first and last word ("George W. Bush" for "George Bush"). */
+function sameEnds(kept: readonly PersonTally[], person: PersonTally): PersonTally | undefined {
+  for (const k of kept) if (k.words[0] === person.words[0] && k.words[k.words.length - 1] === person.words[person.words.length - 1]) return k;
+  return undefined;
+}
+
 function resolvePeople(people: Map<string, PersonTally>, singles: ReadonlyArray<{ word: string; role: string | null; titled: boolean; order: number }>): Entity[] {
   const list = [...people.values()].sort((a, b) => b.words.length - a.words.length || a.first - b.first);
   const kept: PersonTally[] = [];
   for (const person of list) {
-    const longer = kept.find((k) => k.words[0] === person.words[0] && k.words[k.words.length - 1] === person.words[person.words.length - 1]);
+    const longer = sameEnds(kept, person);
     if (longer === undefined) kept.push(copyTally(person));
     else {
       longer.mentions += person.mentions;
@@ -402,7 +460,7 @@ function resolvePeople(people: Map<string, PersonTally>, singles: ReadonlyArray<
   }
   const bySurname = new Map<string, PersonTally>();
   for (const person of [...kept].sort((a, b) => b.mentions - a.mentions || a.first - b.first)) {
-    for (const word of person.words.slice(1)) if (!bySurname.has(word)) bySurname.set(word, person);
+    for (let w = 1; w < person.words.length; w++) if (!bySurname.has(person.words[w]!)) bySurname.set(person.words[w]!, person);
   }
   const alone = new Map<string, PersonTally>();
   for (const single of singles) {
@@ -442,10 +500,12 @@ function resolveOrganizations(
 
 /** Entities most mentioned first, then in order of first mention. */
 function byProminence(tallies: readonly Tally[]): Entity[] {
-  return [...tallies]
-    .sort((a, b) => b.mentions - a.mentions || a.first - b.first)
-    .map((t) => ({ name: t.name, slug: slugOf(t.name), role: t.role, mentions: t.mentions }))
-    .filter((e) => e.slug !== '');
+  const entities: Entity[] = [];
+  for (const t of [...tallies].sort((a, b) => b.mentions - a.mentions || a.first - b.first)) {
+    const slug = slugOf(t.name);
+    if (slug !== '') entities.push({ name: t.name, slug, role: t.role, mentions: t.mentions });
+  }
+  return entities;
 }
 
 /** slugify, remembered per name: an archive names the same people and places again and again, and slugify normalises Unicode twice. */
