@@ -1,9 +1,9 @@
 /** One hash of everything a build reads: when it equals the last build's, the output is already right. */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import type { DiscoveredInputs, InputFile } from '../content/input-file.ts';
 import { contentHashOf, readInputBytes } from '../content/load-article.ts';
+import { writeJsonAtomically } from '../write/write-json-atomically.ts';
 
 /** How many inputs are read at once. */
 const READ_CONCURRENCY = 32;
@@ -50,7 +50,7 @@ export async function buildKey(discovered: DiscoveredInputs, salt: string, index
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, discovered.inputs.length) }, worker));
-  if (indexFile !== null) await writeIndex(indexFile, index);
+  if (indexFile !== null) await writeJsonAtomically(indexFile, index);
   const hash = createHash('sha256').update(salt);
   for (const part of parts) hash.update(part).update('\n');
   for (const file of discovered.ignored) hash.update(`ignored:${file.displayPath}:${file.reason}\n`);
@@ -75,12 +75,4 @@ async function readIndex(file: string): Promise<HashIndex> {
   } catch {
     return {};
   }
-}
-
-/** Written to a temporary name and renamed, so a killed build leaves the old index or the new, never half of one. */
-async function writeIndex(file: string, index: HashIndex): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(index));
-  await rename(temp, file);
 }

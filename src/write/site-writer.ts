@@ -1,10 +1,11 @@
 /** Stage 6: writing the site atomically. Files go to a temporary folder beside the output folder,
  * which replaces the output folder only when the whole build succeeded. */
 import { linkSync, mkdirSync, statSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash, hash, randomBytes } from 'node:crypto';
 import { BroadsheetError } from '../errors.ts';
+import { writeJsonAtomically } from './write-json-atomically.ts';
 
 /** The file every Broadsheet output folder has; a non-empty folder without it is never replaced. */
 export const REPORT_FILE = 'build-report.json';
@@ -334,7 +335,7 @@ export class SiteWriter {
   async #writeManifest(): Promise<void> {
     if (this.#manifestFile === null) return;
     const files = Object.fromEntries([...this.#keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    await writeManifest(this.#manifestFile, { outDir: this.outDir, files, buildKey: this.#buildKey });
+    await writeJsonAtomically(this.#manifestFile, { outDir: this.outDir, files, buildKey: this.#buildKey } satisfies Manifest);
   }
 
   /** Removes the staging folder; the output folder is untouched. */
@@ -354,13 +355,6 @@ async function readManifest(file: string, outDir: string): Promise<Record<string
   } catch {
     return {};
   }
-}
-
-async function writeManifest(file: string, manifest: Manifest): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(manifest));
-  await rename(temp, file);
 }
 
 async function assertReplaceable(out: string): Promise<void> {

@@ -1,23 +1,15 @@
 /** Article bodies stay in the article cache: the build keeps articles without them and reads each back where it is shown. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ArticleBodies } from '../../src/cache/article-bodies.ts';
 import { ArticleCache } from '../../src/cache/article-cache.ts';
 import { discoverInputs } from '../../src/content/input-file.ts';
 import { runArticleTask, withoutBodyHtml } from '../../src/pool/article-task.ts';
-import { REAL_SEEDS } from '../hostile/hostile-site.ts';
-
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+import { REAL_SEEDS, tempDir } from '../hostile/hostile-site.ts';
 
 describe('article bodies', () => {
   it('keeps an article without its body and reads the body back from its cache entry', async () => {
-    const cacheDir = await mkdtemp(path.join(tmpdir(), 'broadsheet-bodies-'));
-    dirs.push(cacheDir);
+    const cacheDir = await tempDir('bodies');
     const { inputs } = await discoverInputs(REAL_SEEDS, path.join(REAL_SEEDS, 'no-content'));
     const input = inputs.find((i) => i.relativePath.startsWith('001'))!;
     const full = await runArticleTask({ input, cacheDir, salt: 'test' });

@@ -1,21 +1,14 @@
 /** The build key: the same inputs give the same key, read or taken from the index of hashes; any edit changes it. */
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildKey } from '../../src/cache/build-key.ts';
 import { discoverInputs } from '../../src/content/input-file.ts';
-import { bbcText } from '../hostile/hostile-site.ts';
-
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+import { bbcText, tempDir } from '../hostile/hostile-site.ts';
 
 describe('buildKey', () => {
   it('keeps a hash while the file is untouched, and notices an edit and an unreadable input', async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'broadsheet-key-'));
-    dirs.push(root);
+    const root = await tempDir('key');
     const seeds = path.join(root, 'seeds');
     const text = await bbcText();
     await mkdir(seeds);

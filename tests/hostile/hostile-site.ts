@@ -89,6 +89,13 @@ export async function treeContents(dir: string): Promise<Map<string, string>> {
   return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(dir, f))).toString('base64')] as const)));
 }
 
+/** A temp folder for one test, removed when the test ends. */
+export async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), `broadsheet-${prefix}-`));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 /** Puts BROADSHEET_WORKERS back as it was after each test of the calling file (tests set it to pick the pool size). */
 export function restoreWorkerCountAfterEach(): void {
   const workers = process.env['BROADSHEET_WORKERS'];

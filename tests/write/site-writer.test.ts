@@ -1,15 +1,9 @@
 /** SiteWriter.writeChunks: a file written from chunks has the bytes write() gives it, and an unchanged one keeps its file. */
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SiteWriter } from '../../src/write/site-writer.ts';
-import { bbcText } from '../hostile/hostile-site.ts';
-
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+import { bbcText, tempDir } from '../hostile/hostile-site.ts';
 
 /** Writes one file from `lines` in a build of its own, commits it, and returns its inode and bytes. */
 async function buildWith(root: string, lines: readonly string[]): Promise<{ ino: number; text: string }> {
@@ -23,8 +17,7 @@ async function buildWith(root: string, lines: readonly string[]): Promise<{ ino:
 
 describe('SiteWriter.writeChunks', () => {
   it('writes the chunks in order, links the previous file when they are unchanged, and writes again when not', async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'broadsheet-writer-'));
-    dirs.push(root);
+    const root = await tempDir('writer');
     const lines = (await bbcText()).split('\n').map((line) => `${line}\n`);
     const first = await buildWith(root, lines);
     expect(first.text).toBe(lines.join(''));
