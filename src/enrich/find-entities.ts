@@ -223,8 +223,8 @@ function onlyHonorifics(tokens: readonly Token[]): boolean {
   return true;
 }
 
-function hasOrganisationHead(tokens: readonly Token[]): boolean {
-  for (const t of tokens) if (ORGANISATION_HEADS.has(t.text)) return true;
+function hasOrganisationHead(tokens: readonly Token[], start = 0, end = tokens.length): boolean {
+  for (let k = start; k < end; k++) if (ORGANISATION_HEADS.has(tokens[k]!.text)) return true;
   return false;
 }
 
@@ -408,16 +408,22 @@ function isNameLike(f: Finding, t: Token, early: boolean): boolean {
 }
 
 function canJoin(tokens: readonly Token[], [aStart, aEnd]: [number, number], [bStart, bEnd]: [number, number]): boolean {
-  const gap = tokens.slice(aEnd, bStart);
-  if (gap.length === 0 || gap.length > 2 || !gap.every((t) => NAME_JOINERS.has(t.lower) && !t.capitalised)) return false;
-  if (tokens.slice(aEnd - 1, bStart).some((t) => t.breakAfter) || tokens[bStart]!.sentenceStart) return false;
+  // Index loops over the spans, without slicing them (see the note above isShouted).
+  if (bStart - aEnd <= 0 || bStart - aEnd > 2) return false;
+  for (let k = aEnd; k < bStart; k++) if (!(NAME_JOINERS.has(tokens[k]!.lower) && !tokens[k]!.capitalised)) return false;
+  for (let k = aEnd - 1; k < bStart; k++) if (tokens[k]!.breakAfter) return false;
+  if (tokens[bStart]!.sentenceStart) return false;
   const aLast = tokens[aEnd - 1]!;
-  const bHasHead = tokens.slice(bStart, bEnd).some((t) => ORGANISATION_HEADS.has(t.text));
-  const joiner = gap[0]!.lower;
+  const joiner = tokens[aEnd]!.lower;
   // "Bank of England", "Department for Education"; "Secretary of State ..." so the title stays whole.
   if (joiner !== 'and' && (ORGANISATION_HEADS.has(aLast.text) || ROLE_WORDS.has(aLast.lower))) return true;
   // "United Nations Relief and Works Agency": the head comes after "and" ("France for the Six Nations" is two names).
-  return (joiner === 'and' || joiner === '&') && bHasHead && !ORGANISATION_HEADS.has(aLast.text) && !tokens.slice(aStart, aEnd).some((t) => ROLE_WORDS.has(t.lower));
+  return (joiner === 'and' || joiner === '&') && hasOrganisationHead(tokens, bStart, bEnd) && !ORGANISATION_HEADS.has(aLast.text) && !hasRoleWord(tokens, aStart, aEnd);
+}
+
+function hasRoleWord(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (ROLE_WORDS.has(tokens[k]!.lower)) return true;
+  return false;
 }
 
 /** The lower-case title just before a name ("Kremlin spokesman"), as tokens; empty when there is none. */

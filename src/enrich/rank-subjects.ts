@@ -135,15 +135,15 @@ export function rankSubjects(titleTokens: readonly Token[], paragraphs: Readonly
     entry.evidence.set(hit.surface, share);
   }
   const ranked: Subject[] = [];
-  scores.forEach((entry, index) => {
-    if (entry === undefined || entry.score <= 0) return;
+  for (let index = 0; index < scores.length; index++) {
+    const entry = scores[index];
+    if (entry === undefined || entry.score <= 0) continue;
     const definition = taxonomy.subjects[index]!;
-    const evidence = [...entry.evidence]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .slice(0, MAX_EVIDENCE)
-      .map(([surface]) => surface);
+    const strongest = [...entry.evidence].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const evidence: string[] = [];
+    for (let k = 0; k < strongest.length && k < MAX_EVIDENCE; k++) evidence.push(strongest[k]![0]);
     ranked.push({ id: definition.id, label: definition.label, score: Math.round(entry.score * 100) / 100, evidence });
-  });
+  }
   // Stable sort keeps taxonomy order among equal scores.
   return ranked.sort((a, b) => b.score - a.score);
 }

@@ -1,5 +1,5 @@
 /** Splitting text into word tokens that remember where sentences and phrases break. */
-import { classAt, LETTER, LOWER, SPACE, UPPER, widthAt, WORD } from '../content/char-classes.ts';
+import { ASCII_CLASSES, classAt, LETTER, LOWER, SPACE, UPPER, widthAt, WORD } from '../content/char-classes.ts';
 
 /** One word of running text. */
 export interface Token {
@@ -48,8 +48,9 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    const bits = classAt(text, i);
-    const width = widthAt(text, i);
+    // ASCII (most characters of most text) is classified inline.
+    const bits = code < 128 ? ASCII_CLASSES[code]! : classAt(text, i);
+    const width = code < 0xd800 ? 1 : widthAt(text, i);
     if (bits & UPPER && codeAt(text, i + width) === DOT) {
       // (\p{Lu}\.)+ after the first: "U.S.", "U.N.".
       let j = i + width + 1;
@@ -71,7 +72,14 @@ export function tokenize(text: string): Token[] {
       let j = i;
       let hyphenated = false;
       for (;;) {
-        while (j < n && classAt(text, j) & WORD) j += widthAt(text, j);
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c < 128) {
+            if (!(ASCII_CLASSES[c]! & WORD)) break;
+            j += 1;
+          } else if (classAt(text, j) & WORD) j += widthAt(text, j);
+          else break;
+        }
         if (j + 1 < n && isJoiner(text.charCodeAt(j)) && classAt(text, j + 1) & WORD) {
           hyphenated ||= isHyphen(text.charCodeAt(j));
           j += 1;
