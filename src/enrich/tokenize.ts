@@ -51,26 +51,23 @@ export function tokenize(text: string): Token[] {
     // ASCII (most characters of most text) is classified inline.
     const bits = code < 128 ? ASCII_CLASSES[code]! : classAt(text, i);
     const width = code < 0xd800 ? 1 : widthAt(text, i);
+    // The word starting here, if any, is text[i, end); one call adds it (compiled code then holds one
+    // copy of pushWord, not one per kind of word).
+    let end = -1;
+    let dotted = false;
+    let hyphenated = false;
     if (bits & UPPER && codeAt(text, i + width) === DOT) {
       // (\p{Lu}\.)+ after the first: "U.S.", "U.N.".
       let j = i + width + 1;
       while (classAt(text, j) & UPPER && codeAt(text, j + widthAt(text, j)) === DOT) j += widthAt(text, j) + 1;
-      if (j > i + width + 1) {
-        if (pushWord(tokens, text, i, j, true, false, sentenceStart, openBracket)) sentenceStart = openBracket = false;
-        i = j;
-        continue;
-      }
-      // An initial: "W." before a capitalised word ("W. Bush").
+      // Else an initial: "W." before a capitalised word ("W. Bush").
       const after = i + width + 1;
-      if (classAt(text, after) & SPACE && classAt(text, after + 1) & UPPER && classAt(text, after + 1 + widthAt(text, after + 1)) & LOWER) {
-        if (pushWord(tokens, text, i, after, true, false, sentenceStart, openBracket)) sentenceStart = openBracket = false;
-        i = after;
-        continue;
-      }
+      if (j > after) end = j;
+      else if (classAt(text, after) & SPACE && classAt(text, after + 1) & UPPER && classAt(text, after + 1 + widthAt(text, after + 1)) & LOWER) end = after;
+      dotted = end >= 0;
     }
-    if (bits & WORD) {
+    if (end < 0 && bits & WORD) {
       let j = i;
-      let hyphenated = false;
       for (;;) {
         while (j < n) {
           const c = text.charCodeAt(j);
@@ -85,8 +82,11 @@ export function tokenize(text: string): Token[] {
           j += 1;
         } else break;
       }
-      if (pushWord(tokens, text, i, j, false, hyphenated, sentenceStart, openBracket)) sentenceStart = openBracket = false;
-      i = j;
+      end = j;
+    }
+    if (end >= 0) {
+      if (pushWord(tokens, text, i, end, dotted, hyphenated, sentenceStart, openBracket)) sentenceStart = openBracket = false;
+      i = end;
       continue;
     }
     if (isStop(code)) {
