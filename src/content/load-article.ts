@@ -69,7 +69,8 @@ export function contentHashOf(bytes: Uint8Array, overrideBytes: Uint8Array | nul
 export function parseInput(input: InputFile, bytes: Uint8Array, overrideBytes: Uint8Array | null): LoadResult {
   const decoded = decodeInput(bytes);
   if (!decoded.ok) return { ok: false, problem: { file: input.displayPath, line: null, message: decoded.reason } };
-  const problems: InputProblem[] = decoded.warnings.map((message) => ({ file: input.displayPath, line: null, message }));
+  const problems: InputProblem[] = [];
+  for (const message of decoded.warnings) problems.push({ file: input.displayPath, line: null, message });
   const contentHash = contentHashOf(bytes, overrideBytes);
 
   const collect = (file: string, list: readonly FieldProblem[]): void => {

@@ -88,10 +88,15 @@ export function findEntities(text: EntityText, resources: EnrichResources): Foun
     people: resolvePeople(f.people, f.singles),
     places: byProminence([...f.places.values()]),
     organizations: resolveOrganizations(f.organizations, f.acronyms, f.aliases),
-    countries: [...f.countries]
-      .map(([name, c]) => ({ name, mentions: c.mentions, early: c.early }))
-      .sort((a, b) => b.mentions - a.mentions || Number(b.early) - Number(a.early) || (a.name < b.name ? -1 : 1)),
+    countries: countryWeights(f.countries).sort((a, b) => b.mentions - a.mentions || Number(b.early) - Number(a.early) || (a.name < b.name ? -1 : 1)),
   };
+}
+
+/** The countries' weights, in a list built by push (see the body list in enrichArticle). */
+function countryWeights(countries: ReadonlyMap<string, { mentions: number; early: boolean }>): CountryWeight[] {
+  const weights: CountryWeight[] = [];
+  for (const [name, c] of countries) weights.push({ name, mentions: c.mentions, early: c.early });
+  return weights;
 }
 
 /** A lone capitalised word, kept until the whole article is read (it may be a surname named in full elsewhere). */
