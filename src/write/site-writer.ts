@@ -1,7 +1,8 @@
 /** Stage 6: writing the site atomically. Files go to a temporary folder beside the output folder,
  * which replaces the output folder only when the whole build succeeded. */
+import { spawn } from 'node:child_process';
 import { linkSync, mkdirSync, statSync } from 'node:fs';
-import { open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash, hash, randomBytes } from 'node:crypto';
 import { BroadsheetError } from '../errors.ts';
@@ -329,7 +330,26 @@ export class SiteWriter {
       throw error;
     }
     await this.#writeManifest();
-    if (hadOld) await rm(old, { recursive: true, force: true });
+    if (hadOld) await this.#discard(old);
+  }
+
+  /**
+   * Removes the replaced output folder. The new output is in place already, so nothing needs to
+   * wait for this: tens of thousands of unlinks took 2-4 s at 5x, a third of a one-article
+   * rebuild. With a cache folder on the same file system, the folder moves into its trash/ and a
+   * detached `rm -rf` empties the trash (leftovers of earlier builds too) after the build has
+   * returned; otherwise it is removed here.
+   */
+  async #discard(old: string): Promise<void> {
+    if (this.#manifestFile !== null && process.platform !== 'win32') {
+      const trash = path.join(path.dirname(this.#manifestFile), 'trash');
+      const moved = await mkdir(trash, { recursive: true })
+        .then(() => rename(old, path.join(trash, path.basename(old))))
+        .then(() => true, () => false);
+      if (moved && (await spawnDetached('rm', ['-rf', trash]))) return;
+      if (moved) old = path.join(trash, path.basename(old));
+    }
+    await rm(old, { recursive: true, force: true });
   }
 
   async #writeManifest(): Promise<void> {
@@ -343,6 +363,16 @@ export class SiteWriter {
     if (!this.#staged) return;
     await rm(this.stagingDir, { recursive: true, force: true });
   }
+}
+
+/** Starts a command that outlives this process, output ignored; false when it cannot start. */
+function spawnDetached(command: string, args: readonly string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { detached: true, stdio: 'ignore' });
+    child.once('spawn', () => resolve(true));
+    child.once('error', () => resolve(false));
+    child.unref();
+  });
 }
 
 /** The manifest key of a file a tool wrote itself: reused only through keepPrevious(), which the tool calls when its input is unchanged. */

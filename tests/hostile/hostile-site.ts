@@ -74,13 +74,22 @@ export async function buildHostile(files: HostileFiles, config: UserConfig = {})
   return buildProject(await makeProject(files), config);
 }
 
-/** Every file under `dir`, relative, sorted; symlinks listed, not followed. */
+/** The cache's trash: replaced outputs a detached `rm -rf` is removing while the test looks (see SiteWriter). */
+const TRASH = path.join('.broadsheet-cache', 'trash');
+
+/** Every file under `dir`, relative, sorted; symlinks listed, not followed; the cache's trash left out. */
 export async function listTree(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => !e.isDirectory())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
+  const files: string[] = [];
+  const walk = async (relative: string): Promise<void> => {
+    for (const entry of await readdir(path.join(dir, relative), { withFileTypes: true })) {
+      const child = path.join(relative, entry.name);
+      if (entry.isDirectory()) {
+        if (child !== TRASH) await walk(child);
+      } else files.push(child);
+    }
+  };
+  await walk('');
+  return files.sort();
 }
 
 /** Every file under `dir` with its bytes (base64), to compare whole outputs. */
