@@ -28,8 +28,8 @@ function classify(codePoint: number): number {
   return bits;
 }
 
-/** Classes of the ASCII characters, filled once (for scanners' inline fast paths); other code points are classified on first sight and remembered. */
-export const ASCII_CLASSES: Readonly<Uint8Array> = Uint8Array.from({ length: 128 }, (_, code) => classify(code));
+/** Classes of the Latin-1 characters (ASCII, and the £, é, « of much European text), filled once for scanners' inline fast paths; other code points are classified on first sight and remembered. */
+export const LATIN1_CLASSES: Readonly<Uint8Array> = Uint8Array.from({ length: 256 }, (_, code) => classify(code));
 const OTHER_CLASSES = new Map<number, number>();
 
 /** The class bits of the code point at `index` (0 past the end). */
@@ -37,7 +37,7 @@ export function classAt(text: string, index: number): number {
   // Scanners look one character past a word; a read past the end would deoptimise the compiled scanner.
   if (index >= text.length) return 0;
   const code = text.charCodeAt(index);
-  if (code < 128) return ASCII_CLASSES[code]!;
+  if (code < 256) return LATIN1_CLASSES[code]!;
   const codePoint = text.codePointAt(index)!;
   let bits = OTHER_CLASSES.get(codePoint);
   if (bits === undefined) OTHER_CLASSES.set(codePoint, (bits = classify(codePoint)));

@@ -3,7 +3,7 @@ import { createHash, hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { InputFile } from './input-file.ts';
 import type { ParsedArticle } from './parsed-article.ts';
-import { ASCII_CLASSES, classAt, SPACE, widthAt, WORD } from './char-classes.ts';
+import { classAt, LATIN1_CLASSES, SPACE, widthAt, WORD } from './char-classes.ts';
 import { decodeInput } from './decode-input.ts';
 import { parseOverrideYaml, splitFrontMatter, type FieldProblem, type FrontMatter } from './front-matter.ts';
 import { parseSeedText, titleFromLede } from './parse-seed-text.ts';
@@ -197,12 +197,12 @@ function titleFromFileName(relativePath: string): string {
 export function countWords(paragraphs: readonly string[]): number {
   let words = 0;
   // One scan by character class, without splitting into an array or a Unicode regular expression;
-  // ASCII characters (most of most text) are classified inline.
+  // Latin-1 characters (most of most text) are classified inline.
   for (const p of paragraphs) {
     let counted = false;
     for (let i = 0; i < p.length; ) {
       const code = p.charCodeAt(i);
-      const bits = code < 128 ? ASCII_CLASSES[code]! : classAt(p, i);
+      const bits = code < 256 ? LATIN1_CLASSES[code]! : classAt(p, i);
       if (bits & SPACE) counted = false;
       else if (!counted && bits & WORD) {
         words += 1;

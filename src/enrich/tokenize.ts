@@ -1,5 +1,5 @@
 /** Splitting text into word tokens that remember where sentences and phrases break. */
-import { ASCII_CLASSES, classAt, LETTER, LOWER, SPACE, UPPER, widthAt, WORD } from '../content/char-classes.ts';
+import { classAt, LATIN1_CLASSES, LETTER, LOWER, SPACE, UPPER, widthAt, WORD } from '../content/char-classes.ts';
 
 /** One word of running text. */
 export interface Token {
@@ -71,8 +71,8 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    // ASCII (most characters of most text) is classified inline.
-    const bits = code < 128 ? ASCII_CLASSES[code]! : classAt(text, i);
+    // Latin-1 (most characters of most text) is classified inline.
+    const bits = code < 256 ? LATIN1_CLASSES[code]! : classAt(text, i);
     const width = code < 0xd800 ? 1 : widthAt(text, i);
     // The word starting here, if any, is text[i, end); one call adds it (compiled code then holds one
     // copy of pushWord, not one per kind of word).
@@ -94,8 +94,8 @@ export function tokenize(text: string): Token[] {
       for (;;) {
         while (j < n) {
           const c = text.charCodeAt(j);
-          if (c < 128) {
-            if (!(ASCII_CLASSES[c]! & WORD)) break;
+          if (c < 256) {
+            if (!(LATIN1_CLASSES[c]! & WORD)) break;
             j += 1;
           } else if (classAt(text, j) & WORD) j += widthAt(text, j);
           else break;
