@@ -264,8 +264,6 @@ function scan(f: Finding, tokens: readonly Token[], title: boolean, early: boole
 }
 
 function handleRun(f: Finding, all: readonly Token[], start: number, end: number, title: boolean, early: boolean): void {
-  const { lexicon, personNames } = f;
-  const calendar = CALENDAR_WORDS;
   let run = all.slice(start, end);
   // Shouted text ("MAKE A DEAL") is emphasis, not names.
   if (run.length >= 2 && isShouted(run)) return;
@@ -282,7 +280,17 @@ function handleRun(f: Finding, all: readonly Token[], start: number, end: number
     else scanPlaces(f, run, early);
     return;
   }
+  nameInRun(f, all, start, end, run, early);
+}
 
+/**
+ * The role, organisation, place or person a body run names (`run`: the words of all[start, end) left
+ * after the sentence-start rule). Apart from handleRun: the common early exits stay in a small
+ * function that compiles cheaply, and this one's rarer paths, when first met, recompile only it.
+ */
+function nameInRun(f: Finding, all: readonly Token[], start: number, end: number, run: readonly Token[], early: boolean): void {
+  const { lexicon, personNames } = f;
+  const calendar = CALENDAR_WORDS;
   // Role inside the run ("Russian Foreign Minister Sergey Lavrov"): up to the last title word.
   let split = -1;
   for (let i = run.length - 2; i >= 0 && split < 0; i--) if (ROLE_WORDS.has(run[i]!.lower) || HONORIFICS.has(run[i]!.lower)) split = i;
