@@ -196,20 +196,47 @@ function titleFromFileName(relativePath: string): string {
 /** Words in plain-text paragraphs: whitespace-separated chunks holding a letter or digit. */
 export function countWords(paragraphs: readonly string[]): number {
   let words = 0;
-  // One scan by character class, without splitting into an array or a Unicode regular expression;
-  // Latin-1 characters (most of most text) are classified inline.
-  for (const p of paragraphs) {
-    let counted = false;
-    for (let i = 0; i < p.length; ) {
-      const code = p.charCodeAt(i);
-      const bits = code < 256 ? LATIN1_CLASSES[code]! : classAt(p, i);
-      if (bits & SPACE) counted = false;
-      else if (!counted && bits & WORD) {
-        words += 1;
-        counted = true;
-      }
-      i += code < 0xd800 ? 1 : widthAt(p, i);
+  for (const p of paragraphs) words += OTHER_SPACE.test(p) ? countByClass(p) : countBetweenSpaces(p);
+  return words;
+}
+
+/** Whitespace other than the plain space; reflowed paragraphs have none. */
+const OTHER_SPACE = /[^\S ]/;
+
+/** For text whose only whitespace is the plain space: chunks found with indexOf, each tested until its first letter or digit. */
+function countBetweenSpaces(p: string): number {
+  let words = 0;
+  for (let i = 0; i < p.length; ) {
+    let next = p.indexOf(' ', i);
+    if (next < 0) next = p.length;
+    if (holdsWordCharacter(p, i, next)) words += 1;
+    i = next + 1;
+  }
+  return words;
+}
+
+function holdsWordCharacter(p: string, start: number, end: number): boolean {
+  for (let i = start; i < end; ) {
+    const code = p.charCodeAt(i);
+    if ((code < 256 ? LATIN1_CLASSES[code]! : classAt(p, i)) & WORD) return true;
+    i += code < 0xd800 ? 1 : widthAt(p, i);
+  }
+  return false;
+}
+
+/** Any text: one scan by character class (Latin-1 classified inline), without splitting into an array or a Unicode regular expression. */
+function countByClass(p: string): number {
+  let words = 0;
+  let counted = false;
+  for (let i = 0; i < p.length; ) {
+    const code = p.charCodeAt(i);
+    const bits = code < 256 ? LATIN1_CLASSES[code]! : classAt(p, i);
+    if (bits & SPACE) counted = false;
+    else if (!counted && bits & WORD) {
+      words += 1;
+      counted = true;
     }
+    i += code < 0xd800 ? 1 : widthAt(p, i);
   }
   return words;
 }

@@ -21,9 +21,10 @@ describe('countWords', () => {
 
   it('splits at any Unicode space, counts letters of any script and skips chunks of punctuation alone', () => {
     const line = bbcText(bbcFiles()[0]!).split('\n')[0]!;
-    const cases = [`${line}\u00a0—\u2003Москва 𝐀𝐁 — 2005 !!`, ' \t ', '— … —', `${line} \u3000 ${line}`];
+    const cases = [`${line}\u00a0—\u2003Москва 𝐀𝐁 — 2005 !!`, ' \t ', '— … —', `${line} \u3000 ${line}`, `  ${line}  — Москва 𝐀𝐁 … 2005 !! `, ' ', ''];
     for (const text of cases) expect(countWords([text])).toBe(byRegex([text]));
     expect(countWords(['Москва\u00a0— 𝐀𝐁 ...'])).toBe(2);
+    expect(countWords(['Москва — 𝐀𝐁 ... ', ' (2005) — '])).toBe(3);
   });
 });
 
