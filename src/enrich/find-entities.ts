@@ -260,7 +260,8 @@ function noPlaceWord(f: Finding, name: readonly Token[]): boolean {
 }
 
 function scan(f: Finding, tokens: readonly Token[], title: boolean, early: boolean): void {
-  for (const [start, end] of nameRuns(f, tokens, early)) handleRun(f, tokens, start, end, title, early);
+  const runs = nameRuns(f, tokens, early);
+  for (let r = 0; r < runs.length; r += 2) handleRun(f, tokens, runs[r]!, runs[r + 1]!, title, early);
 }
 
 function handleRun(f: Finding, all: readonly Token[], start: number, end: number, title: boolean, early: boolean): void {
@@ -374,16 +375,17 @@ function nameInRun(f: Finding, all: readonly Token[], start: number, end: number
 }
 
 /**
- * Runs of capitalised words, as [start, end) token ranges. A run stops at punctuation, a sentence
- * start or a lower-case word, but joins across "of", "for", "and" where an organisation's name goes
- * on ("Bank of England", "Relief and Works Agency"). Hyphenated words naming places ("Iran-backed",
- * "Iran-U.S.") give their places and end the run.
+ * Runs of capitalised words, as [start, end) token ranges in one flat list (start, end, start, end...).
+ * A run stops at punctuation, a sentence start or a lower-case word, but joins across "of", "for",
+ * "and" where an organisation's name goes on ("Bank of England", "Relief and Works Agency").
+ * Hyphenated words naming places ("Iran-backed", "Iran-U.S.") give their places and end the run.
  */
-function nameRuns(f: Finding, tokens: readonly Token[], early: boolean): Array<[number, number]> {
+function nameRuns(f: Finding, tokens: readonly Token[], early: boolean): number[] {
   // One flag per token, in a typed array: compiled code sees one array layout whatever the paragraph.
   const nameLike = new Uint8Array(tokens.length);
   for (let k = 0; k < tokens.length; k++) nameLike[k] = isNameLike(f, tokens[k]!, early) ? 1 : 0;
-  const runs: Array<[number, number]> = [];
+  // Start and end of each run, one pair after another in one flat list (no array per run).
+  const runs: number[] = [];
   for (let i = 0; i < tokens.length; ) {
     if (!nameLike[i]) {
       i++;
@@ -391,17 +393,13 @@ function nameRuns(f: Finding, tokens: readonly Token[], early: boolean): Array<[
     }
     let end = i + 1;
     while (end < tokens.length && nameLike[end] && !tokens[end - 1]!.breakAfter && !tokens[end]!.sentenceStart) end++;
-    runs.push([i, end]);
+    // Join organisation names split by small words.
+    const last = runs.length - 2;
+    if (last >= 0 && canJoin(tokens, runs[last]!, runs[last + 1]!, i, end)) runs[last + 1] = end;
+    else runs.push(i, end);
     i = end;
   }
-  // Join organisation names split by small words.
-  const joined: Array<[number, number]> = [];
-  for (const run of runs) {
-    const previous = joined[joined.length - 1];
-    if (previous !== undefined && canJoin(tokens, previous, run)) previous[1] = run[1];
-    else joined.push([run[0], run[1]]);
-  }
-  return joined;
+  return runs;
 }
 
 /** Whether a token can be part of a name run; a hyphenated word naming places adds them and is not. */
@@ -420,7 +418,7 @@ function isNameLike(f: Finding, t: Token, early: boolean): boolean {
   return !foundPlace && parts.every((p) => /^\p{Lu}/u.test(p) || p.length <= 2);
 }
 
-function canJoin(tokens: readonly Token[], [aStart, aEnd]: [number, number], [bStart, bEnd]: [number, number]): boolean {
+function canJoin(tokens: readonly Token[], aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
   // Index loops over the spans, without slicing them (see the note above isShouted).
   if (bStart - aEnd <= 0 || bStart - aEnd > 2) return false;
   for (let k = aEnd; k < bStart; k++) if (!(NAME_JOINERS.has(tokens[k]!.lower) && !tokens[k]!.capitalised)) return false;
