@@ -73,10 +73,6 @@ export function parseInput(input: InputFile, bytes: Uint8Array, overrideBytes: U
   for (const message of decoded.warnings) problems.push({ file: input.displayPath, line: null, message });
   const contentHash = contentHashOf(bytes, overrideBytes);
 
-  const collect = (file: string, list: readonly FieldProblem[]): void => {
-    for (const p of list) problems.push({ file, line: p.line, message: p.message });
-  };
-
   let fields: FrontMatter;
   let base: Omit<ParsedArticle, 'id' | 'slug' | 'url' | 'declared' | 'warnings' | 'sourceFile' | 'inputKind' | 'contentHash'>;
   if (input.kind === 'seed') {
@@ -88,7 +84,7 @@ export function parseInput(input: InputFile, bytes: Uint8Array, overrideBytes: U
       if (decodedOverride.ok) {
         const parsed = parseOverrideYaml(decodedOverride.text, overrideName);
         fields = parsed.fields;
-        collect(overrideName, parsed.problems);
+        collect(problems, overrideName, parsed.problems);
       } else if (decodedOverride.reason !== 'empty file' && decodedOverride.reason !== 'file holds only whitespace') {
         problems.push({ file: overrideName, line: null, message: `override file ignored: ${decodedOverride.reason}` });
       }
@@ -118,7 +114,7 @@ export function parseInput(input: InputFile, bytes: Uint8Array, overrideBytes: U
   } else {
     const split = splitFrontMatter(decoded.text, input.displayPath);
     fields = split.fields;
-    collect(input.displayPath, split.problems);
+    collect(problems, input.displayPath, split.problems);
     if (fields.draft === true) {
       return { ok: false, problem: { file: input.displayPath, line: null, message: 'draft: true, not published' } };
     }
@@ -161,6 +157,11 @@ export function parseInput(input: InputFile, bytes: Uint8Array, overrideBytes: U
     declared: pickDeclared(fields),
   };
   return { ok: true, article, problems };
+}
+
+/** Adds a file's field problems to the report lines. */
+function collect(problems: InputProblem[], file: string, list: readonly FieldProblem[]): void {
+  for (const p of list) problems.push({ file, line: p.line, message: p.message });
 }
 
 /** The stable id: front matter `id`, else the input path without extension, slugified. */

@@ -43,16 +43,13 @@ export function parseSeedText(text: string): ParsedSeedText {
   const decoded = (text.includes('&') ? decodeHTMLStrict(text) : text).replace(CONTROL_CHARACTERS, '');
   const removed: RemovedText[] = [];
   const warnings: string[] = [];
-  let date: string | null = null;
-  let dateOrigin: DateOrigin = 'none';
-  const setDate = (iso: string | null, origin: DateOrigin): void => {
-    if (date === null && iso !== null) [date, dateOrigin] = [iso, origin];
-  };
+  // The first rule to find a complete date decides it.
+  const dated: Dated = { date: null, origin: 'none' };
 
   const prefix = findDatePrefix(decoded);
   const rest = prefix === null ? decoded : decoded.slice(prefix.length);
   if (prefix !== null) {
-    setDate(prefix.iso, 'inline-prefix');
+    setDate(dated, prefix.iso, 'inline-prefix');
     removed.push({ kind: 'date-prefix', text: decoded.slice(0, prefix.length).trim() });
   }
 
@@ -61,7 +58,7 @@ export function parseSeedText(text: string): ParsedSeedText {
   const header = findHeader(lines, width);
   removed.push(...header.removed);
   if (header.date !== null) {
-    setDate(header.date.iso, 'header');
+    setDate(dated, header.date.iso, 'header');
     if (header.date.iso === null) warnings.push(`the header date "${header.date.text}" gives no year: not used`);
   }
 
@@ -71,17 +68,17 @@ export function parseSeedText(text: string): ParsedSeedText {
   if (dateline !== null) {
     body[0] = dateline.rest;
     removed.push({ kind: 'dateline', text: dateline.text });
-    setDate(dateline.date?.iso ?? null, dateline.place === null ? 'lede' : 'dateline');
+    setDate(dated, dateline.date?.iso ?? null, dateline.place === null ? 'lede' : 'dateline');
   }
   if (header.deck !== null) body.unshift(header.deck);
   const cleaned = findBoilerplate(body);
   removed.push(...cleaned.removed);
   const opening = cleaned.paragraphs[0]?.slice(0, LEDE_DATE_WINDOW * 2) ?? '';
   // Only a lede date with its year can date the article.
-  const ledeDate = date === null ? findDateWithYear(opening) : null;
+  const ledeDate = dated.date === null ? findDateWithYear(opening) : null;
   // A lede states its own day early ("On Jan. 30, 2024, the Kremlin said"); a date deeper in the
   // sentence is mostly an event it looks back on ("vanished ... on 1 February 1995").
-  if (ledeDate !== null && ledeDate.index <= LEDE_DATE_WINDOW) setDate(ledeDate.iso, 'lede');
+  if (ledeDate !== null && ledeDate.index <= LEDE_DATE_WINDOW) setDate(dated, ledeDate.iso, 'lede');
 
   const [source, sourceOrigin]: [string | null, SourceOrigin] =
     header.source !== null ? [header.source, 'source-line']
@@ -89,13 +86,13 @@ export function parseSeedText(text: string): ParsedSeedText {
     : dateline !== null && dateline.agency !== null ? [dateline.agency, 'agency-credit']
     : [null, 'none'];
 
-  if (date === null) warnings.push(NO_DATE_WARNING);
+  if (dated.date === null) warnings.push(NO_DATE_WARNING);
   const headline = header.headline;
   return {
     title: headline !== null ? (isAllCaps(headline) ? readableCase(headline) : headline) : titleFromLede(cleaned.paragraphs[0] ?? firstLine(rest)),
     titleOrigin: headline !== null ? 'headline' : 'lede',
-    date,
-    dateOrigin,
+    date: dated.date,
+    dateOrigin: dated.origin,
     source,
     sourceOrigin,
     section: header.section,
@@ -106,6 +103,20 @@ export function parseSeedText(text: string): ParsedSeedText {
     removed,
     warnings,
   };
+}
+
+/** The article's date as the rules find it. */
+interface Dated {
+  date: string | null;
+  origin: DateOrigin;
+}
+
+/** Takes a complete date when no earlier rule gave one. */
+function setDate(dated: Dated, iso: string | null, origin: DateOrigin): void {
+  if (dated.date === null && iso !== null) {
+    dated.date = iso;
+    dated.origin = origin;
+  }
 }
 
 /** The first non-blank line, for a title when everything else was boilerplate. */

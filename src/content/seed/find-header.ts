@@ -65,23 +65,15 @@ interface MetaEntry {
 export function findHeader(lines: readonly SeedLine[], width: number | null): SeedHeader {
   let section: string | null = null;
   let headline: string | null = null;
-  let source: string | null = null;
-  let byline: string | null = null;
-  let date: FoundDate | null = null;
-  const removed: RemovedText[] = [];
-  const take = (meta: MetaLine, text: string): void => {
-    date ??= meta.date;
-    byline ??= meta.byline;
-    source ??= meta.source;
-    removed.push({ kind: meta.byline !== null ? 'byline' : meta.date !== null ? 'header-date' : 'source-line', text });
-  };
+  const taken: Taken = { source: null, byline: null, date: null, removed: [] };
+  const { removed } = taken;
 
   let i = nextLine(lines, 0);
   for (let seen = 0; i < lines.length && seen < MAX_HEADER_LINES; seen += 1) {
     const text = lines[i]?.text ?? '';
     const next = nextLine(lines, i + 1);
     const meta = metaLine(text, false, false);
-    if (meta !== null) take(meta, text);
+    if (meta !== null) take(taken, meta, text);
     // A pasted page address says where the text came from; it is neither headline nor body.
     else if (URL_LINE.test(text)) removed.push({ kind: 'source-line', text });
     else if (section === null && isSectionLabel(lines, i, next, width)) {
@@ -104,11 +96,27 @@ export function findHeader(lines: readonly SeedLine[], width: number | null): Se
     // Lines after the headline are a header only when prose follows them: a sports fixture's
     // "Ewood Park / Tuesday, 1 March / 2000 GMT" is body text, not a source and a date.
     if (run.metas.length > 0 && (run.end >= lines.length || isProse(lines[run.end]?.text ?? ''))) {
-      for (const { meta, text } of run.metas) take(meta, text);
+      for (const { meta, text } of run.metas) take(taken, meta, text);
       i = run.end;
     } else deck = null;
   }
-  return { section, headline, deck, source, byline, date, removed, bodyStart: i };
+  return { section, headline, deck, source: taken.source, byline: taken.byline, date: taken.date, removed, bodyStart: i };
+}
+
+/** What the header's byline, date and source lines gave, first of each kind, and the lines taken out. */
+interface Taken {
+  source: string | null;
+  byline: string | null;
+  date: FoundDate | null;
+  readonly removed: RemovedText[];
+}
+
+/** Takes a header line's items (those not given already) and the line out of the body. */
+function take(taken: Taken, meta: MetaLine, text: string): void {
+  taken.date ??= meta.date;
+  taken.byline ??= meta.byline;
+  taken.source ??= meta.source;
+  taken.removed.push({ kind: meta.byline !== null ? 'byline' : meta.date !== null ? 'header-date' : 'source-line', text });
 }
 
 /** The header lines (bylines, dates, at most one source) running from `from`, and the index after them. */

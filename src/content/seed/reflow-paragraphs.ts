@@ -64,24 +64,29 @@ export function reflowParagraphs(lines: readonly SeedLine[], width: number | nul
   const paragraphs: string[] = [];
   let text = '';
   let previous: SeedLine | null = null;
-  const flush = (): void => {
-    // Most lines need no clean-up; testing first avoids copying every paragraph.
-    if (text !== '') paragraphs.push(text.includes('  ') || MESSY_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text);
-    text = '';
-  };
   for (const line of lines) {
     if (line.blank) {
-      flush();
+      addParagraph(paragraphs, text);
+      text = '';
       previous = null;
       continue;
     }
-    if (previous !== null && (width === null || startsParagraph(previous, line, width, margin))) flush();
+    if (previous !== null && (width === null || startsParagraph(previous, line, width, margin))) {
+      addParagraph(paragraphs, text);
+      text = '';
+    }
     if (text === '') text = line.text;
     else text += SPLIT_COMPOUND.test(previous?.text.slice(-2) ?? '') ? line.text : ` ${line.text}`;
     previous = line;
   }
-  flush();
+  addParagraph(paragraphs, text);
   return paragraphs;
+}
+
+/** Adds a paragraph's text, whitespace runs made single spaces (a module function, not a closure per seed). */
+function addParagraph(paragraphs: string[], text: string): void {
+  // Most lines need no clean-up; testing first avoids copying every paragraph.
+  if (text !== '') paragraphs.push(text.includes('  ') || MESSY_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text);
 }
 
 function startsParagraph(previous: SeedLine, line: SeedLine, width: number, margin: number): boolean {
