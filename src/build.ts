@@ -28,6 +28,7 @@ import { buildSalts } from './cache/build-salt.ts';
 import { ArticleCache } from './cache/article-cache.ts';
 import { ArticleBodies } from './cache/article-bodies.ts';
 import type { ArticleOutcome } from './pool/article-task.ts';
+import { StringPool } from './pool/string-pool.ts';
 import type { ProgressListener } from './progress.ts';
 import { buildKey } from './cache/build-key.ts';
 
@@ -106,13 +107,15 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     const cache = new ArticleCache(articleCacheDir, salts.articles);
     const cacheKeys = new Set<string>();
     const bodies = new ArticleBodies();
+    const strings = new StringPool();
     const { articles, related } = await relatedArticles(discovered.inputs, timer, report, displayPath, async (input) => {
       const contentHash = keyed?.contentHashes.get(input);
       const { outcome, cacheKey } = await runner.article({ input, cacheDir: articleCacheDir, salt: salts.articles, ...(contentHash === undefined ? {} : { contentHash }) });
       if (cacheKey === null) return outcome;
       cacheKeys.add(cacheKey);
-      if (outcome.ok) bodies.add(outcome.article, cache.fileFor(cacheKey));
-      return outcome;
+      if (!outcome.ok) return outcome;
+      bodies.add(outcome.article, cache.fileFor(cacheKey));
+      return strings.intern(outcome);
     }, (done, total) => options.onProgress?.('parse', done, total));
     const archive = timer.timeSync('group', () => buildArchive(articles, related));
 

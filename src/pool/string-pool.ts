@@ -1,0 +1,35 @@
+/** One copy of each short string the build keeps: names, slugs, topics and subject evidence recur across thousands of articles. */
+
+/** Strings longer than this are titles, summaries and text: rarely equal, not worth a look-up. */
+const MAX_POOLED_LENGTH = 64;
+
+/**
+ * Replaces equal short strings in plain data with one shared copy. Each article from a worker (a
+ * structured clone) or from the cache (JSON) brings its own copies of every name; pooled, the
+ * main thread's articles took about a third less memory on the BBC corpus.
+ */
+export class StringPool {
+  readonly #strings = new Map<string, string>();
+
+  /** The data with its short strings pooled; arrays and objects are changed in place. */
+  intern<T>(value: T): T {
+    return this.#value(value) as T;
+  }
+
+  #value(value: unknown): unknown {
+    if (typeof value === 'string') {
+      if (value.length > MAX_POOLED_LENGTH) return value;
+      const pooled = this.#strings.get(value);
+      if (pooled !== undefined) return pooled;
+      this.#strings.set(value, value);
+      return value;
+    }
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = this.#value(value[i]);
+    } else if (typeof value === 'object' && value !== null) {
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) record[key] = this.#value(record[key]);
+    }
+    return value;
+  }
+}
