@@ -14,6 +14,13 @@ const MIN_WORD_LENGTH = 3;
 /** A named person, place or organisation counts as much as this many distinct words: shared names relate news best. */
 const ENTITY_BOOST = 2;
 
+/** Entity lists read into term counts, with the letter that keeps each kind's keys apart. */
+const ENTITY_KINDS = [
+  ['p', 'people'],
+  ['o', 'organizations'],
+  ['l', 'places'],
+] as const;
+
 /** An article's term counts: feature ids with counts, and which of them are entities. */
 interface TermCounts {
   readonly ids: Int32Array;
@@ -29,6 +36,11 @@ export class TermTable {
   readonly #ids = new Map<string, number>();
   readonly #counted: boolean[] = [];
   readonly #counts: TermCounts[] = [];
+  /** Whether each id (by id) names an entity rather than a word. */
+  readonly #entityKey: boolean[] = [];
+  /** The current article's count per term id, valid where #stamps holds its stamp. */
+  #scratch = new Int32Array(1024);
+  #stamps = new Int32Array(1024);
   /** A stable 32-bit hash of each interned word (by id), independent of the order words were met. */
   readonly hashes: number[] = [];
 
@@ -36,27 +48,43 @@ export class TermTable {
   add(article: Article): Int32Array {
     const words = `${article.title}\n${article.bodyText}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     const ids = new Int32Array(words.length);
-    const tf = new Map<number, number>();
+    // This article's term counts in scratch lists indexed by id (no map per article), terms in first-seen order.
+    const stamp = this.#counts.length + 1;
+    const touched: number[] = [];
     for (let i = 0; i < words.length; i++) {
       const id = this.#intern(words[i]!, true);
       ids[i] = id;
-      if (this.#counted[id]) tf.set(id, (tf.get(id) ?? 0) + 1);
+      if (this.#counted[id]) this.#count(touched, stamp, id, 1);
     }
     // Entities live in another namespace than words (a control character cannot be in a word).
-    const entities: Array<[string, number]> = [
-      ...article.people.map((e): [string, number] => [`\u0001p${e.slug}`, e.mentions]),
-      ...article.organizations.map((e): [string, number] => [`\u0001o${e.slug}`, e.mentions]),
-      ...article.places.map((e): [string, number] => [`\u0001l${e.slug}`, e.mentions]),
-    ];
-    const entityIds = new Set<number>();
-    for (const [key, mentions] of entities) {
-      const id = this.#intern(key, false);
-      tf.set(id, (tf.get(id) ?? 0) + mentions);
-      entityIds.add(id);
+    for (const [kind, list] of ENTITY_KINDS) for (const e of article[list]) this.#count(touched, stamp, this.#intern(`\u0001${kind}${e.slug}`, false), e.mentions);
+    const counts = new Int32Array(touched.length);
+    const entity = new Uint8Array(touched.length);
+    for (let k = 0; k < touched.length; k++) {
+      counts[k] = this.#scratch[touched[k]!]!;
+      entity[k] = this.#entityKey[touched[k]!]! ? 1 : 0;
     }
-    const keys = [...tf.keys()];
-    this.#counts.push({ ids: Int32Array.from(keys), counts: Int32Array.from(keys, (k) => tf.get(k)!), entity: Uint8Array.from(keys, (k) => (entityIds.has(k) ? 1 : 0)) });
+    this.#counts.push({ ids: Int32Array.from(touched), counts, entity });
     return ids;
+  }
+
+  /** Adds `count` to a term's count for the article stamped `stamp`, noting the term the first time. */
+  #count(touched: number[], stamp: number, id: number, count: number): void {
+    if (this.#scratch.length <= id) {
+      const size = Math.max(this.#scratch.length * 2, id + 1);
+      const scratch = new Int32Array(size);
+      scratch.set(this.#scratch);
+      this.#scratch = scratch;
+      const stamps = new Int32Array(size);
+      stamps.set(this.#stamps);
+      this.#stamps = stamps;
+    }
+    if (this.#stamps[id] !== stamp) {
+      this.#stamps[id] = stamp;
+      this.#scratch[id] = 0;
+      touched.push(id);
+    }
+    this.#scratch[id]! += count;
   }
 
   /**
@@ -68,17 +96,36 @@ export class TermTable {
     const df = new Int32Array(this.#ids.size);
     for (const { ids } of this.#counts) for (const id of ids) df[id]! += 1;
     const n = this.#counts.length;
+    // Typed scratch lists sized for the longest article, not an [id, weight] array per term.
+    let longest = 0;
+    for (const { ids } of this.#counts) longest = Math.max(longest, ids.length);
+    const termIds = new Int32Array(longest);
+    const termWeights = new Float64Array(longest);
+    const order = new Int32Array(longest);
     return this.#counts.map(({ ids, counts, entity }) => {
-      const weighted: Array<[number, number]> = [];
+      let m = 0;
       for (let k = 0; k < ids.length; k++) {
         const d = df[ids[k]!]!;
         if (d === n) continue;
-        weighted.push([ids[k]!, (1 + Math.log(counts[k]!)) * Math.log(n / d) * (entity[k] ? ENTITY_BOOST : 1)]);
+        termIds[m] = ids[k]!;
+        termWeights[m] = (1 + Math.log(counts[k]!)) * Math.log(n / d) * (entity[k] ? ENTITY_BOOST : 1);
+        m += 1;
       }
-      weighted.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      const kept = weighted.slice(0, MAX_FEATURES).sort((a, b) => a[0] - b[0]);
-      const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
-      return { features: Int32Array.from(kept, ([id]) => id), weights: Float64Array.from(kept, ([, w]) => w / norm) };
+      // Heaviest first, ties by id (a total order), then the kept ones by id.
+      const byWeight = order.subarray(0, m);
+      for (let k = 0; k < m; k++) byWeight[k] = k;
+      byWeight.sort((a, b) => termWeights[b]! - termWeights[a]! || termIds[a]! - termIds[b]!);
+      const kept = byWeight.subarray(0, Math.min(m, MAX_FEATURES)).sort((a, b) => termIds[a]! - termIds[b]!);
+      let sum = 0;
+      for (const k of kept) sum += termWeights[k]! * termWeights[k]!;
+      const norm = Math.sqrt(sum) || 1;
+      const features = new Int32Array(kept.length);
+      const weights = new Float64Array(kept.length);
+      for (let k = 0; k < kept.length; k++) {
+        features[k] = termIds[kept[k]!]!;
+        weights[k] = termWeights[kept[k]!]! / norm;
+      }
+      return { features, weights };
     });
   }
 
@@ -89,6 +136,7 @@ export class TermTable {
       this.#ids.set(term, id);
       // Short words are function words; words starting with a digit are figures, not subjects.
       this.#counted.push(!isWord || (term.length >= MIN_WORD_LENGTH && term.charCodeAt(0) > 57));
+      this.#entityKey.push(!isWord);
       this.hashes.push(fnv1a(term));
     }
     return id;
