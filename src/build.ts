@@ -91,10 +91,10 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
 
   const projectDir = options.projectDir ?? process.cwd();
   const cacheDir = options.cache === false ? null : path.join(projectDir, CACHE_DIR);
-  // Per-article work (parse, enrich, render) runs on a worker pool, started now so its start-up overlaps the hashing below.
-  const runner = createBuildRunner(discovered.inputs.length);
   // Without the cache, articles still go to a cache folder, a temporary one: pages read their bodies back from it.
   const articleCacheDir = cacheDir === null ? await mkdtemp(path.join(tmpdir(), 'broadsheet-articles-')) : path.join(cacheDir, 'articles');
+  // Per-article work (parse, enrich, render) runs on a worker pool, started now so its start-up overlaps the hashing below.
+  const runner = createBuildRunner(discovered.inputs.length);
   try {
     const salts = await timer.time('hash', () => buildSalts(config));
     const manifestFile = cacheDir === null ? null : outputManifestFile(cacheDir, config.outDir);
