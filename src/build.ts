@@ -26,6 +26,7 @@ import { createBuildRunner } from './pool/build-tasks.ts';
 import { renderPages } from './pool/render-pages.ts';
 import { buildSalts } from './cache/build-salt.ts';
 import { ArticleCache } from './cache/article-cache.ts';
+import { leaseCache } from './cache/cache-lease.ts';
 import { ArticleBodies } from './cache/article-bodies.ts';
 import type { ArticleOutcome } from './pool/article-task.ts';
 import { StringPool } from './pool/string-pool.ts';
@@ -93,6 +94,8 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
   const cacheDir = options.cache === false ? null : path.join(projectDir, CACHE_DIR);
   // Without the cache, articles still go to a cache folder, a temporary one: pages read their bodies back from it.
   const articleCacheDir = cacheDir === null ? await mkdtemp(path.join(tmpdir(), 'broadsheet-articles-')) : path.join(cacheDir, 'articles');
+  // Another build sharing the cache must not prune entries this one reads its bodies from.
+  const lease = cacheDir === null ? null : await leaseCache(cacheDir);
   // Per-article work (parse, enrich, render) runs on a worker pool, started now so its start-up overlaps the hashing below.
   const runner = createBuildRunner(discovered.inputs.length);
   try {
@@ -146,7 +149,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       const entries = report.entries();
       await writer.write(REPORT_FILE, reportJson(report, articles.length, pages));
       await timer.time('commit', () => writer.commit());
-      if (cacheDir !== null) await timer.time('prune', () => cache.prune(cacheKeys));
+      if (lease !== null && !(await lease.othersActive())) await timer.time('prune', () => cache.prune(cacheKeys));
       return {
         outDir: path.resolve(config.outDir),
         articles: articles.length,
@@ -163,6 +166,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     }
   } finally {
     await runner.close();
+    await lease?.release();
     if (cacheDir === null) await rm(articleCacheDir, { recursive: true, force: true });
   }
 }
