@@ -35,6 +35,10 @@ describe('tokenize', () => {
     const texts = tokens.map((t) => t.text);
     expect(texts).toContain('anti-Aids');
     expect(texts).toContain('700');
+    // Each yes/no fact is its own bit: a hyphenated word is only that.
+    const antiAids = tokens.find((t) => t.text === 'anti-Aids')!;
+    expect([antiAids.hyphenated, antiAids.capitalised, antiAids.allCaps, antiAids.bracketed, antiAids.sentenceStart]).toEqual([true, false, false, false, false]);
+    expect(tokens.find((t) => t.text === 'Organisation')?.hyphenated).toBe(false);
     const who = tokens.find((t) => t.text === 'WHO')!;
     expect([who.bracketed, who.allCaps]).toEqual([true, true]);
     expect(tokens.find((t) => t.text === 'Organisation')?.breakAfter).toBe(true);
