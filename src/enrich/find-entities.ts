@@ -290,8 +290,6 @@ function handleRun(f: Finding, all: readonly Token[], start: number, end: number
  * function that compiles cheaply, and this one's rarer paths, when first met, recompile only it.
  */
 function nameInRun(f: Finding, all: readonly Token[], start: number, end: number, run: readonly Token[], early: boolean): void {
-  const { lexicon, personNames } = f;
-  const calendar = CALENDAR_WORDS;
   // Role inside the run ("Russian Foreign Minister Sergey Lavrov"): up to the last title word.
   let split = -1;
   for (let i = run.length - 2; i >= 0 && split < 0; i--) if (ROLE_WORDS.has(run[i]!.lower) || HONORIFICS.has(run[i]!.lower)) split = i;
@@ -327,8 +325,18 @@ function nameInRun(f: Finding, all: readonly Token[], start: number, end: number
     const org = roleTokens.slice(0, orgEnd);
     if (org.length >= 2 && hasOrganisationHead(org)) tally(f, f.organizations, words(org));
   }
-  if (name.length === 0) return;
+  if (name.length > 0) nameAfterRole(f, all, end, name, role, titled, early);
+}
 
+/**
+ * What the name part of a run is (organisation, place, acronym, lone word or person), once its role
+ * is taken off. Apart from nameInRun so that each, when compiled code first meets one of its rarer
+ * branches, is recompiled alone: a first pass met several such branches in the joined function.
+ */
+function nameAfterRole(f: Finding, all: readonly Token[], end: number, run: readonly Token[], role: string | null, titled: boolean, early: boolean): void {
+  const { lexicon, personNames } = f;
+  const calendar = CALENDAR_WORDS;
+  let name = run;
   if (hasOrganisationHead(name)) {
     while (name.length > 1 && NAME_JOINERS.has(name[0]!.lower)) name = name.slice(1);
     if (name.length >= 2) {

@@ -80,13 +80,7 @@ export function tokenize(text: string): Token[] {
     let dotted = false;
     let hyphenated = false;
     if (bits & UPPER && codeAt(text, i + width) === DOT) {
-      // (\p{Lu}\.)+ after the first: "U.S.", "U.N.".
-      let j = i + width + 1;
-      while (classAt(text, j) & UPPER && codeAt(text, j + widthAt(text, j)) === DOT) j += widthAt(text, j) + 1;
-      // Else an initial: "W." before a capitalised word ("W. Bush").
-      const after = i + width + 1;
-      if (j > after) end = j;
-      else if (classAt(text, after) & SPACE && classAt(text, after + 1) & UPPER && classAt(text, after + 1 + widthAt(text, after + 1)) & LOWER) end = after;
+      end = abbreviationEnd(text, i + width + 1);
       dotted = end >= 0;
     }
     if (end < 0 && bits & WORD) {
@@ -174,6 +168,21 @@ const NO_TOKEN = new WordToken('', '', 0);
 
 // The steps of tokenize are module functions, not closures made anew per call: every closure cost a
 // naming call (tsx keeps names) on each of the ~50k paragraphs of a large archive.
+
+/**
+ * The end of a dotted abbreviation ("U.S.", "U.N.") or of an initial before a capitalised word
+ * ("W. Bush") whose first capital and dot end at `after`; -1 when neither. Its own function: these
+ * are met a few paragraphs after tokenize is first compiled, and each branch met for the first time
+ * in compiled code costs a recompile of the whole of the function holding it.
+ */
+function abbreviationEnd(text: string, after: number): number {
+  // (\p{Lu}\.)+ after the first.
+  let j = after;
+  while (classAt(text, j) & UPPER && codeAt(text, j + widthAt(text, j)) === DOT) j += widthAt(text, j) + 1;
+  if (j > after) return j;
+  // Else an initial.
+  return classAt(text, after) & SPACE && classAt(text, after + 1) & UPPER && classAt(text, after + 1 + widthAt(text, after + 1)) & LOWER ? after : -1;
+}
 
 /** A name cannot run on past the last token: punctuation follows it. */
 function breakLast(tokens: WordToken[]): void {
