@@ -32,6 +32,7 @@ import type { ArticleOutcome } from './pool/article-task.ts';
 import { StringPool } from './pool/string-pool.ts';
 import type { ProgressListener } from './progress.ts';
 import { buildKey } from './cache/build-key.ts';
+import { releaseEnrichResources } from './enrich/enrich-resources.ts';
 
 /** The cache folder, in the project folder: parsed articles and the manifest of the last output. */
 export const CACHE_DIR = '.broadsheet-cache';
@@ -119,7 +120,12 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       if (!outcome.ok) return outcome;
       bodies.add(outcome.article, cache.fileFor(cacheKey));
       return strings.intern(outcome);
-    }, (done, total) => options.onProgress?.('parse', done, total));
+    }, (done, total) => options.onProgress?.('parse', done, total), async () => {
+      await runner.articlesDone();
+      strings.clear();
+      // This thread parsed only its share beside the workers: its word lists are not needed again.
+      if (runner.workers > 0) releaseEnrichResources();
+    });
     const archive = timer.timeSync('group', () => buildArchive(articles, related));
 
     const writer = await SiteWriter.open(config.outDir, [config.seedsDir, config.contentDir, config.templatesDir, projectDir], {
@@ -183,8 +189,10 @@ async function relatedArticles(
   displayPath: (a: { inputKind: string; sourceFile: string }) => string,
   load: (input: InputFile) => Promise<ArticleOutcome>,
   onProgress: (done: number, total: number) => void,
+  onParsed: () => Promise<void>,
 ): Promise<Relations> {
   const parsed = await timer.time('parse+enrich', () => loadEach(inputs, report, load, onProgress));
+  await onParsed();
   const enriched = timer.timeSync('dedupe', () => dedupeArticles(parsed, report, displayPath));
   parsed.length = 0;
   const { articles, related } = timer.timeSync('relate', () => relateArticles(enriched));

@@ -31,12 +31,20 @@ export function defaultEnrichResources(): EnrichResources {
   return cached;
 }
 
+/**
+ * Lets go of the default resources (the next defaultEnrichResources() loads them again). A build
+ * calls it once parsing is done: the word lists take ~40 MB per thread, and render needs none of them.
+ */
+export function releaseEnrichResources(): void {
+  cached = undefined;
+}
+
 /** Loads the resources with the data files of `dataDir`. */
 export function loadEnrichResources(dataDir: string): EnrichResources {
   const require = createRequire(import.meta.url);
-  const words = require('an-array-of-english-words') as string[];
-  // The package is CommonJS (module.exports is the array); require avoids its ESM typing quirk.
-  const countries = require('world-countries') as Country[];
+  // Both packages are JSON files: read, not required, so the require cache keeps no copy once the resources are released.
+  const words = readJson(require.resolve('an-array-of-english-words')) as string[];
+  const countries = readJson(require.resolve('world-countries/countries.json')) as Country[];
   const namesFile = path.join(path.dirname(require.resolve('@cspell/dict-people-names/cspell-ext.json')), 'dict', 'people-names.txt');
   const calendarWords = new Set(calendarNames());
   const personNames = new Set(

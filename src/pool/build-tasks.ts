@@ -25,6 +25,13 @@ export interface BuildRunner {
   readonly saturated: boolean;
   article(task: ArticleTask): Promise<ArticleTaskResult>;
   render(task: RenderTask): Promise<number[]>;
+  /**
+   * Called once the last article is in: the workers end, and fresh ones start with the first page.
+   * Pages need nothing a worker's parsing left in its heap (the enricher's word lists, garbage):
+   * ~100 MB per worker at 25x, kept through relate and render; a fresh worker is ~50 MB, not
+   * started until relate (this thread's peak) is over.
+   */
+  articlesDone(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,6 +63,7 @@ export function createBuildRunner(inputs: number): BuildRunner {
       saturated: false,
       article: async (task) => kept(await runArticleTask(task)),
       render: runRenderTask,
+      articlesDone: async () => undefined,
       close: async () => undefined,
     };
   }
@@ -76,6 +84,7 @@ export function createBuildRunner(inputs: number): BuildRunner {
       return (await pool.run({ kind: 'article', ...miss })) as ArticleTaskResult;
     },
     render: (task) => pool.run({ kind: 'render', ...task }) as Promise<number[]>,
+    articlesDone: () => pool.restart(),
     close: () => pool.close(),
   };
 }

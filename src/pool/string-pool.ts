@@ -16,6 +16,11 @@ export class StringPool {
     return this.#value(value) as T;
   }
 
+  /** Forgets every string (the copies stay where they were pooled): the table alone is megabytes at 25x. */
+  clear(): void {
+    this.#strings.clear();
+  }
+
   #value(value: unknown): unknown {
     if (typeof value === 'string') {
       if (value.length > MAX_POOLED_LENGTH) return value;

@@ -86,6 +86,20 @@ export class WorkerPool<T, R> {
     return this.#workers.length > 0 && (this.#queue.length > 0 || this.#load.every((load) => load >= IN_FLIGHT_PER_WORKER));
   }
 
+  /**
+   * Ends every worker, between tasks only (none under way); the next task starts fresh ones. A
+   * fresh thread's heap holds nothing earlier tasks left behind: loaded data, garbage, the
+   * part-filled pages of a heap that grew while they ran.
+   */
+  async restart(): Promise<void> {
+    if (this.#pending.size > 0) throw new Error('WorkerPool.restart() while tasks are under way');
+    const old = this.#workers.splice(0);
+    this.#load.length = 0;
+    // A terminated worker exits with code 1: not a failure here.
+    for (const worker of old) worker.removeAllListeners('exit');
+    await Promise.all(old.map((w) => w.terminate()));
+  }
+
   /** Stops the workers. */
   async close(): Promise<void> {
     await Promise.all(this.#workers.map((w) => w.terminate()));
