@@ -12,7 +12,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 let codeHash: Promise<string> | undefined;
 
-/** Salts for the two caches: articles (code, data, config) and pages (the same plus templates). */
+/** Salts for the two caches: articles (code and data) and pages (the same plus config and templates). */
 export interface BuildSalts {
   readonly articles: string;
   readonly pages: string;
@@ -23,9 +23,10 @@ export async function buildSalts(config: SiteConfig): Promise<BuildSalts> {
   // Hashed once per process: the code that runs is the code loaded at start, whatever is edited later.
   codeHash ??= hashFiles(ROOT, ['src/**/*', 'data/**/*', 'package-lock.json']);
   const code = await codeHash;
-  const articles = createHash('sha256').update(code).update(JSON.stringify(config)).digest('hex');
+  // Parsing and enriching read no configuration, so a new title, base path or --no-search reuses every parsed article.
+  const articles = createHash('sha256').update(code).digest('hex');
   const templates = await hashFiles(config.templatesDir, ['**/*']);
-  return { articles, pages: createHash('sha256').update(articles).update(templates).digest('hex') };
+  return { articles, pages: createHash('sha256').update(articles).update(JSON.stringify(config)).update(templates).digest('hex') };
 }
 
 async function hashFiles(dir: string, patterns: string[]): Promise<string> {
