@@ -142,19 +142,3 @@ describe('escaping', () => {
     }
   });
 });
-
-describe('a wire story carried twice', () => {
-  it('flags the later copy, gives it a page naming its original, and lists the story once', async () => {
-    const bySource = (file: string) => site.api.find((r) => r.sourceFile === file);
-    const original = bySource('china-growth.md');
-    const copy = bySource('china-growth-copy.md') as (ReturnType<typeof bySource> & { duplicateOf?: string }) | undefined;
-    expect(original).toBeDefined();
-    expect(copy?.duplicateOf).toBe(original?.id);
-
-    const copyPage = await site.page(copy!.url);
-    expect(copyPage.querySelector('link[rel="canonical"]')?.getAttribute('href')).toContain(original!.url);
-    const economy = await allPages('/news/topics/economy/');
-    expect(economy.hrefs).toContain(original!.url);
-    expect(economy.hrefs).not.toContain(copy!.url);
-  });
-});
