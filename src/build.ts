@@ -146,12 +146,13 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
           onProgress: (done, all) => options.onProgress?.('render', done, all),
         }),
       );
+      const readable = withBodies(archive, bodies);
       await timer.time('outputs', async () => {
         await writer.writeChunks(apiArticlesUrl(), articlesJsonChunks(archive.articles, config.basePath));
-        await writeFeedsAndSitemap(withBodies(archive, bodies), config, writer, report);
+        await writeFeedsAndSitemap(readable, config, writer, report);
         await copyAssets(config.templatesDir, writer);
       });
-      await timer.time('search', () => writeSearchIndex(withBodies(archive, bodies), config, writer, report));
+      await timer.time('search', () => writeSearchIndex(readable, config, writer, report));
       const entries = report.entries();
       await writer.write(REPORT_FILE, reportJson(report, articles.length, pages));
       await timer.time('commit', () => writer.commit());
