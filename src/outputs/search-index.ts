@@ -1,6 +1,7 @@
 /**
- * Full-text search with Pagefind: every article's title and body go into an index written to
- * `<out>/pagefind/`, next to Pagefind's own UI scripts, which the search page loads.
+ * Full-text search with Pagefind: every article's title and body go into an index of one or more
+ * bundles (see search-shards.ts), the first written to `<out>/pagefind/` next to Pagefind's own UI
+ * scripts, which the search page loads and merges the other bundles into.
  *
  * Each article is indexed from a small document made for the index rather than from its rendered
  * page, so only the title and body are searchable, however the page templates change: credits,
@@ -8,20 +9,20 @@
  * source, year) and result metadata (date, source) ride along as Pagefind attributes.
  *
  * Pagefind's cost is per document, whatever the way in: measured on BBC articles, about 2 ms of
- * its CPU and, while writing, about 150 KB of its memory each (52,375 distinct articles: 115 s of
- * CPU, 7.8 GB peak; addHTMLFile, addCustomRecord and addDirectory cost the same to within 3%), as
- * it keeps every page's words twice while building the index. So the caller indexes each story
- * once (near-copies left out), and Pagefind's process is ended after each index.
+ * its CPU and, while writing, about 150 KB of its memory each (52,375 distinct articles in one
+ * bundle: 115 s of CPU, 7.8 GB peak; addHTMLFile, addCustomRecord and addDirectory cost the same
+ * to within 3%), as it keeps every page's words twice while building the index. So the caller
+ * indexes each story once (near-copies left out) in shards of bounded size, and Pagefind's process
+ * is ended after each shard.
  */
 import * as pagefind from 'pagefind';
 import { escapeAttribute, escapeUTF8 } from 'entities';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import { formatDate } from '../render/format-date.ts';
-
-/** The folder of the Pagefind bundle in the site. */
-export const SEARCH_BUNDLE_DIR = 'pagefind/';
 
 /** The file in the bundle that records its key (see searchIndexKey). */
 export const SEARCH_KEY_FILE = 'broadsheet-index.sha256';
@@ -67,9 +68,10 @@ export function searchDocument(article: Article, language: string): string {
  * come back as errors, never thrown. Pagefind writes the files itself, so a large index never
  * passes through this process's memory. URLs are indexed relative to the site root
  * ("/articles/x/"): Pagefind prefixes the base path it finds from where its bundle is served, so
- * the index does not depend on the base path.
+ * the index does not depend on the base path. `indexOnly` keeps only the index files, for a bundle
+ * merged into the primary one, whose scripts and WebAssembly serve every bundle.
  */
-export async function buildSearchIndex(articles: readonly Article[], language: string, outputDir: string): Promise<SearchIndexResult> {
+export async function buildSearchIndex(articles: readonly Article[], language: string, outputDir: string, options: { indexOnly?: boolean } = {}): Promise<SearchIndexResult> {
   const errors: Array<{ file: string | null; message: string }> = [];
   let index: pagefind.PagefindIndex | undefined;
   try {
@@ -89,6 +91,7 @@ export async function buildSearchIndex(articles: readonly Article[], language: s
     }
     const written = await index.writeFiles({ outputPath: outputDir });
     for (const message of written.errors) errors.push({ file: null, message });
+    if (options.indexOnly === true && written.errors.length === 0) await keepIndexFiles(outputDir);
     return { pages: written.errors.length === 0 ? pages : 0, errors };
   } catch (error) {
     errors.push({ file: null, message: (error as Error).message ?? String(error) });
@@ -103,14 +106,25 @@ export async function buildSearchIndex(articles: readonly Article[], language: s
 }
 
 /**
- * The fingerprint of everything the index is made from: every article's URL and search document,
- * and the language. Two builds with the same key produce the same bundle, so the second can reuse
- * the first's files instead of running Pagefind again.
+ * The fingerprint of everything a bundle is made from: every article's URL and search document,
+ * the language, and where the bundle sits among the shards (`placement`: its folder, the layout,
+ * and for the primary the other bundles its list names). Two builds with the same key produce the
+ * same bundle, so the second can reuse the first's files instead of running Pagefind again.
  */
-export function searchIndexKey(articles: readonly Article[], language: string): string {
-  const hash = createHash('sha256').update(`broadsheet-search-1\0${PAGEFIND_VERSION}\0${language}\0`);
+export function searchIndexKey(articles: readonly Article[], language: string, placement: string): string {
+  const hash = createHash('sha256').update(`broadsheet-search-2\0${PAGEFIND_VERSION}\0${language}\0${placement}\0`);
   for (const article of articles) hash.update(`${article.url}\0${searchDocument(article, language)}\0`);
   return hash.digest('hex');
+}
+
+/**
+ * Removes Pagefind's scripts, styles and WebAssembly from a bundle, keeping what a merged index
+ * fetches: pagefind-entry.json, the .pf_meta file and the index/, fragment/ and filter/ folders.
+ */
+async function keepIndexFiles(bundleDir: string): Promise<void> {
+  for (const entry of await readdir(bundleDir, { withFileTypes: true })) {
+    if (entry.isFile() && entry.name !== 'pagefind-entry.json' && !entry.name.endsWith('.pf_meta')) await rm(path.join(bundleDir, entry.name));
+  }
 }
 
 /**

@@ -10,7 +10,8 @@ import { planPages } from '../render/plan-pages.ts';
 import { siteFeedFiles } from './feeds.ts';
 import { sitemapEntries, sitemapFiles } from './sitemap.ts';
 import { robotsTxt } from './robots.ts';
-import { SEARCH_BUNDLE_DIR, SEARCH_KEY_FILE, buildSearchIndex, searchIndexKey } from './search-index.ts';
+import { SEARCH_KEY_FILE, buildSearchIndex, searchIndexKey } from './search-index.ts';
+import { PRIMARY_BUNDLE_DIR, SEARCH_SHARD_SIZE, searchShards, type SearchShard } from './search-shards.ts';
 
 /** Where generated files go: the build's SiteWriter, or anything with the same `write`. */
 export interface OutputSink {
@@ -40,30 +41,69 @@ export async function writeFeedsAndSitemap(archive: Archive, config: SiteConfig,
   for (const file of sitemapFiles(sitemapEntries(planPages(archive, config.pageSize), archive), config.siteUrl)) await sink.write(file.path, file.contents);
 }
 
+/** The script in the primary bundle that names the other bundles, for the search page to merge (PagefindUI mergeIndex). */
+export const SEARCH_SHARDS_SCRIPT = 'broadsheet-shards.js';
+
 /**
- * Indexes every article but near-copies with Pagefind into `pagefind/`; problems become report lines, never a
- * failed build. When the previous build's bundle was made from the same search documents, its
- * files are hard-linked instead (byte-identical, mtimes kept), so an unchanged rebuild skips
- * Pagefind. Returns the number of articles in the index (0 when config.search is off: no bundle).
+ * Indexes every article but near-copies with Pagefind, in shards (see search-shards.ts): the
+ * primary bundle in `pagefind/`, the others in `pagefind-<n>/`, listed in the primary's
+ * SEARCH_SHARDS_SCRIPT. Problems become report lines, never a failed build. A shard whose key
+ * matches the previous build's is hard-linked from it instead (byte-identical, mtimes kept), so
+ * a rebuild runs Pagefind only for shards whose articles changed. Returns the number of articles
+ * indexed (0 when config.search is off: no bundle). `shardSize` is the articles a shard aims at.
  */
-export async function writeSearchIndex(archive: Archive, config: SiteConfig, sink: StagingSink, report: BuildReport): Promise<number> {
+export async function writeSearchIndex(archive: Archive, config: SiteConfig, sink: StagingSink, report: BuildReport, shardSize = SEARCH_SHARD_SIZE): Promise<number> {
   if (!config.search) return 0;
-  const articles = searchableArticles(archive);
-  const key = searchIndexKey(articles, config.language);
-  const previous = path.join(config.outDir, SEARCH_BUNDLE_DIR);
+  const [primary, ...others] = searchShards(searchableArticles(archive), shardSize);
+  if (primary === undefined) return 0;
+  // Every bundle's key names the layout, so a new number of shards indexes each one again.
+  const layout = `${primary.bits}:${[primary, ...others].map((s) => s.dir).join(',')}`;
+  let indexed = 0;
+  const merged: string[] = [];
+  for (const shard of others) {
+    const pages = await writeShard(shard, `${shard.dir}\0${layout}`, config, sink, report, []);
+    if (pages === null) continue;
+    indexed += pages;
+    merged.push(shard.dir);
+  }
+  // The primary lists only the bundles that were built: the search page fails on a missing one.
+  const script = `/* The other bundles of the search index, merged into this one by the search page; folders from the site root. */\nwindow.broadsheetSearchShards = ${JSON.stringify(merged)};\n`;
+  const pages = await writeShard(primary, `${primary.dir}\0${layout}\0${merged.join(',')}`, config, sink, report, [[SEARCH_SHARDS_SCRIPT, script]]);
+  return pages === null ? 0 : indexed + pages;
+}
+
+/**
+ * Writes one shard's bundle, reused from the previous output when its key matches; returns its
+ * articles, or null when Pagefind failed (with report lines saying so).
+ */
+async function writeShard(
+  shard: SearchShard,
+  placement: string,
+  config: SiteConfig,
+  sink: StagingSink,
+  report: BuildReport,
+  extraFiles: ReadonlyArray<readonly [string, string]>,
+): Promise<number | null> {
+  const key = searchIndexKey(shard.articles, config.language, placement);
+  const previous = path.join(config.outDir, shard.dir);
   const previousKey = await readFile(path.join(previous, SEARCH_KEY_FILE), 'utf8').catch(() => null);
-  if (previousKey?.trim() === key && (await sink.keepPrevious?.(SEARCH_BUNDLE_DIR))) return articles.length;
-  const target = sink.resolve(SEARCH_BUNDLE_DIR);
-  if (previousKey?.trim() === key && (await linkTree(previous, target))) return articles.length;
+  if (previousKey?.trim() === key && (await sink.keepPrevious?.(shard.dir))) return shard.articles.length;
+  const target = sink.resolve(shard.dir);
+  if (previousKey?.trim() === key && (await linkTree(previous, target))) return shard.articles.length;
   await rm(target, { recursive: true, force: true });
 
-  const result = await buildSearchIndex(articles, config.language, target);
+  const primary = shard.dir === PRIMARY_BUNDLE_DIR;
+  const result = await buildSearchIndex(shard.articles, config.language, target, { indexOnly: !primary });
   for (const error of result.errors) report.add('warning', error.file, `search index: ${error.message}`);
-  if (result.pages === 0 && articles.length > 0) {
-    report.add('warning', null, 'search index not built: the search page will find nothing (is the pagefind package installed for this platform?)');
-    return 0;
+  if (result.pages === 0 && shard.articles.length > 0) {
+    const why = primary
+      ? 'search index not built: the search page will find nothing'
+      : `search index shard ${shard.dir} not built: search will miss its ${shard.articles.length} articles`;
+    report.add('warning', null, `${why} (is the pagefind package installed for this platform?)`);
+    return null;
   }
-  await sink.write(`${SEARCH_BUNDLE_DIR}${SEARCH_KEY_FILE}`, `${key}\n`);
+  for (const [name, contents] of extraFiles) await sink.write(`${shard.dir}${name}`, contents);
+  await sink.write(`${shard.dir}${SEARCH_KEY_FILE}`, `${key}\n`);
   return result.pages;
 }
 

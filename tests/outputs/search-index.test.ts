@@ -12,14 +12,8 @@ import { buildReaderSite, type ReaderSite } from './reader-site.ts';
 import { createStaticHandler } from '../../src/serve/static-handler.ts';
 import { LiveReload } from '../../src/serve/live-reload.ts';
 import { SEARCH_KEY_FILE } from '../../src/outputs/search-index.ts';
+import { bundleFragments, type Fragment } from './search-bundle.ts';
 
-/** One article's record in the index, as Pagefind stores it. */
-interface Fragment {
-  readonly url: string;
-  readonly content: string;
-  readonly filters: Record<string, string[]>;
-  readonly meta: Record<string, string>;
-}
 
 let site: ReaderSite;
 let api: Array<{ url: string; title: string; sourceFile: string; source: string | null; credits: string[]; topics: string[] }>;
@@ -27,9 +21,7 @@ let fragments: Fragment[];
 beforeAll(async () => {
   site = await buildReaderSite();
   api = JSON.parse(await site.read('api/articles.json'));
-  const files = await fg('pagefind/fragment/*.pf_fragment', { cwd: site.outDir });
-  // Fragments are gzipped JSON behind a "pagefind_dcd" signature.
-  fragments = await Promise.all(files.map(async (f) => JSON.parse(gunzipSync(await readFile(path.join(site.outDir, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as Fragment));
+  fragments = await bundleFragments(path.join(site.outDir, 'pagefind'));
 });
 afterAll(() => site?.cleanup());
 
