@@ -19,12 +19,26 @@ const REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
 /** A four-digit year in the matched text: chrono calls some relative phrases "certain" too. */
 const WRITTEN_YEAR = /(?:^|\D)(?:1[6-9]|2\d)\d\d(?:\D|$)/;
 /**
- * What any of chrono's strict English parsers needs to give a written day and month: a month or
- * weekday name (not inside a word), a day-or-finer time unit ("3 days ago", "within 2 hours"), or
- * two numbers joined by one separator ("30/01", "2024-01-30", "2024 01 30"). Text without one is
- * not handed to chrono, whose parsers run many expressions over it.
+ * What chrono's strict English parsers need to give a certain day: a month name followed by no
+ * letter or by an ordinal word ("30 March", "Mar 30", "March first", "2024-Mar-30"); a day and
+ * month in figures ("30/01", "2024-01-30", as its slash and year-month-day patterns read them); or
+ * a day-or-finer time unit after a number ("3 days ago", "within two hours", "a week later";
+ * strict mode knows no abbreviations). Nothing before a match is required: chrono reads again from
+ * inside the text after a failed match, so its `^` can match anywhere. Weekdays, times, months with
+ * years and longer units only ever imply a day. Text without one of these is not handed to chrono,
+ * whose parsers run many expressions over it (most lines with figures are prices and scores).
+ * Case-insensitive without the `u` flag, as chrono's own patterns are.
  */
-const MAY_HOLD_DATE = /\d[\s\-./]\d|(?<!\p{L})(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|second|minute|hour|day|week/iu;
+const MAY_HOLD_DATE = new RegExp(
+  [
+    '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z_])',
+    '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:fi|se|th|fo|si|ei|ni|te|el|tw)',
+    '[0-3]?\\d[/.\\-][0-3]?\\d(?:[/.\\-](?:\\d{4}|\\d{2}))?(?:\\W|$)',
+    '\\d{4}[-./\\s]\\d{1,2}[-./\\s]\\d',
+    '(?:\\d|\\s|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?|few|several|the|couple|of)(?:second|minute|hour|day|week)',
+  ].join('|'),
+  'i',
+);
 /** The `date 2024-01-30` prefix some pasted seeds start with. */
 const DATE_PREFIX = /^\s*date:?[ \t]+(\d{4})-(\d{2})-(\d{2})(?:[ \t]+|[ \t]*\n|$)/i;
 
