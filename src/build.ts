@@ -29,6 +29,7 @@ import { ArticleCache } from './cache/article-cache.ts';
 import { leaseCache } from './cache/cache-lease.ts';
 import { ArticleBodies } from './cache/article-bodies.ts';
 import type { ArticleOutcome } from './pool/article-task.ts';
+import { articleLoader, ARTICLES_PER_BATCH, batchConcurrency } from './pool/article-loader.ts';
 import { StringPool } from './pool/string-pool.ts';
 import type { ProgressListener } from './progress.ts';
 import { buildKey } from './cache/build-key.ts';
@@ -108,21 +109,16 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     const current = manifestFile === null || key === null ? null : await previousResult(config, manifestFile, key, timer);
     if (current !== null) return current;
 
-    const cache = new ArticleCache(articleCacheDir, salts.articles);
+    const cache = await ArticleCache.open(articleCacheDir, salts.articles);
     const cacheKeys = new Set<string>();
     const bodies = new ArticleBodies();
     const strings = new StringPool();
-    const { articles, related } = await relatedArticles(discovered.inputs, timer, report, displayPath, async (input) => {
-      const contentHash = keyed?.contentHashes.get(input);
-      const { outcome, cacheKey } = await runner.article({ input, cacheDir: articleCacheDir, salt: salts.articles, ...(contentHash === undefined ? {} : { contentHash }) });
-      if (cacheKey === null) return outcome;
-      cacheKeys.add(cacheKey);
-      if (!outcome.ok) return outcome;
-      bodies.add(outcome.article, cache.fileFor(cacheKey));
-      return strings.intern(outcome);
-    }, (done, total) => options.onProgress?.('parse', done, total), async () => {
+    const load = articleLoader({ cache, runner, contentHashes: keyed?.contentHashes, bodies, strings, cacheKeys });
+    const { articles, related } = await relatedArticles(discovered.inputs, timer, report, displayPath, load, batchConcurrency(runner), (done, total) => options.onProgress?.('parse', done, total), async () => {
       await runner.articlesDone();
       strings.clear();
+      // Written now, so a build that fails later still leaves its parsed articles to the next.
+      if (cacheDir !== null) await cache.saveIndex();
       // This thread parsed only its share beside the workers: its word lists are not needed again.
       if (runner.workers > 0) releaseEnrichResources();
     });
@@ -142,7 +138,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
           templatesDir: config.templatesDir,
           basePath: config.basePath,
           salt: salts.pages,
-          bodyFile: (page) => (page.kind === 'article' ? bodies.fileOf(archive.byId.get(page.id) ?? missing(page.id)) : null),
+          bodyFile: (page) => (page.kind === 'article' ? bodies.refOf(archive.byId.get(page.id) ?? missing(page.id)) : null),
           onProgress: (done, all) => options.onProgress?.('render', done, all),
         }),
       );
@@ -179,7 +175,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
 }
 
 /**
- * Loads every input (through `load`, on the pool), drops repeated files and relates the articles.
+ * Loads every input (through `load`, in batches, on the pool), drops repeated files and relates the articles.
  * The articles come back without bodies: relate was the last stage to read their text, and their
  * body HTML stays in the article cache (see ArticleBodies), so memory holds metadata only.
  */
@@ -188,11 +184,12 @@ async function relatedArticles(
   timer: StageTimer,
   report: BuildReport,
   displayPath: (a: { inputKind: string; sourceFile: string }) => string,
-  load: (input: InputFile) => Promise<ArticleOutcome>,
+  load: (batch: readonly InputFile[]) => Promise<ArticleOutcome[]>,
+  concurrency: number,
   onProgress: (done: number, total: number) => void,
   onParsed: () => Promise<void>,
 ): Promise<Relations> {
-  const parsed = await timer.time('parse+enrich', () => loadEach(inputs, report, load, onProgress));
+  const parsed = await timer.time('parse+enrich', () => loadEach(inputs, report, load, { size: ARTICLES_PER_BATCH, concurrency }, onProgress));
   await onParsed();
   const enriched = timer.timeSync('dedupe', () => dedupeArticles(parsed, report, displayPath));
   parsed.length = 0;

@@ -4,28 +4,27 @@
  * entry only where it is shown (its page, in a worker; a feed entry; the search document).
  */
 import type { Article } from '../content/article.ts';
-import type { InputOutcome } from '../content/load-articles.ts';
-import { readCacheEntry } from './article-cache.ts';
+import { readBody } from './article-pack.ts';
 
-/** Where each article's full record is cached, by input. */
+/** Where each article's body is cached, by input. */
 export class ArticleBodies {
-  readonly #files = new Map<string, string>();
+  readonly #refs = new Map<string, string>();
 
-  /** Notes the cache entry of the article made from one input. */
-  add(article: Pick<Article, 'inputKind' | 'sourceFile'>, cacheFile: string): void {
-    this.#files.set(inputKey(article), cacheFile);
+  /** Notes the body reference (see bodyRef) of the article made from one input. */
+  add(article: Pick<Article, 'inputKind' | 'sourceFile'>, ref: string): void {
+    this.#refs.set(inputKey(article), ref);
   }
 
-  /** The cache entry holding an article's body; inputKind and sourceFile survive dedupe and relate, unlike the id. */
-  fileOf(article: Pick<Article, 'inputKind' | 'sourceFile'>): string {
-    const file = this.#files.get(inputKey(article));
-    if (file === undefined) throw new Error(`no cached body for ${article.inputKind} ${article.sourceFile}`);
-    return file;
+  /** The reference to an article's cached body; inputKind and sourceFile survive dedupe and relate, unlike the id. */
+  refOf(article: Pick<Article, 'inputKind' | 'sourceFile'>): string {
+    const ref = this.#refs.get(inputKey(article));
+    if (ref === undefined) throw new Error(`no cached body for ${article.inputKind} ${article.sourceFile}`);
+    return ref;
   }
 
   /** An article's body HTML, read back from its cache entry. */
   html(article: Pick<Article, 'inputKind' | 'sourceFile'>): string {
-    return cachedBodyHtml(this.fileOf(article));
+    return cachedBodyHtml(this.refOf(article));
   }
 
   /**
@@ -37,11 +36,9 @@ export class ArticleBodies {
   }
 }
 
-/** The body HTML stored in one article cache entry. */
-export function cachedBodyHtml(file: string): string {
-  const outcome = readCacheEntry<InputOutcome<Article>>(file);
-  if (!outcome.ok) throw new Error(`the article cache entry ${file} holds no article`);
-  return outcome.article.bodyHtml;
+/** The body HTML an article cache body reference points to (the pool's render tasks read it by this name). */
+export function cachedBodyHtml(ref: string): string {
+  return readBody(ref);
 }
 
 function inputKey(article: Pick<Article, 'inputKind' | 'sourceFile'>): string {

@@ -1,87 +1,120 @@
 /**
- * The article cache in `.broadsheet-cache/articles/`: one JSON file per parsed and enriched input,
- * named by a hash of its bytes, its path and the code/config salt, so a hit is always current.
+ * The article cache in `.broadsheet-cache/articles/`: every parsed and enriched input, keyed by a
+ * hash of its bytes, its path and the code salt, so a hit is always current. Entries are in pack
+ * files (see article-pack.ts); one index file names where each key is, read once per build.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputFile } from '../content/input-file.ts';
+import { writeJsonAtomically } from '../write/write-json-atomically.ts';
+import { bodyRef, PACKS_DIR, readMeta, type EntryLocation } from './article-pack.ts';
 
-/** Shard folders known to exist, per thread: one mkdir each instead of one per entry. */
-const madeShards = new Set<string>();
+/** The index file: cache key to entry location. */
+const INDEX_FILE = 'index.json';
 
-/** Reads and writes cached per-article results; a missing or unreadable entry is a miss, never an error. */
+type Index = Record<string, EntryLocation>;
+
+/** Reads and indexes cached per-article results; a missing or unreadable entry is a miss, never an error. */
 export class ArticleCache {
-  readonly #dir: string;
-  readonly #salt: string;
+  /** The cache folder. */
+  readonly dir: string;
+  /** Code and data hash: part of every key. */
+  readonly salt: string;
+  /** Entries found in the index at open, then those this build stored. */
+  readonly #index: Map<string, EntryLocation>;
 
-  constructor(dir: string, salt: string) {
-    this.#dir = dir;
-    this.#salt = salt;
+  private constructor(dir: string, salt: string, index: Map<string, EntryLocation>) {
+    this.dir = dir;
+    this.salt = salt;
+    this.#index = index;
   }
 
-  /** The key of an input's result: what the result depends on besides the code (the salt). */
+  /** Opens the cache in `dir`, reading its index once (none yet: an empty cache). */
+  static async open(dir: string, salt: string): Promise<ArticleCache> {
+    return new ArticleCache(dir, salt, new Map(Object.entries(await readIndex(dir))));
+  }
+
+  /** The key of an input's result (see articleCacheKey). */
   keyFor(input: InputFile, contentHash: string): string {
-    return createHash('sha256').update(JSON.stringify([this.#salt, input.kind, input.relativePath, input.displayPath, input.overridePath !== null, contentHash])).digest('hex');
+    return articleCacheKey(this.salt, input, contentHash);
   }
 
-  /** The cached value, or null. */
-  async get<T>(key: string): Promise<T | null> {
+  /** Where an entry is, or undefined. */
+  locate(key: string): EntryLocation | undefined {
+    return this.#index.get(key);
+  }
+
+  /** The metadata JSON of a cached entry, or null when it is not in the cache or its pack is gone or cut short. */
+  meta(key: string): string | null {
+    const location = this.#index.get(key);
+    if (location === undefined) return null;
     try {
-      return JSON.parse(await readFile(this.#file(key), 'utf8')) as T;
+      return readMeta(this.dir, location);
     } catch {
       return null;
     }
   }
 
-  /** The file an entry is stored in, for a thread that reads it back with readCacheEntry(). */
-  fileFor(key: string): string {
-    return this.#file(key);
+  /** Notes an entry stored this build (see appendEntries), so saveIndex() names it. */
+  record(key: string, location: EntryLocation): void {
+    this.#index.set(key, location);
+  }
+
+  /** The reference a thread reads an entry's body back by (see readBody). */
+  bodyRef(key: string, location: EntryLocation): string {
+    return bodyRef(this.dir, key, location);
   }
 
   /**
-   * Stores a value. Written in place: a file cut short by a killed build does not parse, and an
-   * entry that does not parse is a miss, so no temp file and rename are needed.
+   * Writes the index: the entries known to this build plus any another build (sharing the folder)
+   * wrote since it was read, so neither loses the other's entries.
    */
-  async set(key: string, value: unknown): Promise<void> {
-    const file = this.#file(key);
-    const shard = path.dirname(file);
-    if (!madeShards.has(shard)) {
-      await mkdir(shard, { recursive: true });
-      madeShards.add(shard);
-    }
-    await writeFile(file, JSON.stringify(value));
+  async saveIndex(): Promise<void> {
+    const merged = { ...(await readIndex(this.dir)), ...Object.fromEntries(this.#index) };
+    await writeJsonAtomically(path.join(this.dir, INDEX_FILE), merged);
   }
 
-  /** Removes entries not in `keep` (inputs deleted or changed since), so the cache does not grow without end. */
+  /**
+   * Keeps only the entries in `keep` (inputs deleted or changed since are dropped), so the cache
+   * does not grow without end: rewrites the index and removes packs no kept entry is in, and
+   * anything else in the folder (an older cache layout). Returns how many files it removed.
+   */
   async prune(keep: ReadonlySet<string>): Promise<number> {
-    let removed = 0;
-    let shards: string[];
-    try {
-      shards = await readdir(this.#dir);
-    } catch {
-      return 0;
+    const kept: Index = {};
+    const packs = new Set<string>();
+    for (const key of keep) {
+      const location = this.#index.get(key);
+      if (location === undefined) continue;
+      kept[key] = location;
+      packs.add(location[0]);
     }
-    for (const shard of shards) {
-      for (const name of await readdir(path.join(this.#dir, shard)).catch(() => [] as string[])) {
-        if (keep.has(name.replace(/\.json$/, ''))) continue;
-        await rm(path.join(this.#dir, shard, name), { force: true });
-        removed += 1;
-      }
+    await writeJsonAtomically(path.join(this.dir, INDEX_FILE), kept);
+    let removed = 0;
+    for (const name of await readdir(path.join(this.dir, PACKS_DIR)).catch(() => [] as string[])) {
+      if (packs.has(name)) continue;
+      await rm(path.join(this.dir, PACKS_DIR, name), { force: true });
+      removed += 1;
+    }
+    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+      if (name === INDEX_FILE || name === PACKS_DIR) continue;
+      await rm(path.join(this.dir, name), { recursive: true, force: true });
+      removed += 1;
     }
     return removed;
   }
-
-  #file(key: string): string {
-    return path.join(this.#dir, key.slice(0, 2), `${key}.json`);
-  }
 }
 
-/**
- * Reads one entry back by its file, synchronously: a worker rendering a page, or a feed needing a
- * body, reads one small file at a time. Throws when the entry is gone: the build wrote it and needs it.
- */
-export function readCacheEntry<T>(file: string): T {
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
+/** The key of an input's result: what the result depends on besides the code (the salt). */
+export function articleCacheKey(salt: string, input: InputFile, contentHash: string): string {
+  return createHash('sha256').update(JSON.stringify([salt, input.kind, input.relativePath, input.displayPath, input.overridePath !== null, contentHash])).digest('hex');
+}
+
+async function readIndex(dir: string): Promise<Index> {
+  try {
+    const index = JSON.parse(await readFile(path.join(dir, INDEX_FILE), 'utf8')) as unknown;
+    return typeof index === 'object' && index !== null && !Array.isArray(index) ? (index as Index) : {};
+  } catch {
+    return {};
+  }
 }

@@ -1,6 +1,7 @@
 /** One hash of everything a build reads: when it equals the last build's, the output is already right. */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { DiscoveredInputs, InputFile } from '../content/input-file.ts';
 import { contentHashOf, readInputBytes } from '../content/load-article.ts';
 import { writeJsonAtomically } from '../write/write-json-atomically.ts';
@@ -33,7 +34,7 @@ export async function buildKey(discovered: DiscoveredInputs, salt: string, index
     while (next < discovered.inputs.length) {
       const i = next++;
       const input = discovered.inputs[i]!;
-      const identity = indexFile === null ? null : await identityOf(input);
+      const identity = indexFile === null ? null : identityOf(input);
       const known = previous[input.absolutePath];
       let contentHash: string | null = identity !== null && known?.[0] === identity ? known[1] : null;
       let problem = '';
@@ -57,12 +58,15 @@ export async function buildKey(discovered: DiscoveredInputs, salt: string, index
   return { key: hash.digest('hex'), contentHashes };
 }
 
-/** Size, mtime and ctime (ns: ctime changes with permissions too) and inode of an input and its override file; null when either cannot be read, so it is read and reported. */
-async function identityOf(input: InputFile): Promise<string | null> {
+/**
+ * Size, mtime and ctime (ns: ctime changes with permissions too) and inode of an input and its
+ * override file; null when either cannot be read, so it is read and reported. Synchronous: a stat
+ * is a few microseconds, far less than a round trip through libuv's thread pool (52k at 25x).
+ */
+function identityOf(input: InputFile): string | null {
   try {
     const files = input.overridePath === null ? [input.absolutePath] : [input.absolutePath, input.overridePath];
-    const stats = await Promise.all(files.map((f) => stat(f, { bigint: true })));
-    return stats.map((s) => `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`).join('/');
+    return files.map((f) => statSync(f, { bigint: true })).map((s) => `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`).join('/');
   } catch {
     return null;
   }

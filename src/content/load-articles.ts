@@ -6,8 +6,13 @@ import type { BuildReport } from '../report.ts';
 import { shortHash } from '../text/short-hash.ts';
 import { articleUrl } from '../urls.ts';
 
-/** How many files are read at once. */
-const READ_CONCURRENCY = 32;
+/** How `loadEach` hands out the inputs. */
+export interface LoadBatches {
+  /** Inputs per call of `load`: one task message (and one pack write) for many articles. */
+  readonly size: number;
+  /** Calls of `load` under way at once: enough to keep a worker pool busy, few enough to keep memory flat. */
+  readonly concurrency: number;
+}
 
 /** One input's outcome: an article (of whatever stage) with its problems, or the reason it gave none. */
 export type InputOutcome<T> =
@@ -15,22 +20,32 @@ export type InputOutcome<T> =
   | { readonly ok: false; readonly problem: InputProblem };
 
 /**
- * Runs `load` on every input, a bounded number at a time (so a worker pool stays busy without
- * every file's bytes in memory at once), and returns the articles in input order; each problem
- * and each skipped file goes to the report.
+ * Runs `load` on every input, in batches, a bounded number at a time (so a worker pool stays busy
+ * without every file's bytes in memory at once), and returns the articles in input order; each
+ * problem and each skipped file goes to the report. `load` answers a batch's inputs in order.
  */
-export async function loadEach<T>(inputs: readonly InputFile[], report: BuildReport, load: (input: InputFile) => Promise<InputOutcome<T>>, onProgress?: (done: number, total: number) => void): Promise<T[]> {
+export async function loadEach<T>(
+  inputs: readonly InputFile[],
+  report: BuildReport,
+  load: (batch: readonly InputFile[]) => Promise<Array<InputOutcome<T>>>,
+  batches: LoadBatches,
+  onProgress?: (done: number, total: number) => void,
+): Promise<T[]> {
   const results = new Array<InputOutcome<T>>(inputs.length);
+  const size = Math.max(1, batches.size);
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
     while (next < inputs.length) {
-      const i = next++;
-      results[i] = await load(inputs[i]!);
-      onProgress?.(++done, inputs.length);
+      const start = next;
+      next = Math.min(inputs.length, start + size);
+      const outcomes = await load(inputs.slice(start, next));
+      outcomes.forEach((outcome, i) => (results[start + i] = outcome));
+      done += outcomes.length;
+      onProgress?.(done, inputs.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, inputs.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, batches.concurrency), Math.ceil(inputs.length / size)) }, worker));
   const articles: T[] = [];
   for (const result of results) {
     if (result.ok) {

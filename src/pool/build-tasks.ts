@@ -1,15 +1,15 @@
 /** The tasks a build hands to its workers, and how they run: in a pool, or in this thread for small builds. */
-import { lookUp, runArticleTask, withoutBodyHtml, type ArticleTask, type ArticleTaskResult } from './article-task.ts';
+import { runArticleTask, type ArticleTask, type ArticleTaskResult } from './article-task.ts';
 import { runRenderTask, type RenderTask } from './render-task.ts';
 import { WorkerPool, workerCount } from './worker-pool.ts';
 
 /** A task for a build worker. */
-export type BuildTask = ({ readonly kind: 'article' } & ArticleTask) | ({ readonly kind: 'render' } & RenderTask);
+export type BuildTask = ({ readonly kind: 'articles' } & ArticleTask) | ({ readonly kind: 'render' } & RenderTask);
 
 /** The result type of each task kind. */
 export interface BuildTaskResults {
-  /** The article without its body HTML (see withoutBodyHtml): what the main thread keeps. */
-  readonly article: ArticleTaskResult;
+  /** Each input's outcome as JSON without its body HTML, and where it is cached. */
+  readonly articles: ArticleTaskResult[];
   /** Bytes written per page. */
   readonly render: number[];
 }
@@ -23,7 +23,8 @@ export interface BuildRunner {
   readonly workers: number;
   /** Whether a task given now would wait for a worker: the caller may run it here instead (see runBuildTask). */
   readonly saturated: boolean;
-  article(task: ArticleTask): Promise<ArticleTaskResult>;
+  /** Parses a batch of inputs the cache does not have: on a worker, or here when every worker is busy. */
+  articles(task: ArticleTask): Promise<ArticleTaskResult[]>;
   render(task: RenderTask): Promise<number[]>;
   /**
    * Called once the last article is in: the workers end, and fresh ones start with the first page.
@@ -35,18 +36,9 @@ export interface BuildRunner {
   close(): Promise<void>;
 }
 
-/**
- * An article computed in this thread, as the build keeps it: without its body HTML, and copied,
- * because its strings are slices of the input text and would keep all of it in memory (a result
- * from a worker or the cache is a copy already).
- */
-function kept(result: ArticleTaskResult): ArticleTaskResult {
-  return JSON.parse(JSON.stringify(withoutBodyHtml(result))) as ArticleTaskResult;
-}
-
 /** Runs one task in this thread: what a worker does with it. */
 export async function runBuildTask(task: BuildTask): Promise<BuildTaskResults[BuildTask['kind']]> {
-  return task.kind === 'article' ? withoutBodyHtml(await runArticleTask(task)) : runRenderTask(task);
+  return task.kind === 'articles' ? runArticleTask(task) : runRenderTask(task);
 }
 
 /**
@@ -61,7 +53,7 @@ export function createBuildRunner(inputs: number): BuildRunner {
     return {
       workers: 0,
       saturated: false,
-      article: async (task) => kept(await runArticleTask(task)),
+      articles: runArticleTask,
       render: runRenderTask,
       articlesDone: async () => undefined,
       close: async () => undefined,
@@ -74,15 +66,8 @@ export function createBuildRunner(inputs: number): BuildRunner {
     get saturated() {
       return pool.saturated;
     },
-    article: async (task) => {
-      const found = await lookUp(task);
-      if (found.result !== null) return withoutBodyHtml(found.result);
-      const { bytes, overrideBytes, cacheKey } = found;
-      const miss = { ...task, miss: { bytes, overrideBytes, cacheKey } };
-      // This thread parses too, but only when every worker is busy: it also reads, hashes and receives every result.
-      if (pool.saturated) return kept(await runArticleTask(miss));
-      return (await pool.run({ kind: 'article', ...miss })) as ArticleTaskResult;
-    },
+    // This thread parses too, but only when every worker is busy: it also looks up, receives and keeps every result.
+    articles: (task) => (pool.saturated ? runArticleTask(task) : (pool.run({ kind: 'articles', ...task }) as Promise<ArticleTaskResult[]>)),
     render: (task) => pool.run({ kind: 'render', ...task }) as Promise<number[]>,
     articlesDone: () => pool.restart(),
     close: () => pool.close(),

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { ArticleBodies } from '../../src/cache/article-bodies.ts';
 import { ArticleCache } from '../../src/cache/article-cache.ts';
 import { discoverInputs } from '../../src/content/input-file.ts';
-import { runArticleTask, withoutBodyHtml } from '../../src/pool/article-task.ts';
+import { parseInputSafely, readInputBytes } from '../../src/content/load-article.ts';
+import { enrichArticle } from '../../src/enrich/enrich-article.ts';
+import { runArticleTask, type ArticleOutcome } from '../../src/pool/article-task.ts';
 import { REAL_SEEDS, tempDir } from '../hostile/hostile-site.ts';
 
 describe('article bodies', () => {
@@ -12,22 +14,29 @@ describe('article bodies', () => {
     const cacheDir = await tempDir('bodies');
     const { inputs } = await discoverInputs(REAL_SEEDS, path.join(REAL_SEEDS, 'no-content'));
     const input = inputs.find((i) => i.relativePath.startsWith('001'))!;
-    const full = await runArticleTask({ input, cacheDir, salt: 'test' });
-    if (!full.outcome.ok || full.cacheKey === null) throw new Error('the seed should parse');
-    expect(full.outcome.article.bodyHtml).toContain('<p>');
+    const [result] = await runArticleTask({ inputs: [input], cacheDir, salt: 'test' });
+    if (result?.stored == null) throw new Error('the seed should be stored');
+    const kept = JSON.parse(result.meta) as ArticleOutcome;
+    if (!kept.ok) throw new Error('the seed should parse');
+    expect(kept.article.bodyHtml).toBe('');
 
-    const kept = withoutBodyHtml(full);
-    if (!kept.outcome.ok) throw new Error('still an article');
-    expect(kept.outcome.article.bodyHtml).toBe('');
-    expect(kept.outcome.article.title).toBe(full.outcome.article.title);
+    // The full article, as the task computed it before storing it.
+    const read = await readInputBytes(input);
+    if (!read.ok) throw new Error('the seed should be readable');
+    const parsed = parseInputSafely(input, read.bytes, read.overrideBytes);
+    if (!parsed.ok) throw new Error('the seed should parse');
+    const full = enrichArticle(parsed.article);
+    expect(full.bodyHtml).toContain('<p>');
+    expect(kept.article.title).toBe(full.title);
 
+    const cache = await ArticleCache.open(cacheDir, 'test');
     const bodies = new ArticleBodies();
-    bodies.add(kept.outcome.article, new ArticleCache(cacheDir, 'test').fileFor(full.cacheKey));
-    expect(bodies.html(kept.outcome.article)).toBe(full.outcome.article.bodyHtml);
+    bodies.add(kept.article, cache.bodyRef(result.stored.key, result.stored.location));
+    expect(bodies.html(kept.article)).toBe(full.bodyHtml);
     // The lazy view reads the body each time it is asked for, and spreading it copies the body.
-    const lazy = bodies.withBody(kept.outcome.article);
-    expect(lazy.bodyHtml).toBe(full.outcome.article.bodyHtml);
-    expect({ ...lazy }.bodyHtml).toBe(full.outcome.article.bodyHtml);
+    const lazy = bodies.withBody(kept.article);
+    expect(lazy.bodyHtml).toBe(full.bodyHtml);
+    expect({ ...lazy }.bodyHtml).toBe(full.bodyHtml);
     expect(() => bodies.html({ inputKind: 'seed', sourceFile: 'not-built.txt' })).toThrow(/no cached body/);
   });
 });

@@ -1,17 +1,18 @@
 /** Cache leases: a build does not prune the article cache while another build sharing it runs. */
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { leaseCache } from '../../src/cache/cache-lease.ts';
 import { CACHE_DIR } from '../../src/build.ts';
 import { bbcText, buildProject, makeProject, tempDir } from '../hostile/hostile-site.ts';
 
-/** Every entry file of a project's article cache. */
+/** The keys of every entry in a project's article cache whose pack is still there. */
 async function cacheEntries(root: string): Promise<string[]> {
   const dir = path.join(root, CACHE_DIR, 'articles');
-  const files = await readdir(dir, { recursive: true, withFileTypes: true });
-  return files.filter((f) => f.isFile()).map((f) => f.name).sort();
+  const index = JSON.parse(await readFile(path.join(dir, 'index.json'), 'utf8')) as Record<string, [string]>;
+  const packs = new Set(await readdir(path.join(dir, 'packs')));
+  return Object.entries(index).filter(([, [pack]]) => packs.has(pack)).map(([key]) => key).sort();
 }
 
 describe('leaseCache', () => {

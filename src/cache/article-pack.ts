@@ -1,0 +1,100 @@
+/**
+ * Pack files of the article cache: each thread appends its parsed articles to one file of its own,
+ * so a 52k-article build writes a few files, not 52k, and a rebuild reads entries by offset.
+ * An entry is two lines: the outcome as JSON with an empty `bodyHtml` (what the main thread keeps),
+ * then the body HTML as a JSON string (read back only where it is shown).
+ */
+import { randomUUID } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+
+/** The folder of the pack files, inside the article cache folder. */
+export const PACKS_DIR = 'packs';
+
+/** Where an entry is: its pack's file name, the byte offset, and the byte lengths of its metadata line and body line. */
+export type EntryLocation = readonly [pack: string, offset: number, metaLength: number, bodyLength: number];
+
+/** One entry to store: metadata JSON and body JSON, neither containing a line break (JSON escapes them). */
+export interface PackEntry {
+  readonly meta: string;
+  readonly body: string;
+}
+
+/** This thread's pack name: one writer per file, so appends need no lock; a new thread (or process) writes a new pack. */
+const OWN_PACK = `${process.pid}-${threadId}-${randomUUID().slice(0, 8)}.pack`;
+
+/** Folders known to exist, per thread: one mkdir each. */
+const madeDirs = new Set<string>();
+
+/**
+ * Appends entries to this thread's pack in `cacheDir` with one write, and returns where each is.
+ * Synchronous: a batch is one system call, and in a worker nothing else waits on it. A write cut
+ * short by a killed build is never referenced: the index names entries only after they are written.
+ */
+export function appendEntries(cacheDir: string, entries: readonly PackEntry[]): EntryLocation[] {
+  const dir = path.join(cacheDir, PACKS_DIR);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  const fd = openSync(path.join(dir, OWN_PACK), 'a');
+  try {
+    let offset = fstatSync(fd).size;
+    const locations: EntryLocation[] = [];
+    const parts: string[] = [];
+    for (const { meta, body } of entries) {
+      const metaLength = Buffer.byteLength(meta);
+      const bodyLength = Buffer.byteLength(body);
+      locations.push([OWN_PACK, offset, metaLength, bodyLength]);
+      parts.push(meta, '\n', body, '\n');
+      offset += metaLength + bodyLength + 2;
+    }
+    const bytes = Buffer.from(parts.join(''));
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    return locations;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads `length` bytes at `offset` of a file as text; throws when the file is gone or shorter. */
+export function readSlice(file: string, offset: number, length: number): string {
+  const bytes = Buffer.allocUnsafe(length);
+  const fd = openSync(file, 'r');
+  try {
+    let read = 0;
+    while (read < length) {
+      const n = readSync(fd, bytes, read, length - read, offset + read);
+      if (n === 0) throw new Error(`the article cache pack ${file} ends before byte ${offset + length}`);
+      read += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return bytes.toString('utf8');
+}
+
+/** The metadata JSON of an entry. */
+export function readMeta(cacheDir: string, [pack, offset, metaLength]: EntryLocation): string {
+  return readSlice(path.join(cacheDir, PACKS_DIR, pack), offset, metaLength);
+}
+
+/**
+ * A body's reference as one string, for a thread that reads it back with readBody(): the pack
+ * path, offset and length, then the entry's cache key as the last path segment, so a page's
+ * change key (which takes the reference's base name) depends on the input, not on where it is stored.
+ */
+export function bodyRef(cacheDir: string, key: string, [pack, offset, metaLength, bodyLength]: EntryLocation): string {
+  return path.join(cacheDir, PACKS_DIR, `${pack}@${offset + metaLength + 1}+${bodyLength}`, key);
+}
+
+/** The body HTML a bodyRef() points to. */
+export function readBody(ref: string): string {
+  const located = path.dirname(ref);
+  const at = located.lastIndexOf('@');
+  const plus = located.lastIndexOf('+');
+  if (at === -1 || plus < at) throw new Error(`not an article cache body reference: ${ref}`);
+  return JSON.parse(readSlice(located.slice(0, at), Number(located.slice(at + 1, plus)), Number(located.slice(plus + 1)))) as string;
+}

@@ -1,0 +1,68 @@
+/** Loading batches of inputs for the build: cache hits read here, misses parsed on the pool, each result kept once. */
+import type { InputFile } from '../content/input-file.ts';
+import { ArticleCache } from '../cache/article-cache.ts';
+import type { ArticleBodies } from '../cache/article-bodies.ts';
+import type { ArticleOutcome, ArticleTaskResult } from './article-task.ts';
+import type { BuildRunner } from './build-tasks.ts';
+import type { StringPool } from './string-pool.ts';
+
+/** What the loader reads from and records into. */
+export interface ArticleLoaderParts {
+  readonly cache: ArticleCache;
+  readonly runner: BuildRunner;
+  /** Content hashes of the inputs the build key read: a hit needs no read of the input. */
+  readonly contentHashes: ReadonlyMap<InputFile, string> | undefined;
+  /** Where each kept article's body is read back from. */
+  readonly bodies: ArticleBodies;
+  /** Pools the short strings of the kept articles. */
+  readonly strings: StringPool;
+  /** The cache keys this build uses: every other entry may be pruned. */
+  readonly cacheKeys: Set<string>;
+}
+
+/** Tasks one worker takes at once (see WorkerPool), plus one batch for this thread. */
+const BATCHES_PER_WORKER = 4;
+
+/** Inputs per batch: one message, one pack write and one answer for this many articles. */
+export const ARTICLES_PER_BATCH = 32;
+
+/** How many batches the build keeps under way with `runner`. */
+export function batchConcurrency(runner: BuildRunner): number {
+  return Math.max(1, runner.workers) * BATCHES_PER_WORKER + 1;
+}
+
+/**
+ * A batch loader for loadEach: an input whose content hash is known and whose entry is in the
+ * cache is read from its pack here (a hit never crosses to a worker); the rest go to the runner
+ * as one task. Every outcome comes back as JSON and is parsed here once (a copy holding no slice
+ * of an input's text), with its body HTML left in the cache.
+ */
+export function articleLoader(parts: ArticleLoaderParts): (batch: readonly InputFile[]) => Promise<ArticleOutcome[]> {
+  const { cache, runner, contentHashes, bodies, strings, cacheKeys } = parts;
+  const keep = (result: ArticleTaskResult): ArticleOutcome => {
+    const outcome = JSON.parse(result.meta) as ArticleOutcome;
+    if (result.stored === null) return outcome;
+    const { key, location } = result.stored;
+    cacheKeys.add(key);
+    cache.record(key, location);
+    if (!outcome.ok) return outcome;
+    bodies.add(outcome.article, cache.bodyRef(key, location));
+    return strings.intern(outcome);
+  };
+  return async (batch) => {
+    const outcomes = new Array<ArticleOutcome>(batch.length);
+    const misses: number[] = [];
+    batch.forEach((input, i) => {
+      const hash = contentHashes?.get(input);
+      const key = hash === undefined ? null : cache.keyFor(input, hash);
+      const location = key === null ? undefined : cache.locate(key);
+      const meta = key === null ? null : cache.meta(key);
+      if (key === null || location === undefined || meta === null) misses.push(i);
+      else outcomes[i] = keep({ meta, stored: { key, location } });
+    });
+    if (misses.length === 0) return outcomes;
+    const results = await runner.articles({ inputs: misses.map((i) => batch[i]!), cacheDir: cache.dir, salt: cache.salt });
+    results.forEach((result, j) => (outcomes[misses[j]!] = keep(result)));
+    return outcomes;
+  };
+}

@@ -1,0 +1,79 @@
+/** The article cache's pack files and index: entries found by key after a reopen, read by byte offset, pruned by pack. */
+import { mkdir, readdir, truncate, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ArticleCache } from '../../src/cache/article-cache.ts';
+import { appendEntries, bodyRef, PACKS_DIR, readBody, readMeta } from '../../src/cache/article-pack.ts';
+import { discoverInputs } from '../../src/content/input-file.ts';
+import { runArticleTask, type ArticleOutcome } from '../../src/pool/article-task.ts';
+import { bbcText, REAL_SEEDS, tempDir } from '../hostile/hostile-site.ts';
+
+/** Real text with characters of two and three bytes in UTF-8, so byte offsets differ from string offsets. */
+async function realEntries(): Promise<Array<{ meta: string; body: string }>> {
+  const texts = [await bbcText(), await bbcText('business', 'ad-sales-boost-time-warner-profit.txt'), `${await bbcText()} — £5bn, “quoted”, Zürich`];
+  return texts.map((text) => ({ meta: JSON.stringify({ headline: text.split('\n', 1)[0] }), body: JSON.stringify(text) }));
+}
+
+describe('article packs', () => {
+  it('reads back every entry appended in batches, by byte offset, with non-ASCII text', async () => {
+    const dir = await tempDir('packs');
+    const entries = await realEntries();
+    const first = appendEntries(dir, entries.slice(0, 2));
+    const second = appendEntries(dir, entries.slice(2));
+    const locations = [...first, ...second];
+    // One thread writes one pack, whatever the number of batches.
+    expect(new Set(locations.map((l) => l[0])).size).toBe(1);
+    locations.forEach((location, i) => {
+      expect(readMeta(dir, location)).toBe(entries[i]!.meta);
+      const ref = bodyRef(dir, `key${i}`, location);
+      // A page's change key takes the reference's base name: the entry's key, not where it is stored.
+      expect(path.basename(ref)).toBe(`key${i}`);
+      expect(readBody(ref)).toBe(JSON.parse(entries[i]!.body));
+    });
+  });
+});
+
+describe('ArticleCache', () => {
+  it('finds a build’s entries after a reopen, misses a cut-short pack, and prunes packs no kept entry is in', async () => {
+    const dir = await tempDir('article-cache');
+    const { inputs } = await discoverInputs(REAL_SEEDS, path.join(REAL_SEEDS, 'no-content'));
+    const results = await runArticleTask({ inputs, cacheDir: dir, salt: 'salt' });
+    const cache = await ArticleCache.open(dir, 'salt');
+    for (const result of results) if (result.stored !== null) cache.record(result.stored.key, result.stored.location);
+    await cache.saveIndex();
+    // An older layout's entry beside the packs, and a pack left by another process: both unreferenced after the prune below.
+    await mkdir(path.join(dir, 'ab'), { recursive: true });
+    await writeFile(path.join(dir, 'ab', 'ab12.json'), '{}');
+    await writeFile(path.join(dir, PACKS_DIR, '1-1-gone.pack'), `${results[0]!.meta}\n""\n`);
+
+    const reopened = await ArticleCache.open(dir, 'salt');
+    const keys = results.map((r) => r.stored!.key);
+    expect(keys).toHaveLength(inputs.length);
+    for (const [i, input] of inputs.entries()) {
+      const outcome = JSON.parse(results[i]!.meta) as ArticleOutcome;
+      if (!outcome.ok) throw new Error(`${input.relativePath} should parse`);
+      expect(reopened.keyFor(input, outcome.article.contentHash)).toBe(keys[i]);
+      expect(reopened.meta(keys[i]!)).toBe(results[i]!.meta);
+    }
+    // Another salt (changed code) gives other keys: every entry a miss.
+    const other = await ArticleCache.open(dir, 'other salt');
+    const outcome = JSON.parse(results[0]!.meta) as ArticleOutcome;
+    if (!outcome.ok) throw new Error('should parse');
+    expect(other.meta(other.keyFor(inputs[0]!, outcome.article.contentHash))).toBeNull();
+
+    // One entry under a new salt, then a prune that keeps only it: the other process's pack and the old layout go.
+    const [extra] = await runArticleTask({ inputs: inputs.slice(0, 1), cacheDir: dir, salt: 'another' });
+    const later = await ArticleCache.open(dir, 'another');
+    later.record(extra!.stored!.key, extra!.stored!.location);
+    expect(await later.prune(new Set([extra!.stored!.key]))).toBe(2);
+    expect((await readdir(dir)).sort()).toEqual(['index.json', PACKS_DIR]);
+    expect(await readdir(path.join(dir, PACKS_DIR))).toEqual([extra!.stored!.location[0]]);
+    const pruned = await ArticleCache.open(dir, 'another');
+    expect(pruned.locate(keys[0]!)).toBeUndefined();
+    expect(pruned.meta(extra!.stored!.key)).toBe(extra!.meta);
+
+    // A pack cut short (a killed build, a full disk) is a miss, not an error.
+    await truncate(path.join(dir, PACKS_DIR, extra!.stored!.location[0]), 10);
+    expect((await ArticleCache.open(dir, 'another')).meta(extra!.stored!.key)).toBeNull();
+  });
+});
