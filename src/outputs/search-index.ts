@@ -13,7 +13,10 @@
  * bundle: 115 s of CPU, 7.8 GB peak; addHTMLFile, addCustomRecord and addDirectory cost the same
  * to within 3%), as it keeps every page's words twice while building the index. So the caller
  * indexes each story once (near-copies left out) in shards of bounded size, and Pagefind's process
- * is ended after each shard.
+ * is ended after each shard: at 5x (10,475 articles, 8 shards) Pagefind peaks at ~290 MB instead of
+ * ~1.7 GB. What a document carries beyond its words barely matters: the same 2,000 articles
+ * without filters, metadata, sort key and <title> cost Pagefind within ~6% of the CPU (inside the
+ * noise of a loaded machine), so the document keeps them.
  */
 import * as pagefind from 'pagefind';
 import { escapeAttribute, escapeUTF8 } from 'entities';
