@@ -95,6 +95,11 @@ describe('the search page', () => {
     expect(doc.querySelector('#search')).not.toBeNull();
     expect(doc.querySelector('link[href="/news/pagefind/pagefind-ui.css"]')).not.toBeNull();
     expect(doc.querySelector('script[src="/news/pagefind/pagefind-ui.js"]')).not.toBeNull();
+    // One shard here: the list of bundles to merge is empty, and the page merges what it names.
+    expect(doc.querySelector('script[src="/news/pagefind/broadsheet-shards.js"]')).not.toBeNull();
+    expect(await site.read('pagefind/broadsheet-shards.js')).toContain('window.broadsheetSearchShards = [];');
+    expect(doc.querySelector('#search')?.getAttribute('data-bundle')).toBe('/news/pagefind/');
+    expect(html).toContain('mergeIndex: shards');
     expect(html).toContain("new URLSearchParams(location.search).get('q')");
     expect(html).toContain('ui.triggerSearch(query)');
     expect(doc.querySelector('noscript')?.textContent).toMatch(/needs JavaScript/);
