@@ -15,15 +15,15 @@ const MIN_WORDS = 30;
 
 /**
  * A MinHash signature of a text's word shingles, or null for texts too short to compare. `words`
- * are word ids in text order and `hashes` a stable hash per id (TermTable gives both).
+ * are the text's words in order as stable 32-bit hashes (TermTable.add gives them).
  */
-export function minhashSignature(words: Int32Array, hashes: readonly number[]): Uint32Array | null {
+export function minhashSignature(words: Uint32Array): Uint32Array | null {
   if (words.length < MIN_WORDS) return null;
   const bins = new Uint32Array(BINS).fill(0xffffffff);
   const filled = new Uint8Array(BINS);
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
     let h = 0x811c9dc5;
-    for (let k = 0; k < SHINGLE_WORDS; k++) h = Math.imul(h ^ hashes[words[i + k]!]!, 0x01000193);
+    for (let k = 0; k < SHINGLE_WORDS; k++) h = Math.imul(h ^ words[i + k]!, 0x01000193);
     h = fmix32(h);
     const bin = h >>> (32 - BIN_BITS);
     const value = h & ((1 << (32 - BIN_BITS)) - 1);

@@ -50,41 +50,45 @@ export function nearestNeighbours(vectors: readonly TermVector[], k: number, min
     const length = start[feature + 1]! - start[feature]!;
     return length >= 2 && length <= cap;
   };
+  // Per-query scratch, reused: partial scores by article, the articles touched, the query's weights by feature.
   const scores = new Float64Array(vectors.length);
+  const touched = new Int32Array(vectors.length);
+  const query = new Float64Array(featureCount);
   return vectors.map((vector, index) => {
     if (!active(index)) return [];
-    const touched: number[] = [];
+    let touchedCount = 0;
     for (const f of strongest(vector, QUERY_FEATURES, usable)) {
       const weight = vector.weights[f]!;
       const feature = vector.features[f]!;
       for (let at = start[feature]!; at < start[feature + 1]!; at++) {
         const other = postingArticle[at]!;
         if (other === index) continue;
-        if (scores[other] === 0) touched.push(other);
+        if (scores[other] === 0) touched[touchedCount++] = other;
         scores[other]! += weight * postingWeight[at]!;
       }
     }
     // The partial scores pick the candidates; the best of them are scored exactly over all features.
-    const candidates = topByScore(touched, scores, k * RESCORED_PER_RESULT);
-    for (const other of touched) scores[other] = 0;
-    return candidates
-      .map((other) => ({ index: other, similarity: cosine(vector, vectors[other]!) }))
+    const candidates = topByScore(touched, touchedCount, scores, k * RESCORED_PER_RESULT);
+    for (let t = 0; t < touchedCount; t++) scores[touched[t]!] = 0;
+    for (let f = 0; f < vector.features.length; f++) query[vector.features[f]!] = vector.weights[f]!;
+    const found = candidates
+      .map((other) => ({ index: other, similarity: dotWith(query, vectors[other]!) }))
       .filter((n) => n.similarity >= minSimilarity)
       .sort((a, b) => b.similarity - a.similarity || a.index - b.index)
       .slice(0, k);
+    for (let f = 0; f < vector.features.length; f++) query[vector.features[f]!] = 0;
+    return found;
   });
 }
 
-/** Exact cosine of two unit vectors: a merge of their ascending feature lists. */
-export function cosine(a: TermVector, b: TermVector): number {
+/**
+ * The exact cosine of two unit vectors, the query spread by feature in `query` (0 where it has
+ * none): one read per feature of `other` instead of a merge of two lists. The same products added in the same (ascending
+ * feature) order, plus exact zeros, so the same number to the last bit.
+ */
+function dotWith(query: Float64Array, other: TermVector): number {
   let dot = 0;
-  for (let i = 0, j = 0; i < a.features.length && j < b.features.length; ) {
-    const fa = a.features[i]!;
-    const fb = b.features[j]!;
-    if (fa === fb) dot += a.weights[i++]! * b.weights[j++]!;
-    else if (fa < fb) i++;
-    else j++;
-  }
+  for (let j = 0; j < other.features.length; j++) dot += query[other.features[j]!]! * other.weights[j]!;
   return dot;
 }
 
@@ -96,16 +100,22 @@ function strongest(vector: TermVector, count: number, usable: (feature: number) 
   return positions.sort((a, b) => vector.weights[b]! - vector.weights[a]! || a - b).slice(0, count);
 }
 
-/** The `count` indexes with the highest scores, best first (ties by index): one pass, no full sort. */
-function topByScore(indexes: readonly number[], scores: Float64Array, count: number): number[] {
+/** The `count` of the first `length` indexes with the highest scores, best first (ties by index): one pass, no full sort. */
+function topByScore(indexes: Int32Array, length: number, scores: Float64Array, count: number): number[] {
   const best: number[] = [];
-  const before = (a: number, b: number): boolean => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
-  for (const index of indexes) {
-    if (best.length === count && !before(index, best[count - 1]!)) continue;
+  for (let t = 0; t < length; t++) {
+    const index = indexes[t]!;
+    const score = scores[index]!;
+    if (best.length === count && !ranksBefore(score, index, scores[best[count - 1]!]!, best[count - 1]!)) continue;
     let at = best.length;
-    while (at > 0 && before(index, best[at - 1]!)) at--;
+    while (at > 0 && ranksBefore(score, index, scores[best[at - 1]!]!, best[at - 1]!)) at--;
     best.splice(at, 0, index);
     if (best.length > count) best.pop();
   }
   return best;
+}
+
+/** Whether index a (scored sa) ranks before index b (scored sb): higher score, then lower index. */
+function ranksBefore(sa: number, a: number, sb: number, b: number): boolean {
+  return sa > sb || (sa === sb && a < b);
 }

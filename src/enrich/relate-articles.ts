@@ -34,7 +34,7 @@ export function relateArticles(articles: readonly Article[]): Relations {
   const originalOf = new Int32Array(n).fill(-1);
   // One pass over each article's words: MinHash signature and term counts; the words are not kept.
   const table = new TermTable();
-  const signatures = articles.map((article) => minhashSignature(table.add(article), table.hashes));
+  const signatures = articles.map((article) => minhashSignature(table.add(article)));
   for (const group of findNearDuplicates(signatures)) {
     const [first, ...copies] = [...group].sort((a, b) => compareReadingOrder(articles[a]!, articles[b]!));
     for (const copy of copies) originalOf[copy] = first!;

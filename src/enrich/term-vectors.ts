@@ -22,91 +22,94 @@ const ENTITY_KINDS = [
   ['l', 'places'],
 ] as const;
 
-/** An article's term counts: feature ids with counts, and which of them are entities. */
-interface TermCounts {
-  readonly ids: Int32Array;
-  readonly counts: Int32Array;
-  readonly entity: Uint8Array;
-}
-
 /**
- * Interns the words of an archive once, so that each article is read in a single pass: its word ids
- * feed near-copy detection and its counts feed the vectors; nothing per word is kept afterwards.
+ * Interns the words of an archive once, so that each article is read in a single pass: its word
+ * hashes feed near-copy detection and its counts feed the vectors; nothing per word is kept afterwards.
  */
 export class TermTable {
   /** Terms by id, and an open-addressing table over them: hash, length and id + 1 per slot (0 empty). */
   readonly #terms: string[] = [];
   #slots = new Int32Array(3 * 4096);
   readonly #counted: boolean[] = [];
-  readonly #counts: TermCounts[] = [];
   /** Whether each id (by id) names an entity rather than a word. */
   readonly #entityKey: boolean[] = [];
+  /**
+   * Every article's term counts in three flat lists, not three typed arrays per article: article
+   * a's term ids (first-seen order) and counts are at #starts[a]..#starts[a + 1].
+   */
+  #termIds = new Int32Array(1 << 16);
+  #termCounts = new Int32Array(1 << 16);
+  readonly #starts: number[] = [0];
   /** The current article's count per term id, valid where #stamps holds its stamp. */
   #scratch = new Int32Array(1024);
   #stamps = new Int32Array(1024);
-  /** A stable 32-bit hash of each interned word (by id), independent of the order words were met. */
-  readonly hashes: number[] = [];
+  /** The words of the article last read, as hashes: one buffer for all articles, not one per article (~420 MB at 52k). */
+  #words = new Uint32Array(4096);
+  /** The FNV-1a hash of the term #intern last met, whether new or known. */
+  #lastHash = 0;
 
-  /** Reads one article: returns its words as ids, in order, and records its term counts. */
-  add(article: Article): Int32Array {
+  /**
+   * Reads one article and records its term counts. Returns its words in order as stable 32-bit
+   * hashes (FNV-1a, independent of the order words were met), for near-copy detection: a view of
+   * a buffer the next call overwrites.
+   */
+  add(article: Article): Uint32Array {
     // The words are the runs of letters and digits of the lower-cased text (what /[\p{L}\p{N}]+/gu
     // matches), read in place: a known word is found in the table without making its string.
     const text = `${article.title}\n${article.bodyText}`.toLowerCase();
-    const ids = new Int32Array((text.length + 1) >> 1);
+    if (this.#words.length < (text.length + 1) >> 1) this.#words = new Uint32Array(text.length);
+    const words = this.#words;
     let wordCount = 0;
     // This article's term counts in scratch lists indexed by id (no map per article), terms in first-seen order.
-    const stamp = this.#counts.length + 1;
-    const touched: number[] = [];
+    const stamp = this.#starts.length;
+    const first = this.#starts[stamp - 1]!;
+    let end = first;
     for (let i = 0; i < text.length; ) {
-      let end = i;
-      while (end < text.length) {
-        const code = text.charCodeAt(end);
-        if (code < 256 ? (LATIN1_CLASSES[code]! & WORD) === 0 : (classAt(text, end) & WORD) === 0) break;
-        end += code < 0xd800 ? 1 : widthAt(text, end);
+      let stop = i;
+      while (stop < text.length) {
+        const code = text.charCodeAt(stop);
+        if (code < 256 ? (LATIN1_CLASSES[code]! & WORD) === 0 : (classAt(text, stop) & WORD) === 0) break;
+        stop += code < 0xd800 ? 1 : widthAt(text, stop);
       }
-      if (end === i) {
+      if (stop === i) {
         i += text.charCodeAt(i) < 0xd800 ? 1 : widthAt(text, i);
         continue;
       }
-      const id = this.#intern(text, i, end, true);
-      ids[wordCount++] = id;
-      if (this.#counted[id]) this.#count(touched, stamp, id, 1);
-      i = end;
+      const id = this.#intern(text, i, stop, true);
+      words[wordCount++] = this.#lastHash;
+      if (this.#counted[id]) end = this.#count(end, stamp, id, 1);
+      i = stop;
     }
     // Entities live in another namespace than words (a control character cannot be in a word).
     for (const [kind, list] of ENTITY_KINDS) {
       for (const e of article[list]) {
         const key = `\u0001${kind}${e.slug}`;
-        this.#count(touched, stamp, this.#intern(key, 0, key.length, false), e.mentions);
+        end = this.#count(end, stamp, this.#intern(key, 0, key.length, false), e.mentions);
       }
     }
-    const counts = new Int32Array(touched.length);
-    const entity = new Uint8Array(touched.length);
-    for (let k = 0; k < touched.length; k++) {
-      counts[k] = this.#scratch[touched[k]!]!;
-      entity[k] = this.#entityKey[touched[k]!]! ? 1 : 0;
-    }
-    this.#counts.push({ ids: Int32Array.from(touched), counts, entity });
-    return ids.subarray(0, wordCount);
+    for (let k = first; k < end; k++) this.#termCounts[k] = this.#scratch[this.#termIds[k]!]!;
+    this.#starts.push(end);
+    return words.subarray(0, wordCount);
   }
 
-  /** Adds `count` to a term's count for the article stamped `stamp`, noting the term the first time. */
-  #count(touched: number[], stamp: number, id: number, count: number): void {
+  /** Adds `count` to a term's count for the article stamped `stamp`, listing the term at `end` the first time; returns the new end. */
+  #count(end: number, stamp: number, id: number, count: number): number {
     if (this.#scratch.length <= id) {
       const size = Math.max(this.#scratch.length * 2, id + 1);
-      const scratch = new Int32Array(size);
-      scratch.set(this.#scratch);
-      this.#scratch = scratch;
-      const stamps = new Int32Array(size);
-      stamps.set(this.#stamps);
-      this.#stamps = stamps;
+      this.#scratch = grown(this.#scratch, size);
+      this.#stamps = grown(this.#stamps, size);
     }
     if (this.#stamps[id] !== stamp) {
       this.#stamps[id] = stamp;
       this.#scratch[id] = 0;
-      touched.push(id);
+      if (end === this.#termIds.length) {
+        this.#termIds = grown(this.#termIds, end * 2);
+        this.#termCounts = grown(this.#termCounts, end * 2);
+      }
+      this.#termIds[end++] = id;
     }
     this.#scratch[id]! += count;
+    return end;
   }
 
   /**
@@ -115,40 +118,57 @@ export class TermTable {
    * still count in its length, so small archives do not look alike for sharing a few words.
    */
   vectors(): TermVector[] {
+    const starts = this.#starts;
+    const n = starts.length - 1;
+    const allIds = this.#termIds;
+    const allCounts = this.#termCounts;
     const df = new Int32Array(this.#terms.length);
-    for (const { ids } of this.#counts) for (const id of ids) df[id]! += 1;
-    const n = this.#counts.length;
-    // Typed scratch lists sized for the longest article, not an [id, weight] array per term.
+    for (let k = 0; k < starts[n]!; k++) df[allIds[k]!]! += 1;
+    const entityKey = this.#entityKey;
+    // Scratch lists sized for the longest article, and a weight per term id: no array per term or per article.
     let longest = 0;
-    for (const { ids } of this.#counts) longest = Math.max(longest, ids.length);
+    for (let a = 0; a < n; a++) longest = Math.max(longest, starts[a + 1]! - starts[a]!);
     const termIds = new Int32Array(longest);
-    const termWeights = new Float64Array(longest);
-    const order = new Int32Array(longest);
-    return this.#counts.map(({ ids, counts, entity }) => {
+    const ranked = new Float64Array(longest);
+    const weightOf = new Float64Array(this.#terms.length);
+    const vectors: TermVector[] = [];
+    for (let a = 0; a < n; a++) {
       let m = 0;
-      for (let k = 0; k < ids.length; k++) {
-        const d = df[ids[k]!]!;
+      for (let k = starts[a]!; k < starts[a + 1]!; k++) {
+        const id = allIds[k]!;
+        const d = df[id]!;
         if (d === n) continue;
-        termIds[m] = ids[k]!;
-        termWeights[m] = (1 + Math.log(counts[k]!)) * Math.log(n / d) * (entity[k] ? ENTITY_BOOST : 1);
-        m += 1;
+        termIds[m++] = id;
+        weightOf[id] = (1 + Math.log(allCounts[k]!)) * Math.log(n / d) * (entityKey[id] ? ENTITY_BOOST : 1);
       }
-      // Heaviest first, ties by id (a total order), then the kept ones by id.
-      const byWeight = order.subarray(0, m);
-      for (let k = 0; k < m; k++) byWeight[k] = k;
-      byWeight.sort((a, b) => termWeights[b]! - termWeights[a]! || termIds[a]! - termIds[b]!);
-      const kept = byWeight.subarray(0, Math.min(m, MAX_FEATURES)).sort((a, b) => termIds[a]! - termIds[b]!);
+      // The MAX_FEATURES heaviest terms, ties by id: the heaviest weight left out is the cut; terms
+      // above it are kept, and as many at it as there is room for, smallest ids first. Native
+      // numeric sorts of typed arrays, no comparator.
+      const ids = termIds.subarray(0, m).sort();
+      let cut = -Infinity;
+      let room = m;
+      if (m > MAX_FEATURES) {
+        for (let k = 0; k < m; k++) ranked[k] = weightOf[ids[k]!]!;
+        const weights = ranked.subarray(0, m).sort();
+        cut = weights[m - MAX_FEATURES]!;
+        room = MAX_FEATURES;
+        for (let k = m - MAX_FEATURES; k < m; k++) if (weights[k]! > cut) room -= 1;
+      }
+      const features = new Int32Array(Math.min(m, MAX_FEATURES));
+      let kept = 0;
       let sum = 0;
-      for (const k of kept) sum += termWeights[k]! * termWeights[k]!;
-      const norm = Math.sqrt(sum) || 1;
-      const features = new Int32Array(kept.length);
-      const weights = new Float64Array(kept.length);
-      for (let k = 0; k < kept.length; k++) {
-        features[k] = termIds[kept[k]!]!;
-        weights[k] = termWeights[kept[k]!]! / norm;
+      for (let k = 0; k < m; k++) {
+        const w = weightOf[ids[k]!]!;
+        if (w < cut || (w === cut && room-- <= 0)) continue;
+        features[kept++] = ids[k]!;
+        sum += w * w;
       }
-      return { features, weights };
-    });
+      const norm = Math.sqrt(sum) || 1;
+      const weights = new Float64Array(kept);
+      for (let k = 0; k < kept; k++) weights[k] = weightOf[features[k]!]! / norm;
+      vectors.push({ features, weights });
+    }
+    return vectors;
   }
 
   /** The id of the term text[start, end), interned on first sight. */
@@ -157,6 +177,7 @@ export class TermTable {
     for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), FNV_PRIME);
     const length = end - start;
     const slots = this.#slots;
+    this.#lastHash = hash >>> 0;
     let slot = (hash & (slots.length / 3 - 1)) * 3;
     for (let entry = slots[slot + 2]!; entry !== 0; entry = slots[slot + 2]!) {
       if (slots[slot] === hash && slots[slot + 1] === length && sameText(this.#terms[entry - 1]!, text, start)) return entry - 1;
@@ -169,7 +190,6 @@ export class TermTable {
     // Short words are function words; words starting with a digit are figures, not subjects.
     this.#counted.push(!isWord || (length >= MIN_WORD_LENGTH && text.charCodeAt(start) > 57));
     this.#entityKey.push(!isWord);
-    this.hashes.push(hash >>> 0);
     slots[slot] = hash;
     slots[slot + 1] = length;
     slots[slot + 2] = id + 1;
@@ -192,6 +212,13 @@ export class TermTable {
     }
     this.#slots = slots;
   }
+}
+
+/** A copy of `array` with room for `size` entries. */
+function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const copy = new Int32Array(size);
+  copy.set(array);
+  return copy;
 }
 
 /** Whether `text` holds `term` at `start` (their lengths are known to be equal). */
