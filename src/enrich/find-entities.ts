@@ -138,7 +138,10 @@ function tally(f: Finding, map: Map<string, Tally>, name: string, place: Place |
 }
 
 function addPlace(f: Finding, place: Place, early: boolean): void {
-  tally(f, place.kind === 'seat' ? f.organizations : f.places, place.name, place);
+  // Both maps read on every call: a branch reading one of them only for the first seat of
+  // government ("Downing Street") would be code compiled without feedback, and deoptimise its caller.
+  const { organizations, places } = f;
+  tally(f, place.kind === 'seat' ? organizations : places, place.name, place);
   if (place.country !== null) {
     const c = f.countries.get(place.country) ?? { mentions: 0, early: false };
     c.mentions += 1;
@@ -273,15 +276,19 @@ function handleRun(f: Finding, all: readonly Token[], start: number, end: number
   // A capital at a sentence start says nothing: drop a leading English word ("The Kremlin", "In
   // November") unless it is a given name before a word that is no English word ("Tony Blair").
   while (run.length > 1 && run[0]!.sentenceStart && startsWithWord(f, run)) run = run.slice(1);
-  const whole = placeOf(f, run);
-  if (whole !== undefined) return addPlace(f, whole, early);
-  if (title) {
-    // Headlines capitalise freely: take only places, and names the body introduced.
-    if (run.length === 1) f.singles.push({ word: run[0]!.text, role: null, titled: false, order: f.order++ });
-    else scanPlaces(f, run, early);
-    return;
+  let place = placeOf(f, run);
+  if (place === undefined) {
+    if (title) {
+      // Headlines capitalise freely: take only places, and names the body introduced.
+      if (run.length === 1) f.singles.push({ word: run[0]!.text, role: null, titled: false, order: f.order++ });
+      else scanPlaces(f, run, early);
+      return;
+    }
+    place = nameInRun(f, all, start, end, run, early);
   }
-  nameInRun(f, all, start, end, run, early);
+  // One call for a whole run that is a place and for a place named after a role: a call first made
+  // after compiling (the rarer second kind) would deoptimise the function making it.
+  if (place !== undefined) addPlace(f, place, early);
 }
 
 /**
@@ -289,7 +296,7 @@ function handleRun(f: Finding, all: readonly Token[], start: number, end: number
  * after the sentence-start rule). Apart from handleRun: the common early exits stay in a small
  * function that compiles cheaply, and this one's rarer paths, when first met, recompile only it.
  */
-function nameInRun(f: Finding, all: readonly Token[], start: number, end: number, run: readonly Token[], early: boolean): void {
+function nameInRun(f: Finding, all: readonly Token[], start: number, end: number, run: readonly Token[], early: boolean): Place | undefined {
   // Role inside the run ("Russian Foreign Minister Sergey Lavrov"): up to the last title word.
   let split = -1;
   for (let i = run.length - 2; i >= 0 && split < 0; i--) if (ROLE_WORDS.has(run[i]!.lower) || HONORIFICS.has(run[i]!.lower)) split = i;
@@ -309,10 +316,13 @@ function nameInRun(f: Finding, all: readonly Token[], start: number, end: number
     name = [];
   }
   // Words between a title and a name belong to the title ("Secretary of State Condoleezza Rice").
-  while (roleTokens.length > 0 && name.length > 2 && (isCommonWord(f, name[0]!) || placeOfWord(f, name[0]!) !== undefined)) {
-    roleTokens = [...roleTokens, name[0]!];
-    name = name.slice(1);
-  }
+  // Counted, then moved in one step taken every time, and counted by a loop whose step runs at least
+  // once: code first run after compiling (a loop body, a branch) deoptimised this function.
+  let moved = -1;
+  do moved += 1;
+  while (roleTokens.length > 0 && name.length - moved > 2 && (isCommonWord(f, name[moved]!) || placeOfWord(f, name[moved]!) !== undefined));
+  roleTokens = roleTokens.concat(name.slice(0, moved));
+  name = name.slice(moved);
   const titled = hasTitle(roleTokens);
   const roleWords: Token[] = [];
   for (const t of roleTokens) if (!(t.sentenceStart && isCommonWord(f, t) && !ROLE_WORDS.has(t.lower) && !ROLE_MODIFIERS.has(t.lower))) roleWords.push(t);
@@ -325,20 +335,24 @@ function nameInRun(f: Finding, all: readonly Token[], start: number, end: number
     const org = roleTokens.slice(0, orgEnd);
     if (org.length >= 2 && hasOrganisationHead(org)) tally(f, f.organizations, words(org));
   }
-  if (name.length > 0) nameAfterRole(f, all, end, name, role, titled, early);
+  return name.length > 0 ? nameAfterRole(f, all, end, name, role, titled, early) : undefined;
 }
 
 /**
  * What the name part of a run is (organisation, place, acronym, lone word or person), once its role
- * is taken off. Apart from nameInRun so that each, when compiled code first meets one of its rarer
+ * is taken off; a place is returned for the caller to add. Apart from nameInRun so that each, when compiled code first meets one of its rarer
  * branches, is recompiled alone: a first pass met several such branches in the joined function.
  */
-function nameAfterRole(f: Finding, all: readonly Token[], end: number, run: readonly Token[], role: string | null, titled: boolean, early: boolean): void {
+function nameAfterRole(f: Finding, all: readonly Token[], end: number, run: readonly Token[], role: string | null, titled: boolean, early: boolean): Place | undefined {
   const { lexicon, personNames } = f;
   const calendar = CALENDAR_WORDS;
   let name = run;
   if (hasOrganisationHead(name)) {
-    while (name.length > 1 && NAME_JOINERS.has(name[0]!.lower)) name = name.slice(1);
+    // Leading joiners counted, then cut in a step taken every time (see the role words in nameInRun).
+    let from = -1;
+    do from += 1;
+    while (name.length - from > 1 && NAME_JOINERS.has(name[from]!.lower));
+    name = name.slice(from);
     if (name.length >= 2) {
       const org = words(name);
       tally(f, f.organizations, org);
@@ -348,7 +362,7 @@ function nameAfterRole(f: Finding, all: readonly Token[], end: number, run: read
     return;
   }
   const namePlace = placeOf(f, name);
-  if (namePlace !== undefined) return addPlace(f, namePlace, early);
+  if (namePlace !== undefined) return namePlace;
 
   if (name.length === 1) {
     const word = name[0]!;
@@ -374,7 +388,10 @@ function nameAfterRole(f: Finding, all: readonly Token[], end: number, run: read
     // A surname that is an English word must be a known name too: "Lansdowne Road" is a place.
     (!lexicon.has(last.lower) || personNames.has(last.text)) &&
     noPlaceWord(f, name);
-  if (!looksLikePerson) return scanPlaces(f, name, early);
+  if (!looksLikePerson) {
+    scanPlaces(f, name, early);
+    return undefined;
+  }
   const full = words(name);
   let person = f.people.get(full);
   if (person === undefined) f.people.set(full, (person = newTally<PersonTally>(full, f.order++, name.map((t) => t.text))));
@@ -460,8 +477,11 @@ function roleBefore(tokens: readonly Token[], start: number): Token[] {
   return role;
 }
 
-function copyTally<T extends Tally>(t: T): T {
-  return { name: t.name, mentions: t.mentions, first: t.first, role: t.role, words: t.words, place: t.place } as T;
+/** Keeps a copy of `person` with no mentions and no role yet (its first mention stays), and returns it. */
+function keepEmpty(kept: PersonTally[], person: PersonTally): PersonTally {
+  const copy: PersonTally = { name: person.name, mentions: 0, first: person.first, role: null, words: person.words, place: person.place };
+  kept.push(copy);
+  return copy;
 }
 
 /** Merges "George Bush" into "George W. Bush" and lone surnames into the person they name. */
@@ -474,14 +494,13 @@ function sameEnds(kept: readonly PersonTally[], person: PersonTally): PersonTall
 function resolvePeople(people: Map<string, PersonTally>, singles: ReadonlyArray<{ word: string; role: string | null; titled: boolean; order: number }>): Entity[] {
   const list = [...people.values()].sort((a, b) => b.words.length - a.words.length || a.first - b.first);
   const kept: PersonTally[] = [];
+  // Each person is added into the longer name it shortens, or into a fresh copy of itself: the
+  // same steps either way, since a merge first met after compiling (a branch of its own) deoptimised this function.
   for (const person of list) {
-    const longer = sameEnds(kept, person);
-    if (longer === undefined) kept.push(copyTally(person));
-    else {
-      longer.mentions += person.mentions;
-      longer.first = Math.min(longer.first, person.first);
-      longer.role ??= person.role;
-    }
+    const into = sameEnds(kept, person) ?? keepEmpty(kept, person);
+    into.mentions += person.mentions;
+    into.first = Math.min(into.first, person.first);
+    into.role ??= person.role;
   }
   const bySurname = new Map<string, PersonTally>();
   for (const person of [...kept].sort((a, b) => b.mentions - a.mentions || a.first - b.first)) {
