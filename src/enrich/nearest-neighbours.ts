@@ -54,6 +54,9 @@ export function nearestNeighbours(vectors: readonly TermVector[], k: number, min
   const scores = new Float64Array(vectors.length);
   const touched = new Int32Array(vectors.length);
   const query = new Float64Array(featureCount);
+  const candidates = new Int32Array(k * RESCORED_PER_RESULT);
+  const similarities = new Float64Array(k * RESCORED_PER_RESULT);
+  const indexes = new Int32Array(k * RESCORED_PER_RESULT);
   return vectors.map((vector, index) => {
     if (!active(index)) return [];
     let touchedCount = 0;
@@ -68,16 +71,27 @@ export function nearestNeighbours(vectors: readonly TermVector[], k: number, min
       }
     }
     // The partial scores pick the candidates; the best of them are scored exactly over all features.
-    const candidates = topByScore(touched, touchedCount, scores, k * RESCORED_PER_RESULT);
+    const count = topByScore(touched, touchedCount, scores, candidates);
     for (let t = 0; t < touchedCount; t++) scores[touched[t]!] = 0;
     for (let f = 0; f < vector.features.length; f++) query[vector.features[f]!] = vector.weights[f]!;
-    const found = candidates
-      .map((other) => ({ index: other, similarity: dotWith(query, vectors[other]!) }))
-      .filter((n) => n.similarity >= minSimilarity)
-      .sort((a, b) => b.similarity - a.similarity || a.index - b.index)
-      .slice(0, k);
+    // Exact scores, kept when high enough, ranked best first (ties by index) by insertion: a few dozen at most.
+    let found = 0;
+    for (let c = 0; c < count; c++) {
+      const other = candidates[c]!;
+      const similarity = dotWith(query, vectors[other]!);
+      if (similarity < minSimilarity) continue;
+      let at = found++;
+      for (; at > 0 && ranksBefore(similarity, other, similarities[at - 1]!, indexes[at - 1]!); at--) {
+        similarities[at] = similarities[at - 1]!;
+        indexes[at] = indexes[at - 1]!;
+      }
+      similarities[at] = similarity;
+      indexes[at] = other;
+    }
     for (let f = 0; f < vector.features.length; f++) query[vector.features[f]!] = 0;
-    return found;
+    const best: Neighbour[] = [];
+    for (let r = 0; r < Math.min(found, k); r++) best.push({ index: indexes[r]!, similarity: similarities[r]! });
+    return best;
   });
 }
 
@@ -100,19 +114,41 @@ function strongest(vector: TermVector, count: number, usable: (feature: number) 
   return positions.sort((a, b) => vector.weights[b]! - vector.weights[a]! || a - b).slice(0, count);
 }
 
-/** The `count` of the first `length` indexes with the highest scores, best first (ties by index): one pass, no full sort. */
-function topByScore(indexes: Int32Array, length: number, scores: Float64Array, count: number): number[] {
-  const best: number[] = [];
+/**
+ * Fills `best` with the first `length` indexes' top `best.length` by score (ties by lower index), in
+ * no particular order, and returns how many it holds: a heap with the weakest at its root, so a
+ * better index costs a few swaps, not a shift of the whole list.
+ */
+function topByScore(indexes: Int32Array, length: number, scores: Float64Array, best: Int32Array): number {
+  let size = 0;
   for (let t = 0; t < length; t++) {
     const index = indexes[t]!;
     const score = scores[index]!;
-    if (best.length === count && !ranksBefore(score, index, scores[best[count - 1]!]!, best[count - 1]!)) continue;
-    let at = best.length;
-    while (at > 0 && ranksBefore(score, index, scores[best[at - 1]!]!, best[at - 1]!)) at--;
-    best.splice(at, 0, index);
-    if (best.length > count) best.pop();
+    if (size < best.length) {
+      // Sift up: the new entry rises while it is weaker than its parent.
+      let at = size++;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!ranksBefore(scores[best[parent]!]!, best[parent]!, score, index)) break;
+        best[at] = best[parent]!;
+        at = parent;
+      }
+      best[at] = index;
+    } else if (ranksBefore(score, index, scores[best[0]!]!, best[0]!)) {
+      // Replaces the weakest, then sifts down past any weaker child.
+      let at = 0;
+      for (;;) {
+        let child = 2 * at + 1;
+        if (child >= size) break;
+        if (child + 1 < size && ranksBefore(scores[best[child]!]!, best[child]!, scores[best[child + 1]!]!, best[child + 1]!)) child += 1;
+        if (!ranksBefore(score, index, scores[best[child]!]!, best[child]!)) break;
+        best[at] = best[child]!;
+        at = child;
+      }
+      best[at] = index;
+    }
   }
-  return best;
+  return size;
 }
 
 /** Whether index a (scored sa) ranks before index b (scored sb): higher score, then lower index. */
