@@ -2,7 +2,7 @@
 import type { Entity } from '../content/article.ts';
 import { slugify } from '../text/slugify.ts';
 import { calendarNames, type EnrichResources } from './enrich-resources.ts';
-import { lookupPlace, MAX_PLACE_WORDS, mayContinuePlace, type Gazetteer, type Place } from './gazetteer.ts';
+import { lookupPlace, lookupPlaceLower, MAX_PLACE_WORDS, mayContinuePlace, mayContinuePlaceLower, type Gazetteer, type Place } from './gazetteer.ts';
 import { COMMON_ABBREVIATIONS, FUNCTION_WORDS, HONORIFICS, NAME_JOINERS, NON_PERSON_ENDS, ORGANISATION_HEADS, PLACE_NAME_STARTS, ROLE_MODIFIERS, ROLE_WORDS } from './entity-words.ts';
 import type { Token } from './tokenize.ts';
 
@@ -159,14 +159,14 @@ function words(tokens: readonly Token[]): string {
 
 function placeOfWord(f: Finding, token: Token): Place | undefined {
   let place = f.wordPlaces.get(token);
-  if (place === undefined) f.wordPlaces.set(token, (place = lookupPlace(f.gazetteer, token.text) ?? null));
+  if (place === undefined) f.wordPlaces.set(token, (place = lookupPlaceLower(f.gazetteer, token.text, token.lower) ?? null));
   return place ?? undefined;
 }
 
 /** The place a run of words names. No place name has more than MAX_PLACE_WORDS words, and a longer one must go on from its first word. */
 function placeOf(f: Finding, tokens: readonly Token[]): Place | undefined {
   return tokens.length === 1 ? placeOfWord(f, tokens[0]!)
-    : tokens.length === 0 || tokens.length > MAX_PLACE_WORDS || !mayContinuePlace(f.gazetteer, tokens[0]!.text) ? undefined
+    : tokens.length === 0 || tokens.length > MAX_PLACE_WORDS || !mayContinuePlaceLower(f.gazetteer, tokens[0]!.lower) ? undefined
     : lookupPlace(f.gazetteer, words(tokens));
 }
 
@@ -178,13 +178,14 @@ function scanPlaces(f: Finding, tokens: readonly Token[], early: boolean): void 
     let matched = 0;
     let found: Place | undefined;
     for (let n = 1; n <= MAX_PLACE_WORDS && i + n <= tokens.length; n++) {
+      // The first word's answers from its token (its place remembered, its lower case at hand); longer names joined and looked up.
       name = n === 1 ? tokens[i]!.text : `${name} ${tokens[i + n - 1]!.text}`;
-      const place = lookupPlace(f.gazetteer, name);
+      const place = n === 1 ? placeOfWord(f, tokens[i]!) : lookupPlace(f.gazetteer, name);
       if (place !== undefined) {
         found = place;
         matched = n;
       }
-      if (!mayContinuePlace(f.gazetteer, name)) break;
+      if (!(n === 1 ? mayContinuePlaceLower(f.gazetteer, tokens[i]!.lower) : mayContinuePlace(f.gazetteer, name))) break;
     }
     if (found !== undefined) addPlace(f, found, early);
     i += Math.max(1, matched);
@@ -430,7 +431,7 @@ function nameRuns(f: Finding, tokens: readonly Token[], early: boolean): number[
 /** Whether a token can be part of a name run; a hyphenated word naming places adds them and is not. */
 function isNameLike(f: Finding, t: Token, early: boolean): boolean {
   if (!t.hyphenated) return t.capitalised;
-  if (lookupPlace(f.gazetteer, t.text) !== undefined) return t.capitalised;
+  if (lookupPlaceLower(f.gazetteer, t.text, t.lower) !== undefined) return t.capitalised;
   const parts = t.text.split(/[-‐]/u);
   let foundPlace = false;
   for (const part of parts) {

@@ -19,9 +19,14 @@ export interface Gazetteer {
 
 /** The place a written name refers to, if any: short capitals must match exactly, the rest ignoring case. */
 export function lookupPlace(gazetteer: Gazetteer, written: string): Place | undefined {
+  return lookupPlaceLower(gazetteer, written, written.toLowerCase());
+}
+
+/** lookupPlace for a word whose lower-case form is at hand (a token's `lower`): no case conversion, and no new string to hash, per look-up. */
+export function lookupPlaceLower(gazetteer: Gazetteer, written: string, lower: string): Place | undefined {
   // Most look-ups are of longer words: skip the exact-capitals form without a regular expression.
-  if (written.length > 5) return gazetteer.byName.get(written.toLowerCase());
-  return shortCapitalsOf(gazetteer).get(written) ?? (SHORT_CAPITALS.test(written) ? undefined : gazetteer.byName.get(written.toLowerCase()));
+  if (written.length > 5) return gazetteer.byName.get(lower);
+  return shortCapitalsOf(gazetteer).get(written) ?? (SHORT_CAPITALS.test(written) ? undefined : gazetteer.byName.get(lower));
 }
 
 /** The exact-capitals names (`=US` keys) by their written form, per gazetteer: a small map, and no key string built per look-up. */
@@ -48,6 +53,11 @@ const continuations = new WeakMap<Gazetteer, ReadonlySet<string>>();
  * the look-ups it saves.
  */
 export function mayContinuePlace(gazetteer: Gazetteer, written: string): boolean {
+  return mayContinuePlaceLower(gazetteer, written.toLowerCase());
+}
+
+/** mayContinuePlace for a name already in lower case (a token's `lower`). */
+export function mayContinuePlaceLower(gazetteer: Gazetteer, lower: string): boolean {
   let starts = continuations.get(gazetteer);
   if (starts === undefined) {
     const found = new Set<string>();
@@ -58,7 +68,7 @@ export function mayContinuePlace(gazetteer: Gazetteer, written: string): boolean
     }
     continuations.set(gazetteer, (starts = found));
   }
-  return starts.has(written.toLowerCase());
+  return starts.has(lower);
 }
 
 /** The longest place name, in words, looked up in running text. */
