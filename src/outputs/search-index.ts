@@ -46,6 +46,11 @@ export interface SearchIndexResult {
 
 /** The document Pagefind indexes for one article: title and body, with filters and metadata. */
 export function searchDocument(article: Article, language: string): string {
+  return searchPage(article, language, article.bodyHtml);
+}
+
+/** The search document of an article with `body` as its body HTML (reads no other body). */
+function searchPage(article: Pick<Article, 'title' | 'topics' | 'source' | 'date'>, language: string, body: string): string {
   const meta: string[] = [];
   const tag = (attribute: string, name: string, value: string): void => {
     meta.push(`<meta data-pagefind-${attribute}="${name}[content]" content="${escapeAttribute(value)}">`);
@@ -62,7 +67,7 @@ export function searchDocument(article: Article, language: string): string {
   }
   return (
     `<!doctype html><html lang="${escapeAttribute(language)}"><head><title>${escapeUTF8(article.title)}</title>${meta.join('')}</head>` +
-    `<body><article data-pagefind-body><h1>${escapeUTF8(article.title)}</h1>${article.bodyHtml}</article></body></html>`
+    `<body><article data-pagefind-body><h1>${escapeUTF8(article.title)}</h1>${body}</article></body></html>`
   );
 }
 
@@ -113,10 +118,18 @@ export async function buildSearchIndex(articles: readonly Article[], language: s
  * the language, and where the bundle sits among the shards (`placement`: its folder, the layout,
  * and for the primary the other bundles its list names). Two builds with the same key produce the
  * same bundle, so the second can reuse the first's files instead of running Pagefind again.
+ *
+ * With `bodySalt` (the article cache's salt: the code and data that turn an input into its body
+ * HTML), each body is named by its input's hash (contentHash) instead of read back from the cache:
+ * the same input under the same code gives the same body, and a rebuild after one edit reads one
+ * body, not every article's.
  */
-export function searchIndexKey(articles: readonly Article[], language: string, placement: string): string {
-  const hash = createHash('sha256').update(`broadsheet-search-2\0${PAGEFIND_VERSION}\0${language}\0${placement}\0`);
-  for (const article of articles) hash.update(`${article.url}\0${searchDocument(article, language)}\0`);
+export function searchIndexKey(articles: readonly Article[], language: string, placement: string, bodySalt: string | null = null): string {
+  const hash = createHash('sha256').update(`broadsheet-search-3\0${PAGEFIND_VERSION}\0${language}\0${placement}\0${bodySalt ?? ''}\0`);
+  for (const article of articles) {
+    const body = bodySalt === null ? article.bodyHtml : `input ${article.contentHash}`;
+    hash.update(`${article.url}\0${searchPage(article, language, body)}\0`);
+  }
   return hash.digest('hex');
 }
 

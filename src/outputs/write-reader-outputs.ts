@@ -41,6 +41,14 @@ export async function writeFeedsAndSitemap(archive: Archive, config: SiteConfig,
   for (const file of sitemapFiles(sitemapEntries(planPages(archive, config.pageSize), archive), config.siteUrl)) await sink.write(file.path, file.contents);
 }
 
+/** How writeSearchIndex shards and keys the index. */
+export interface SearchIndexOptions {
+  /** Articles a shard aims at (default SEARCH_SHARD_SIZE). */
+  readonly shardSize?: number;
+  /** The article cache's salt: keys name bodies by their input's hash instead of reading them (see searchIndexKey). */
+  readonly bodySalt?: string | null;
+}
+
 /** The script in the primary bundle that names the other bundles, for the search page to merge (PagefindUI mergeIndex). */
 export const SEARCH_SHARDS_SCRIPT = 'broadsheet-shards.js';
 
@@ -50,11 +58,12 @@ export const SEARCH_SHARDS_SCRIPT = 'broadsheet-shards.js';
  * SEARCH_SHARDS_SCRIPT. Problems become report lines, never a failed build. A shard whose key
  * matches the previous build's is hard-linked from it instead (byte-identical, mtimes kept), so
  * a rebuild runs Pagefind only for shards whose articles changed. Returns the number of articles
- * indexed (0 when config.search is off: no bundle). `shardSize` is the articles a shard aims at.
+ * indexed (0 when config.search is off: no bundle).
  */
-export async function writeSearchIndex(archive: Archive, config: SiteConfig, sink: StagingSink, report: BuildReport, shardSize = SEARCH_SHARD_SIZE): Promise<number> {
+export async function writeSearchIndex(archive: Archive, config: SiteConfig, sink: StagingSink, report: BuildReport, options: SearchIndexOptions = {}): Promise<number> {
   if (!config.search) return 0;
-  const [primary, ...others] = searchShards(searchableArticles(archive), shardSize);
+  const [primary, ...others] = searchShards(searchableArticles(archive), options.shardSize ?? SEARCH_SHARD_SIZE);
+  const bodySalt = options.bodySalt ?? null;
   if (primary === undefined) return 0;
   // Every bundle's key names the layout, so a new number of shards indexes each one again.
   const layout = `${primary.bits}:${[primary, ...others].map((s) => s.dir).join(',')}`;
@@ -64,14 +73,14 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
   // index: 9.4 s of its CPU, 3.3 s of it on its main thread), and two at once would double the
   // memory a build needs on a machine that has two cores.
   for (const shard of others) {
-    const pages = await writeShard(shard, `${shard.dir}\0${layout}`, config, sink, report, []);
+    const pages = await writeShard(shard, `${shard.dir}\0${layout}`, bodySalt, config, sink, report, []);
     if (pages === null) continue;
     indexed += pages;
     merged.push(shard.dir);
   }
   // The primary lists only the bundles that were built: the search page fails on a missing one.
   const script = `/* The other bundles of the search index, merged into this one by the search page; folders from the site root. */\nwindow.broadsheetSearchShards = ${JSON.stringify(merged)};\n`;
-  const pages = await writeShard(primary, `${primary.dir}\0${layout}\0${merged.join(',')}`, config, sink, report, [[SEARCH_SHARDS_SCRIPT, script]]);
+  const pages = await writeShard(primary, `${primary.dir}\0${layout}\0${merged.join(',')}`, bodySalt, config, sink, report, [[SEARCH_SHARDS_SCRIPT, script]]);
   return pages === null ? 0 : indexed + pages;
 }
 
@@ -82,12 +91,13 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
 async function writeShard(
   shard: SearchShard,
   placement: string,
+  bodySalt: string | null,
   config: SiteConfig,
   sink: StagingSink,
   report: BuildReport,
   extraFiles: ReadonlyArray<readonly [string, string]>,
 ): Promise<number | null> {
-  const key = searchIndexKey(shard.articles, config.language, placement);
+  const key = searchIndexKey(shard.articles, config.language, placement, bodySalt);
   const previous = path.join(config.outDir, shard.dir);
   const previousKey = await readFile(path.join(previous, SEARCH_KEY_FILE), 'utf8').catch(() => null);
   if (previousKey?.trim() === key && (await sink.keepPrevious?.(shard.dir))) return shard.articles.length;

@@ -18,6 +18,7 @@ import { SEARCH_SHARDS_SCRIPT, searchableArticles, writeSearchIndex } from '../.
 import { BBC_DIR, bbcArticle } from '../archive/bbc-articles.ts';
 import { WITH_COPY } from '../archive/wire-copies.ts';
 import { bundleFragments, folderSink, indexedUrls } from './search-bundle.ts';
+import { searchIndexKey } from '../../src/outputs/search-index.ts';
 
 /** The business desk of the BBC corpus, parsed: 510 real articles with their real ids. */
 const BUSINESS: readonly Article[] = readdirSync(path.join(BBC_DIR, 'business'))
@@ -81,6 +82,37 @@ describe('the shard rule', () => {
   });
 });
 
+describe('the shard key', () => {
+  const articles = BUSINESS.slice(0, 20);
+  /** The articles as the build hands them to search: each body read back from the cache when asked for. */
+  const unreadable = articles.map((a) =>
+    Object.defineProperty({ ...a }, 'bodyHtml', {
+      enumerable: true,
+      get: () => {
+        throw new Error(`read the body of ${a.id}`);
+      },
+    }),
+  );
+
+  it('names each body by its input hash under a salt, so no body is read back', () => {
+    const key = searchIndexKey(unreadable, 'en', 'pagefind/', 'salt-1');
+    expect(key).toBe(searchIndexKey(articles, 'en', 'pagefind/', 'salt-1'));
+    expect(searchIndexKey(articles, 'en', 'pagefind/', 'salt-2')).not.toBe(key);
+    const edited = articles.map((a, i) => (i === 7 ? { ...a, contentHash: `${a.contentHash}0` } : a));
+    expect(searchIndexKey(edited, 'en', 'pagefind/', 'salt-1')).not.toBe(key);
+    const retitled = articles.map((a, i) => (i === 7 ? { ...a, title: `${a.title}!` } : a));
+    expect(searchIndexKey(retitled, 'en', 'pagefind/', 'salt-1')).not.toBe(key);
+  });
+
+  it('hashes the bodies themselves without a salt, and the placement either way', () => {
+    const key = searchIndexKey(articles, 'en', 'pagefind/');
+    const edited = articles.map((a, i) => (i === 7 ? { ...a, bodyHtml: `${a.bodyHtml}<p>zanzibarite</p>` } : a));
+    expect(searchIndexKey(edited, 'en', 'pagefind/')).not.toBe(key);
+    expect(searchIndexKey(articles, 'en', 'pagefind-1/')).not.toBe(key);
+    expect(() => searchIndexKey(unreadable, 'en', 'pagefind/')).toThrow(/read the body/);
+  });
+});
+
 /** The merged bundles the primary's script names, as the search page reads them. */
 async function listedShards(bundle: string): Promise<string[]> {
   const script = await readFile(path.join(bundle, SEARCH_SHARDS_SCRIPT), 'utf8');
@@ -102,7 +134,7 @@ describe('writeSearchIndex in shards', () => {
     expect(shards.length).toBeGreaterThan(1);
     const out = path.join(root, 'first');
     const report = new BuildReport();
-    const indexed = await writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), folderSink(out), report, SHARD_SIZE);
+    const indexed = await writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), folderSink(out), report, { shardSize: SHARD_SIZE });
     expect(report.entries()).toEqual([]);
     expect(indexed).toBe(searchableArticles(archive).length);
     expect(existsSync(path.join(out, 'pagefind', 'pagefind-ui.js'))).toBe(true);
@@ -122,7 +154,7 @@ describe('writeSearchIndex in shards', () => {
     const edited = WITH_COPY.map((a) => (a.id === changed.id ? { ...a, bodyHtml: `${a.bodyHtml}<p>The zanzibarite clause was added after publication.</p>` } : a));
     const out = path.join(root, 'second');
     const report = new BuildReport();
-    await writeSearchIndex(buildArchive(edited, new Map()), resolveConfig(root, { out: previous }), folderSink(out), report, SHARD_SIZE);
+    await writeSearchIndex(buildArchive(edited, new Map()), resolveConfig(root, { out: previous }), folderSink(out), report, { shardSize: SHARD_SIZE });
     expect(report.entries()).toEqual([]);
     for (const shard of shards) {
       const [was, now] = await Promise.all([stat(path.join(previous, shard.dir, 'pagefind-entry.json')), stat(path.join(out, shard.dir, 'pagefind-entry.json'))]);
