@@ -1,11 +1,11 @@
 /** The render stage on the pool: pages are prepared here, rendered and written in batches by the workers, or linked unchanged. */
-import { hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Page } from '../render/page.ts';
 import type { PageRenderer } from '../render/render-page.ts';
 import type { SiteWriter } from '../write/site-writer.ts';
 import { outputPathFor } from '../urls.ts';
-import { runRenderTask, type PageJob, type RenderTask } from './render-task.ts';
+import { renderPrepared, type PreparedJob } from './render-task.ts';
 import type { BuildRunner } from './build-tasks.ts';
 
 /** What rendering needs besides the pages. */
@@ -25,6 +25,16 @@ const PAGES_PER_TASK = 24;
 /** Tasks handed to the workers and not yet written: bounds memory whatever the site's size. */
 const TASKS_IN_FLIGHT_PER_WORKER = 4;
 
+/** Batches this thread rendered whose files are still being written: it renders on while they are. */
+const WRITES_IN_FLIGHT_HERE = 2;
+
+/** A page waiting in a batch: its prepared variables, and their JSON when it was needed for the key. */
+interface BatchedPage extends PreparedJob {
+  readonly file: string;
+  readonly key: string | null;
+  readonly json: string | null;
+}
+
 /**
  * Renders every page into the writer's staging folder. A page whose template and variables (and,
  * for an article, body) hash like the previous build's is hard-linked from the previous output
@@ -40,15 +50,17 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
     done += n;
     options.onProgress?.(done, total);
   };
-  let batch: Array<{ readonly file: string; readonly key: string | null; readonly job: PageJob }> = [];
+  let batch: BatchedPage[] = [];
+  const writingHere = new Set<Promise<void>>();
+  const task = { templatesDir: options.templatesDir, basePath: options.basePath, templatesHash: options.salt };
 
   const send = async (): Promise<void> => {
     const jobs = batch;
     batch = [];
-    const task: RenderTask = { templatesDir: options.templatesDir, basePath: options.basePath, templatesHash: options.salt, pages: jobs.map((j) => j.job) };
-    // When every worker is busy this thread renders the batch itself rather than wait for one.
+    // When every worker is busy this thread renders the batch itself rather than wait for one; it
+    // renders the prepared objects as they are (a worker gets them as JSON, the cheapest way across).
     const here = runner.workers === 0 || runner.saturated || inFlight.size >= limit;
-    const running = (here ? runRenderTask(task) : runner.render(task))
+    const running = (here ? renderPrepared(task, jobs) : runner.render({ ...task, pages: jobs.map(({ json, prepared, target, bodyFile }) => ({ preparedJson: json ?? JSON.stringify(prepared), target, bodyFile })) }))
       .then((bytes) => {
         jobs.forEach((j, i) => writer.wrote(j.file, j.key, bytes[i]!));
         finished(jobs.length);
@@ -57,11 +69,11 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
       .catch((error: unknown) => {
         failure ??= error;
       });
-    if (here) await running;
-    else {
-      const tracked = running.finally(() => inFlight.delete(tracked));
-      inFlight.add(tracked);
-    }
+    const tracking = here ? writingHere : inFlight;
+    const tracked = running.finally(() => tracking.delete(tracked));
+    tracking.add(tracked);
+    // This thread's own files are written while it prepares the next pages, a few batches at most.
+    if (writingHere.size >= WRITES_IN_FLIGHT_HERE) await Promise.race(writingHere);
     // Let the workers' answers in: preparing and rendering here never waits on I/O, so without this turn of the event loop they would queue unread.
     await new Promise((resolve) => setImmediate(resolve));
   };
@@ -71,19 +83,24 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
     count += 1;
     const prepared = renderer.prepare(page);
     const file = outputPathFor(page.url);
-    const preparedJson = JSON.stringify(prepared);
     const bodyFile = options.bodyFile(page);
     // The key is needed only to compare with the next build's; the body is in it through its cache entry, named by a hash of the input.
-    const key = writer.incremental ? `p:${hash('sha1', `${options.salt}\0${bodyFile === null ? '' : path.basename(bodyFile)}\0${preparedJson}`)}` : null;
+    const json = writer.incremental ? JSON.stringify(prepared) : null;
+    const key = json === null ? null : pageKey(options.salt, bodyFile, json);
     if (key !== null && writer.reuse(file, key)) {
       finished(1);
       continue;
     }
-    batch.push({ file, key, job: { preparedJson, target: writer.stagedPath(file), bodyFile } });
+    batch.push({ file, key, prepared, json, target: writer.stagedPath(file), bodyFile });
     if (batch.length >= PAGES_PER_TASK) await send();
   }
   if (batch.length > 0 && failure === null) await send();
-  await Promise.all(inFlight);
+  await Promise.all([...inFlight, ...writingHere]);
   if (failure !== null) throw failure;
   return count;
+}
+
+/** A page's key: salt, body entry and variables hashed in turn (joining them first would copy each page's JSON once more). */
+function pageKey(salt: string, bodyFile: string | null, json: string): string {
+  return `p:${createHash('sha1').update(salt).update('\0').update(bodyFile === null ? '' : path.basename(bodyFile)).update('\0').update(json).digest('hex')}`;
 }

@@ -152,6 +152,13 @@ export class ViewModels {
   readonly #basePath: string;
   /** Slugs by name: the same names recur on thousands of pages, and slugify normalises Unicode. */
   readonly #slugs = new Map<string, string>();
+  /** Links by "taxonomy/name": the same few thousand terms are linked from every card and article. */
+  readonly #links = new Map<string, LinkView>();
+  /**
+   * Cards by article id, each made once: an article's card is on its term, month and year pages,
+   * and on the pages of its related articles and neighbours, ~20 pages each. Templates only read them.
+   */
+  readonly #cards = new Map<string, ArticleCardView>();
   /** Roles by "taxonomy/slug", see termRole. */
   readonly #roles = new Map<string, string | null>();
   /** "2024" and "2024/01" of every year and month page: a near-copy's own month may have none. */
@@ -168,8 +175,14 @@ export class ViewModels {
     return hrefFor(this.#basePath, url);
   }
 
-  /** The card of one article. */
+  /** The card of one article (the same object each time: do not change it). */
   card(article: Article): ArticleCardView {
+    let card = this.#cards.get(article.id);
+    if (card === undefined) this.#cards.set(article.id, (card = this.#newCard(article)));
+    return card;
+  }
+
+  #newCard(article: Article): ArticleCardView {
     return {
       id: article.id,
       href: this.href(articleUrl(article.slug)),
@@ -182,11 +195,27 @@ export class ViewModels {
       readingMinutes: article.readingMinutes,
       topics: article.topics.map((t) => this.termLink('topics', t)),
       copyOf: this.#copyOf(article),
-      copies: (this.#archive.copies.get(article.id) ?? []).flatMap((id) => {
-        const copy = this.#archive.byId.get(id);
-        return copy === undefined ? [] : [{ label: copy.source ?? `“${copy.title}”`, href: this.href(articleUrl(copy.slug)) }];
-      }),
+      copies: this.#copyLinks(this.#archive.copies.get(article.id) ?? []),
     };
+  }
+
+  /** "Also published" links to the given near-copies, labelled by source, else by title. */
+  #copyLinks(ids: readonly string[]): LinkView[] {
+    return ids.flatMap((id) => {
+      const copy = this.#archive.byId.get(id);
+      return copy === undefined ? [] : [{ label: copy.source ?? `“${copy.title}”`, href: this.href(articleUrl(copy.slug)) }];
+    });
+  }
+
+  /** Cards of the given ids as shown on `page`'s own page (see #onPageOf). */
+  #cardsOnPageOf(page: Article, ids: readonly string[]): ArticleCardView[] {
+    return this.cards(ids).map((card) => this.#onPageOf(page, card));
+  }
+
+  /** A card as shown on `page`'s own page: on a near-copy's page, its original's card does not list that page among its copies. */
+  #onPageOf(page: Article, card: ArticleCardView): ArticleCardView {
+    const copies = this.#archive.copies.get(card.id) ?? [];
+    return copies.includes(page.id) ? { ...card, copies: this.#copyLinks(copies.filter((id) => id !== page.id)) } : card;
   }
 
   #copyOf(article: Article): LinkView | null {
@@ -210,7 +239,7 @@ export class ViewModels {
     const neighbours = this.#archive.neighbours.get(article.id);
     const byIdCard = (id: string | null | undefined): ArticleCardView | null => {
       const other = id == null ? undefined : this.#archive.byId.get(id);
-      return other === undefined ? null : this.card(other);
+      return other === undefined ? null : this.#onPageOf(article, this.card(other));
     };
     // Links only to date pages that exist: a near-copy is filed under its original's date, so its own month may have no page.
     const date = article.date;
@@ -242,7 +271,7 @@ export class ViewModels {
       year: year === undefined ? null : { label: year, href: this.href(yearUrl(year)) },
       older: byIdCard(neighbours?.older),
       newer: byIdCard(neighbours?.newer),
-      related: this.cards(this.#archive.related.get(article.id) ?? []),
+      related: this.#cardsOnPageOf(article, this.#archive.related.get(article.id) ?? []),
       original: byIdCard(originalOf(article, this.#archive.byId)),
       story: this.story(article),
       removed: article.removed.map((block) => this.removed(block)),
@@ -257,7 +286,7 @@ export class ViewModels {
     // A copy's page lists the original's other copies; the original itself heads the page.
     const copies = (this.#archive.copies.get(originalOf(article, this.#archive.byId) ?? article.id) ?? []).filter((id) => id !== article.id);
     if (others.length === 0 && copies.length === 0) return null;
-    return { count: ids.length, others: this.cards(others), copies: this.cards(copies) };
+    return { count: ids.length, others: this.#cardsOnPageOf(article, others), copies: this.#cardsOnPageOf(article, copies) };
   }
 
   /** A removed block with a readable label. */
@@ -265,11 +294,16 @@ export class ViewModels {
     return { kind: block.kind, label: REMOVED_LABELS[block.kind] ?? block.kind, text: block.text };
   }
 
-  /** The link to a term page by display name. */
+  /** The link to a term page by display name (the same object each time: do not change it). */
   termLink(taxonomy: Taxonomy, name: string): LinkView {
+    const key = `${taxonomy}/${name}`;
+    let link = this.#links.get(key);
+    if (link !== undefined) return link;
     let slug = this.#slugs.get(name);
     if (slug === undefined) this.#slugs.set(name, (slug = termSlug(name)));
-    return { label: name, href: this.href(termUrl(taxonomy, slug)) };
+    link = { label: name, href: this.href(termUrl(taxonomy, slug)) };
+    this.#links.set(key, link);
+    return link;
   }
 
   /**

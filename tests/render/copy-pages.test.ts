@@ -101,6 +101,22 @@ describe('the copy’s page', () => {
     expect(site(WITH_COPY, null).doc(ORIGINAL.url).querySelector('link[rel="canonical"]')).toBeNull();
   });
 
+  it('never links to itself: its original’s card, in the related list or the story box, does not list this page as “Also published”', () => {
+    const own = (page: HTMLElement): string[] => page.querySelectorAll(`a[href="${href(COPY)}"]`).map((a) => a.closest('section, p')?.getAttribute('class') ?? '');
+    // The relate stage's related list of the copy holds its original.
+    expect(cardHrefs(doc.querySelector('.related')!)).toContain(href(ORIGINAL));
+    expect(own(doc)).toEqual([]);
+    const nuclear = OTHERS[1]!;
+    const story = { id: nuclear.id, articleIds: [nuclear.id, ORIGINAL.id] };
+    const withStory = site([...WITH_COPY.filter((a) => a.id !== ORIGINAL.id && a.id !== nuclear.id && a.id !== COPY.id), { ...nuclear, story }, { ...ORIGINAL, story }, { ...COPY, story }]);
+    const copyPage = withStory.doc(COPY.url);
+    expect(cardHrefs(copyPage.querySelector('.story')!)).toContain(href(ORIGINAL));
+    expect(own(copyPage)).toEqual([]);
+    // Elsewhere the original's card still names the copy.
+    const originalCard = withStory.doc(nuclear.url).querySelectorAll('.card').find((c) => c.querySelector('.card__title a')?.getAttribute('href') === href(ORIGINAL));
+    expect(originalCard?.querySelector('.card__copies a')?.getAttribute('href')).toBe(href(COPY));
+  });
+
   it('leads on with its original’s neighbours', () => {
     expect(doc.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe(href(OTHERS[1]!));
     expect(doc.querySelector('a[rel="next"]')?.getAttribute('href')).toBe(href(OTHERS[2]!));
