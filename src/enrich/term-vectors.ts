@@ -45,8 +45,6 @@ export class TermTable {
   #stamps = new Int32Array(1024);
   /** The words of the article last read, as hashes: one buffer for all articles, not one per article (~420 MB at 52k). */
   #words = new Uint32Array(4096);
-  /** The FNV-1a hash of the term #intern last met, whether new or known. */
-  #lastHash = 0;
 
   /**
    * Reads one article and records its term counts. Returns its words in order as stable 32-bit
@@ -65,18 +63,25 @@ export class TermTable {
     const first = this.#starts[stamp - 1]!;
     let end = first;
     for (let i = 0; i < text.length; ) {
+      // The word's hash is made as it is scanned, so its characters are read once before the table.
       let stop = i;
+      let hash = FNV_OFFSET;
       while (stop < text.length) {
         const code = text.charCodeAt(stop);
         if (code < 256 ? (LATIN1_CLASSES[code]! & WORD) === 0 : (classAt(text, stop) & WORD) === 0) break;
-        stop += code < 0xd800 ? 1 : widthAt(text, stop);
+        hash = Math.imul(hash ^ code, FNV_PRIME);
+        if (code < 0xd800 || widthAt(text, stop) === 1) stop += 1;
+        else {
+          hash = Math.imul(hash ^ text.charCodeAt(stop + 1), FNV_PRIME);
+          stop += 2;
+        }
       }
       if (stop === i) {
         i += text.charCodeAt(i) < 0xd800 ? 1 : widthAt(text, i);
         continue;
       }
-      const id = this.#intern(text, i, stop, true);
-      words[wordCount++] = this.#lastHash;
+      const id = this.#intern(text, i, stop, hash, true);
+      words[wordCount++] = hash >>> 0;
       if (this.#counted[id]) end = this.#count(end, stamp, id, 1);
       i = stop;
     }
@@ -84,7 +89,7 @@ export class TermTable {
     for (const [kind, list] of ENTITY_KINDS) {
       for (const e of article[list]) {
         const key = `\u0001${kind}${e.slug}`;
-        end = this.#count(end, stamp, this.#intern(key, 0, key.length, false), e.mentions);
+        end = this.#count(end, stamp, this.#intern(key, 0, key.length, fnv(key), false), e.mentions);
       }
     }
     for (let k = first; k < end; k++) this.#termCounts[k] = this.#scratch[this.#termIds[k]!]!;
@@ -171,13 +176,10 @@ export class TermTable {
     return vectors;
   }
 
-  /** The id of the term text[start, end), interned on first sight. */
-  #intern(text: string, start: number, end: number, isWord: boolean): number {
-    let hash = FNV_OFFSET;
-    for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), FNV_PRIME);
+  /** The id of the term text[start, end), whose FNV-1a hash is `hash`, interned on first sight. */
+  #intern(text: string, start: number, end: number, hash: number, isWord: boolean): number {
     const length = end - start;
     const slots = this.#slots;
-    this.#lastHash = hash >>> 0;
     let slot = (hash & (slots.length / 3 - 1)) * 3;
     for (let entry = slots[slot + 2]!; entry !== 0; entry = slots[slot + 2]!) {
       if (slots[slot] === hash && slots[slot + 1] === length && sameText(this.#terms[entry - 1]!, text, start)) return entry - 1;
@@ -219,6 +221,13 @@ function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const copy = new Int32Array(size);
   copy.set(array);
   return copy;
+}
+
+/** The FNV-1a hash of a string's UTF-16 code units, as a signed 32-bit number. */
+function fnv(text: string): number {
+  let hash = FNV_OFFSET;
+  for (let k = 0; k < text.length; k++) hash = Math.imul(hash ^ text.charCodeAt(k), FNV_PRIME);
+  return hash;
 }
 
 /** Whether `text` holds `term` at `start` (their lengths are known to be equal). */
