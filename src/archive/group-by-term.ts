@@ -36,10 +36,13 @@ export function termSlug(name: string): string {
 export function groupByTerm(sorted: readonly Article[], taxonomy: Taxonomy, originals: ReadonlyMap<string, string> = new Map()): Term[] {
   // Ids and the spelling each used, side by side: spellings are counted after copies are left out.
   const bySlug = new Map<string, { ids: string[]; names: string[] }>();
+  // A name recurs across many articles: its slug is worked out once.
+  const slugOf = new Map<string, string>();
   for (const article of sorted) {
     const seen = new Set<string>();
     for (const name of namesIn(article, taxonomy)) {
-      const slug = termSlug(name);
+      let slug = slugOf.get(name);
+      if (slug === undefined) slugOf.set(name, (slug = termSlug(name)));
       if (seen.has(slug)) continue;
       seen.add(slug);
       let group = bySlug.get(slug);
