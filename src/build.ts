@@ -29,7 +29,7 @@ import { ArticleCache } from './cache/article-cache.ts';
 import { leaseCache } from './cache/cache-lease.ts';
 import { ArticleBodies } from './cache/article-bodies.ts';
 import type { ArticleOutcome } from './pool/article-task.ts';
-import { articleLoader, ARTICLES_PER_BATCH, batchConcurrency } from './pool/article-loader.ts';
+import { articleLoader, ARTICLES_PER_BATCH, batchConcurrency, inputCacheKeys } from './pool/article-loader.ts';
 import { StringPool } from './pool/string-pool.ts';
 import type { ProgressListener } from './progress.ts';
 import { buildKey } from './cache/build-key.ts';
@@ -98,8 +98,9 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
   const articleCacheDir = cacheDir === null ? await mkdtemp(path.join(tmpdir(), 'broadsheet-articles-')) : path.join(cacheDir, 'articles');
   // Another build sharing the cache must not prune entries this one reads its bodies from.
   const lease = cacheDir === null ? null : await leaseCache(cacheDir);
-  // Per-article work (parse, enrich, render) runs on a worker pool, started now so its start-up overlaps the hashing below.
-  const runner = createBuildRunner(discovered.inputs.length);
+  // Per-article work (parse, enrich, render) runs on a worker pool, started now so its start-up
+  // overlaps the hashing below, unless the cache has articles: then only once the misses are counted.
+  const runner = createBuildRunner(discovered.inputs.length, { startNow: cacheDir === null || !ArticleCache.exists(articleCacheDir) });
   try {
     const salts = await timer.time('hash', () => buildSalts(config));
     const manifestFile = cacheDir === null ? null : outputManifestFile(cacheDir, config.outDir);
@@ -113,7 +114,9 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     const cacheKeys = new Set<string>();
     const bodies = new ArticleBodies();
     const strings = new StringPool();
-    const load = articleLoader({ cache, runner, contentHashes: keyed?.contentHashes, bodies, strings, cacheKeys });
+    const { keys, misses } = inputCacheKeys(cache, discovered.inputs, keyed?.contentHashes);
+    runner.expectMisses(misses);
+    const load = articleLoader({ cache, runner, keys, bodies, strings, cacheKeys });
     const { articles, related } = await relatedArticles(discovered.inputs, timer, report, displayPath, load, batchConcurrency(runner), (done, total) => options.onProgress?.('parse', done, total), async () => {
       await runner.articlesDone();
       strings.clear();

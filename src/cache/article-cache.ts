@@ -4,6 +4,7 @@
  * files (see article-pack.ts); one index file names where each key is, read once per build.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputFile } from '../content/input-file.ts';
@@ -28,6 +29,11 @@ export class ArticleCache {
     this.dir = dir;
     this.salt = salt;
     this.#index = index;
+  }
+
+  /** Whether `dir` holds an article cache (an index): a build expects hits there. */
+  static exists(dir: string): boolean {
+    return existsSync(path.join(dir, INDEX_FILE));
   }
 
   /** Opens the cache in `dir`, reading its index once (none yet: an empty cache). */

@@ -3,11 +3,9 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { DiscoveredInputs, InputFile } from '../content/input-file.ts';
-import { contentHashOf, readInputBytes } from '../content/load-article.ts';
+import { contentHashOf } from '../content/load-article.ts';
+import { readInputBytesSync } from './read-input-bytes-sync.ts';
 import { writeJsonAtomically } from '../write/write-json-atomically.ts';
-
-/** How many inputs are read at once. */
-const READ_CONCURRENCY = 32;
 
 /** A build's key, and each readable input's content hash, so the build need not read the input again to find it in the cache. */
 export interface BuildKey {
@@ -29,28 +27,23 @@ export async function buildKey(discovered: DiscoveredInputs, salt: string, index
   const index: Record<string, readonly [string, string]> = {};
   const parts = new Array<string>(discovered.inputs.length);
   const contentHashes = new Map<InputFile, string>();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < discovered.inputs.length) {
-      const i = next++;
-      const input = discovered.inputs[i]!;
-      const identity = indexFile === null ? null : identityOf(input);
-      const known = previous[input.absolutePath];
-      let contentHash: string | null = identity !== null && known?.[0] === identity ? known[1] : null;
-      let problem = '';
-      if (contentHash === null) {
-        const read = await readInputBytes(input);
-        if (read.ok) contentHash = contentHashOf(read.bytes, read.overrideBytes);
-        else problem = read.problem.message;
-      }
-      if (contentHash !== null) {
-        contentHashes.set(input, contentHash);
-        if (identity !== null) index[input.absolutePath] = [identity, contentHash];
-      }
-      parts[i] = `${input.kind}:${input.relativePath}:${input.overridePath ?? ''}:${contentHash ?? problem}`;
+  // Synchronous stats and reads: see identityOf and readInputBytesSync.
+  for (const [i, input] of discovered.inputs.entries()) {
+    const identity = indexFile === null ? null : identityOf(input);
+    const known = previous[input.absolutePath];
+    let contentHash: string | null = identity !== null && known?.[0] === identity ? known[1] : null;
+    let problem = '';
+    if (contentHash === null) {
+      const read = readInputBytesSync(input);
+      if (read.ok) contentHash = contentHashOf(read.bytes, read.overrideBytes);
+      else problem = read.problem.message;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, discovered.inputs.length) }, worker));
+    if (contentHash !== null) {
+      contentHashes.set(input, contentHash);
+      if (identity !== null) index[input.absolutePath] = [identity, contentHash];
+    }
+    parts[i] = `${input.kind}:${input.relativePath}:${input.overridePath ?? ''}:${contentHash ?? problem}`;
+  }
   if (indexFile !== null) await writeJsonAtomically(indexFile, index);
   const hash = createHash('sha256').update(salt);
   for (const part of parts) hash.update(part).update('\n');

@@ -10,8 +10,8 @@ import type { StringPool } from './string-pool.ts';
 export interface ArticleLoaderParts {
   readonly cache: ArticleCache;
   readonly runner: BuildRunner;
-  /** Content hashes of the inputs the build key read: a hit needs no read of the input. */
-  readonly contentHashes: ReadonlyMap<InputFile, string> | undefined;
+  /** Cache keys of the inputs whose content hash the build key found (see inputCacheKeys): a hit needs no read of the input. */
+  readonly keys: ReadonlyMap<InputFile, string>;
   /** Where each kept article's body is read back from. */
   readonly bodies: ArticleBodies;
   /** Pools the short strings of the kept articles. */
@@ -31,6 +31,19 @@ export function batchConcurrency(runner: BuildRunner): number {
   return Math.max(1, runner.workers) * BATCHES_PER_WORKER + 1;
 }
 
+/** The cache key of each input whose content hash is known, and how many of the inputs the cache does not have. */
+export function inputCacheKeys(cache: ArticleCache, inputs: readonly InputFile[], contentHashes: ReadonlyMap<InputFile, string> | undefined): { keys: Map<InputFile, string>; misses: number } {
+  const keys = new Map<InputFile, string>();
+  let misses = 0;
+  for (const input of inputs) {
+    const hash = contentHashes?.get(input);
+    const key = hash === undefined ? undefined : cache.keyFor(input, hash);
+    if (key !== undefined) keys.set(input, key);
+    if (key === undefined || cache.locate(key) === undefined) misses += 1;
+  }
+  return { keys, misses };
+}
+
 /**
  * A batch loader for loadEach: an input whose content hash is known and whose entry is in the
  * cache is read from its pack here (a hit never crosses to a worker); the rest go to the runner
@@ -38,7 +51,7 @@ export function batchConcurrency(runner: BuildRunner): number {
  * of an input's text), with its body HTML left in the cache.
  */
 export function articleLoader(parts: ArticleLoaderParts): (batch: readonly InputFile[]) => Promise<ArticleOutcome[]> {
-  const { cache, runner, contentHashes, bodies, strings, cacheKeys } = parts;
+  const { cache, runner, keys, bodies, strings, cacheKeys } = parts;
   const keep = (result: ArticleTaskResult): ArticleOutcome => {
     const outcome = JSON.parse(result.meta) as ArticleOutcome;
     if (result.stored === null) return outcome;
@@ -53,11 +66,10 @@ export function articleLoader(parts: ArticleLoaderParts): (batch: readonly Input
     const outcomes = new Array<ArticleOutcome>(batch.length);
     const misses: number[] = [];
     batch.forEach((input, i) => {
-      const hash = contentHashes?.get(input);
-      const key = hash === undefined ? null : cache.keyFor(input, hash);
-      const location = key === null ? undefined : cache.locate(key);
-      const meta = key === null ? null : cache.meta(key);
-      if (key === null || location === undefined || meta === null) misses.push(i);
+      const key = keys.get(input);
+      const location = key === undefined ? undefined : cache.locate(key);
+      const meta = key === undefined ? null : cache.meta(key);
+      if (key === undefined || location === undefined || meta === null) misses.push(i);
       else outcomes[i] = keep({ meta, stored: { key, location } });
     });
     if (misses.length === 0) return outcomes;

@@ -1,7 +1,8 @@
 /** Per-article work for the pool: read, parse and enrich a batch of inputs, and store them in the article cache. */
 import type { Article } from '../content/article.ts';
 import type { InputFile } from '../content/input-file.ts';
-import { contentHashOf, parseInputSafely, readInputBytes } from '../content/load-article.ts';
+import { contentHashOf, parseInputSafely } from '../content/load-article.ts';
+import { readInputBytesSync } from '../cache/read-input-bytes-sync.ts';
 import type { InputOutcome } from '../content/load-articles.ts';
 import { enrichArticle } from '../enrich/enrich-article.ts';
 import { articleCacheKey } from '../cache/article-cache.ts';
@@ -30,16 +31,15 @@ export interface ArticleTask {
 }
 
 /** Reads, parses and enriches each input and appends the articles to this thread's pack. Never throws for content. */
-export async function runArticleTask(task: ArticleTask): Promise<ArticleTaskResult[]> {
-  const reads = await Promise.all(task.inputs.map((input) => readInputBytes(input)));
+export function runArticleTask(task: ArticleTask): ArticleTaskResult[] {
   const results: Array<{ meta: string; key: string | null }> = [];
   const entries: PackEntry[] = [];
-  reads.forEach((read, i) => {
+  for (const input of task.inputs) {
+    const read = readInputBytesSync(input);
     if (!read.ok) {
       results.push({ meta: JSON.stringify(read), key: null });
-      return;
+      continue;
     }
-    const input = task.inputs[i]!;
     // The key comes from the bytes read now, so an input edited since it was hashed is never stored under its old key.
     const key = articleCacheKey(task.salt, input, contentHashOf(read.bytes, read.overrideBytes));
     const parsed = parseInputSafely(input, read.bytes, read.overrideBytes);
@@ -47,7 +47,7 @@ export async function runArticleTask(task: ArticleTask): Promise<ArticleTaskResu
     const meta = JSON.stringify(outcome.ok ? { ...outcome, article: { ...outcome.article, bodyHtml: '' } } : outcome);
     entries.push({ meta, body: JSON.stringify(outcome.ok ? outcome.article.bodyHtml : '') });
     results.push({ meta, key });
-  });
+  }
   const locations = appendEntries(task.cacheDir, entries);
   let stored = 0;
   return results.map(({ meta, key }) => ({ meta, stored: key === null ? null : { key, location: locations[stored++]! } }));

@@ -33,6 +33,11 @@ export interface BuildRunner {
    * started until relate (this thread's peak) is over.
    */
   articlesDone(): Promise<void>;
+  /**
+   * Says how many inputs the cache does not have: with few, this thread parses them and no worker
+   * starts for parsing (start-up and word lists cost more than they save); else the workers start now.
+   */
+  expectMisses(misses: number): void;
   close(): Promise<void>;
 }
 
@@ -42,10 +47,11 @@ export async function runBuildTask(task: BuildTask): Promise<BuildTaskResults[Bu
 }
 
 /**
- * A runner for a build of `inputs` articles: a worker pool when it pays off, else this thread. The
- * workers start at once, so their start-up (tsx, word lists) overlaps the build's first steps.
+ * A runner for a build of `inputs` articles: a worker pool when it pays off, else this thread. With
+ * `startNow` the workers start at once, so their start-up (tsx, word lists) overlaps the build's
+ * first steps; else when expectMisses() or the first task asks for them.
  */
-export function createBuildRunner(inputs: number): BuildRunner {
+export function createBuildRunner(inputs: number, options: { readonly startNow: boolean } = { startNow: true }): BuildRunner {
   // BROADSHEET_WORKERS, when set, is obeyed whatever the size (tests use it to run small builds on the pool).
   const forced = (process.env['BROADSHEET_WORKERS'] ?? '') !== '';
   const size = inputs < MIN_INPUTS_FOR_WORKERS && !forced ? 0 : workerCount();
@@ -53,23 +59,29 @@ export function createBuildRunner(inputs: number): BuildRunner {
     return {
       workers: 0,
       saturated: false,
-      articles: runArticleTask,
+      articles: async (task) => runArticleTask(task),
       render: runRenderTask,
       articlesDone: async () => undefined,
+      expectMisses: () => undefined,
       close: async () => undefined,
     };
   }
   const pool = new WorkerPool<BuildTask, BuildTaskResults[BuildTask['kind']]>(new URL('./build-worker.ts', import.meta.url), size);
-  pool.start();
+  if (options.startNow) pool.start();
+  let parseHere = false;
   return {
     workers: size,
     get saturated() {
       return pool.saturated;
     },
     // This thread parses too, but only when every worker is busy: it also looks up, receives and keeps every result.
-    articles: (task) => (pool.saturated ? runArticleTask(task) : (pool.run({ kind: 'articles', ...task }) as Promise<ArticleTaskResult[]>)),
+    articles: async (task) => (parseHere || pool.saturated ? runArticleTask(task) : (pool.run({ kind: 'articles', ...task }) as Promise<ArticleTaskResult[]>)),
     render: (task) => pool.run({ kind: 'render', ...task }) as Promise<number[]>,
     articlesDone: () => pool.restart(),
+    expectMisses: (misses) => {
+      if (misses < MIN_INPUTS_FOR_WORKERS && !forced) parseHere = true;
+      else pool.start();
+    },
     close: () => pool.close(),
   };
 }

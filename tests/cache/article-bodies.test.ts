@@ -14,7 +14,7 @@ describe('article bodies', () => {
     const cacheDir = await tempDir('bodies');
     const { inputs } = await discoverInputs(REAL_SEEDS, path.join(REAL_SEEDS, 'no-content'));
     const input = inputs.find((i) => i.relativePath.startsWith('001'))!;
-    const [result] = await runArticleTask({ inputs: [input], cacheDir, salt: 'test' });
+    const [result] = runArticleTask({ inputs: [input], cacheDir, salt: 'test' });
     if (result?.stored == null) throw new Error('the seed should be stored');
     const kept = JSON.parse(result.meta) as ArticleOutcome;
     if (!kept.ok) throw new Error('the seed should parse');

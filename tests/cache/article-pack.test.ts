@@ -37,7 +37,7 @@ describe('ArticleCache', () => {
   it('finds a build’s entries after a reopen, misses a cut-short pack, and prunes packs no kept entry is in', async () => {
     const dir = await tempDir('article-cache');
     const { inputs } = await discoverInputs(REAL_SEEDS, path.join(REAL_SEEDS, 'no-content'));
-    const results = await runArticleTask({ inputs, cacheDir: dir, salt: 'salt' });
+    const results = runArticleTask({ inputs, cacheDir: dir, salt: 'salt' });
     const cache = await ArticleCache.open(dir, 'salt');
     for (const result of results) if (result.stored !== null) cache.record(result.stored.key, result.stored.location);
     await cache.saveIndex();
@@ -62,7 +62,7 @@ describe('ArticleCache', () => {
     expect(other.meta(other.keyFor(inputs[0]!, outcome.article.contentHash))).toBeNull();
 
     // One entry under a new salt, then a prune that keeps only it: the other process's pack and the old layout go.
-    const [extra] = await runArticleTask({ inputs: inputs.slice(0, 1), cacheDir: dir, salt: 'another' });
+    const [extra] = runArticleTask({ inputs: inputs.slice(0, 1), cacheDir: dir, salt: 'another' });
     const later = await ArticleCache.open(dir, 'another');
     later.record(extra!.stored!.key, extra!.stored!.location);
     expect(await later.prune(new Set([extra!.stored!.key]))).toBe(2);
