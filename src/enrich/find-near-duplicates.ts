@@ -59,7 +59,7 @@ export function findNearDuplicates(signatures: ReadonlyArray<Uint32Array | null>
     const buckets = new Map<string, number>();
     signatures.forEach((signature, index) => {
       if (signature === null) return;
-      const key = Array.from(signature.subarray(band * rows, band * rows + rows)).join(',');
+      const key = bandKey(signature, band * rows, rows);
       const first = buckets.get(key);
       // Compare with the bucket's first member only: union-find joins the rest transitively.
       if (first === undefined) buckets.set(key, index);
@@ -67,6 +67,13 @@ export function findNearDuplicates(signatures: ReadonlyArray<Uint32Array | null>
     });
   }
   return sets.groups();
+}
+
+/** A band's bins as a string key, two UTF-16 code units per 32-bit bin: equal keys for equal bins, no number formatting. */
+function bandKey(signature: Uint32Array, from: number, rows: number): string {
+  let key = '';
+  for (let r = from; r < from + rows; r++) key += String.fromCharCode(signature[r]! >>> 16, signature[r]! & 0xffff);
+  return key;
 }
 
 function fmix32(h: number): number {
