@@ -13,6 +13,10 @@ interface Hit {
   readonly surface: string;
   readonly weight: number;
   count: number;
+  /** What the hit adds to its subject's score, once every word is counted. */
+  share: number;
+  /** The next hit with the same surface (another subject's), or null: hits are found by surface, then subject. */
+  sameSurface: Hit | null;
 }
 
 /** Most matched words kept as evidence per subject. */
@@ -122,30 +126,43 @@ function keywordsStartingWith(taxonomy: SubjectTaxonomy, index: KeywordIndex, wo
  * with the log of its count, so one word repeated cannot outweigh many different signals. Pure.
  */
 export function rankSubjects(titleTokens: readonly Token[], paragraphs: ReadonlyArray<readonly Token[]>, taxonomy: SubjectTaxonomy): Subject[] {
-  const matching: Matching = { taxonomy, index: keywordIndex(taxonomy), bySubject: new Array(taxonomy.subjects.length), hits: [], seenHere: [] };
+  const matching: Matching = { taxonomy, index: keywordIndex(taxonomy), bySurface: new Map(), hits: [], seenHere: [] };
   scan(matching, titleTokens, TITLE_WEIGHT);
   for (let index = 0; index < paragraphs.length; index++) scan(matching, paragraphs[index]!, index === 0 ? LEDE_WEIGHT : 1);
   const { hits } = matching;
 
-  const scores: Array<{ score: number; evidence: Map<string, number> } | undefined> = new Array(taxonomy.subjects.length);
+  // Each subject's score summed in the order its words were first matched, and its hits (one per
+  // surface) as its evidence: plain lists, not a map per subject copied into pairs to be sorted.
+  const subjectCount = taxonomy.subjects.length;
+  const scores: number[] = [];
+  const evidenceHits: Hit[][] = [];
+  for (let index = 0; index < subjectCount; index++) {
+    scores.push(0);
+    evidenceHits.push([]);
+  }
   for (const hit of hits) {
-    const share = hit.weight * (1 + Math.log(hit.count));
-    const entry = (scores[hit.subject] ??= { score: 0, evidence: new Map<string, number>() });
-    entry.score += share;
-    entry.evidence.set(hit.surface, share);
+    hit.share = hit.weight * (1 + Math.log(hit.count));
+    scores[hit.subject] = scores[hit.subject]! + hit.share;
+    evidenceHits[hit.subject]!.push(hit);
   }
   const ranked: Subject[] = [];
-  for (let index = 0; index < scores.length; index++) {
-    const entry = scores[index];
-    if (entry === undefined || entry.score <= 0) continue;
+  for (let index = 0; index < subjectCount; index++) {
+    const matched = evidenceHits[index]!;
+    const score = scores[index]!;
+    if (matched.length === 0 || score <= 0) continue;
     const definition = taxonomy.subjects[index]!;
-    const strongest = [...entry.evidence].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const strongest = matched.sort(byShare);
     const evidence: string[] = [];
-    for (let k = 0; k < strongest.length && k < MAX_EVIDENCE; k++) evidence.push(strongest[k]![0]);
-    ranked.push({ id: definition.id, label: definition.label, score: Math.round(entry.score * 100) / 100, evidence });
+    for (let k = 0; k < strongest.length && k < MAX_EVIDENCE; k++) evidence.push(strongest[k]!.surface);
+    ranked.push({ id: definition.id, label: definition.label, score: Math.round(score * 100) / 100, evidence });
   }
   // Stable sort keeps taxonomy order among equal scores.
   return ranked.sort((a, b) => b.score - a.score);
+}
+
+/** Strongest evidence first; equal shares in the order of their words (a subject's surfaces are distinct). */
+function byShare(a: Hit, b: Hit): number {
+  return b.share - a.share || (a.surface < b.surface ? -1 : a.surface > b.surface ? 1 : 0);
 }
 
 /** The lower-case words of tokens[start, end), joined by spaces. */
@@ -158,13 +175,14 @@ function phraseText(tokens: readonly Token[], start: number, end: number): strin
 /**
  * One rankSubjects call's matches so far. One entry per subject and matched words: two keywords of a
  * subject matching the same word ("diplomat*", "diplomatic") are one piece of evidence, not two.
- * Entries are found by subject, then by words (no key string built per match), and kept in the
- * order first matched; maps only for subjects that match (an article touches a few of them).
+ * Entries are found by words, then subject along the words' short chain (no key string built per
+ * match, one map per article), and kept in the order first matched.
  */
 interface Matching {
   readonly taxonomy: SubjectTaxonomy;
   readonly index: KeywordIndex;
-  readonly bySubject: Array<Map<string, Hit> | undefined>;
+  /** The first hit of each surface; the others follow its `sameSurface` chain. */
+  readonly bySurface: Map<string, Hit>;
   readonly hits: Hit[];
   /** Hits already counted for the current token. */
   readonly seenHere: Hit[];
@@ -181,11 +199,12 @@ function scan(m: Matching, tokens: readonly Token[], weight: number): void {
       const end = keyword.words.length === 1 ? i + 1 : phraseEnd(tokens, i, keyword);
       if (end < 0) continue;
       const surface = end === i + 1 ? token.lower : phraseText(tokens, i, end);
-      const subjectHits = (m.bySubject[keyword.subject] ??= new Map<string, Hit>());
-      const hit = subjectHits.get(surface);
+      const first = m.bySurface.get(surface);
+      let hit = first;
+      while (hit !== undefined && hit.subject !== keyword.subject) hit = hit.sameSurface ?? undefined;
       if (hit === undefined) {
-        const created = { subject: keyword.subject, surface, weight: keyword.weight, count: weight };
-        subjectHits.set(surface, created);
+        const created: Hit = { subject: keyword.subject, surface, weight: keyword.weight, count: weight, share: 0, sameSurface: first ?? null };
+        m.bySurface.set(surface, created);
         m.hits.push(created);
         m.seenHere.push(created);
       } else if (!m.seenHere.includes(hit)) {
