@@ -19,25 +19,42 @@ const MIN_TEACHERS_PER_SUBJECT = 5;
 /** How much likeness to a centroid counts against the keyword share (both range 0..1). */
 const CENTROID_WEIGHT = 1;
 
+/** A subject's centroid: a weight per feature id (0 where none), and its features in the order they joined it. */
+interface Centroid {
+  readonly weights: Float64Array;
+  readonly members: number[];
+}
+
 /** Each article's subjects re-ranked; articles whose archive is too small come back unchanged. Pure. */
 export function refineSubjects(articles: readonly Article[], vectors: readonly TermVector[]): Array<readonly Subject[]> {
-  const centroids = new Map<string, Map<number, number>>();
+  // Centroids are dense over the feature ids (a few subjects times the vocabulary), not maps: an
+  // article's likeness reads one slot per feature instead of hashing it in a large map.
+  let featureRange = 0;
+  for (const vector of vectors) if (vector.features.length > 0) featureRange = Math.max(featureRange, vector.features[vector.features.length - 1]! + 1);
+  const centroids = new Map<string, Centroid>();
   const teachers = new Map<string, number>();
   articles.forEach((article, i) => {
     const [top, second] = article.subjects;
     if (top === undefined || top.score < MIN_TEACHER_SCORE || (second !== undefined && second.score > top.score * MAX_RUNNER_UP_SHARE)) return;
     teachers.set(top.id, (teachers.get(top.id) ?? 0) + 1);
     let centroid = centroids.get(top.id);
-    if (centroid === undefined) centroids.set(top.id, (centroid = new Map()));
+    if (centroid === undefined) centroids.set(top.id, (centroid = { weights: new Float64Array(featureRange), members: [] }));
     const vector = vectors[i]!;
-    for (let f = 0; f < vector.features.length; f++) centroid.set(vector.features[f]!, (centroid.get(vector.features[f]!) ?? 0) + vector.weights[f]!);
+    for (let f = 0; f < vector.features.length; f++) {
+      const feature = vector.features[f]!;
+      if (centroid.weights[feature] === 0) centroid.members.push(feature);
+      centroid.weights[feature]! += vector.weights[f]!;
+    }
   });
   const total = [...teachers.values()].reduce((s, n) => s + n, 0);
   for (const [id, n] of teachers) if (n < MIN_TEACHERS_PER_SUBJECT) centroids.delete(id);
   if (total < MIN_TEACHERS || centroids.size < 2) return articles.map((a) => a.subjects);
-  for (const centroid of centroids.values()) {
-    const norm = Math.sqrt([...centroid.values()].reduce((s, w) => s + w * w, 0)) || 1;
-    for (const [f, w] of centroid) centroid.set(f, w / norm);
+  for (const { weights, members } of centroids.values()) {
+    // Summed in the order the features joined, as the length of a map in insertion order would be.
+    let sum = 0;
+    for (const feature of members) sum += weights[feature]! * weights[feature]!;
+    const norm = Math.sqrt(sum) || 1;
+    for (const feature of members) weights[feature] = weights[feature]! / norm;
   }
   return articles.map((article, i) => {
     if (article.subjects.length < 2) return article.subjects;
@@ -47,7 +64,7 @@ export function refineSubjects(articles: readonly Article[], vectors: readonly T
       const centroid = centroids.get(subject.id);
       if (centroid === undefined) return 0;
       let dot = 0;
-      for (let f = 0; f < vector.features.length; f++) dot += (centroid.get(vector.features[f]!) ?? 0) * vector.weights[f]!;
+      for (let f = 0; f < vector.features.length; f++) dot += centroid.weights[vector.features[f]!]! * vector.weights[f]!;
       return dot;
     });
     const likenessTotal = likeness.reduce((s, x) => s + x, 0) || 1;
