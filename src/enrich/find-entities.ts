@@ -408,7 +408,10 @@ function nameAfterRole(f: Finding, all: readonly Token[], end: number, run: read
  */
 function nameRuns(f: Finding, tokens: readonly Token[], early: boolean): number[] {
   // One flag per token, in a typed array: compiled code sees one array layout whatever the paragraph.
-  const nameLike = new Uint8Array(tokens.length);
+  // One array kept for every call (only [0, tokens.length) is written and read): a new one per
+  // paragraph had its memory allocated outside the heap, and tracked for the collector, each time.
+  if (nameLikeFlags.length < tokens.length) nameLikeFlags = new Uint8Array(tokens.length * 2);
+  const nameLike = nameLikeFlags;
   for (let k = 0; k < tokens.length; k++) nameLike[k] = isNameLike(f, tokens[k]!, early) ? 1 : 0;
   // Start and end of each run, one pair after another in one flat list (no array per run).
   const runs: number[] = [];
@@ -427,6 +430,9 @@ function nameRuns(f: Finding, tokens: readonly Token[], early: boolean): number[
   }
   return runs;
 }
+
+/** nameRuns' flags, grown for a longer paragraph: ample for any paragraph of ordinary text. */
+let nameLikeFlags = new Uint8Array(1 << 16);
 
 /** Whether a token can be part of a name run; a hyphenated word naming places adds them and is not. */
 function isNameLike(f: Finding, t: Token, early: boolean): boolean {

@@ -90,3 +90,20 @@ describe('entities in real articles', () => {
     expect(article.organizations.map((o) => o.name)).toContain('United Nations Relief and Works Agency for Palestine Refugees');
   });
 });
+
+describe('a paragraph longer than any before it', () => {
+  it('finds the same entities in an article before and after a 70,000-word paragraph, and each person there 220 times as often', () => {
+    const article = parseSeedFile(BBC_DIR, 'politics/abbas-will-not-tolerate-attacks.txt');
+    const before = enrichArticle(article);
+    // The body as one paragraph (no title, whose mentions would count once), and pasted 220 times:
+    // more words than the flags nameRuns keeps for a paragraph.
+    const once = article.paragraphs.join(' ');
+    const single = enrichArticle({ ...article, title: '', paragraphs: [once] });
+    const long = Array.from({ length: 220 }, () => once).join(' ');
+    expect(long.split(' ').length).toBeGreaterThan(65_536);
+    const pasted = enrichArticle({ ...article, title: '', paragraphs: [long] });
+    expect(enrichArticle(article)).toEqual(before);
+    expect(single.people.length).toBeGreaterThan(0);
+    for (const person of single.people) expect(pasted.people.find((p) => p.slug === person.slug)?.mentions, person.name).toBe(person.mentions * 220);
+  });
+});
