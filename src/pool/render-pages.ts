@@ -5,7 +5,7 @@ import type { Page } from '../render/page.ts';
 import type { PageRenderer } from '../render/render-page.ts';
 import type { SiteWriter } from '../write/site-writer.ts';
 import { outputPathFor } from '../urls.ts';
-import { renderPrepared, type PreparedJob } from './render-task.ts';
+import { renderPreparedNow, type PreparedJob } from './render-task.ts';
 import type { BuildRunner } from './build-tasks.ts';
 
 /** What rendering needs besides the pages. */
@@ -24,9 +24,6 @@ const PAGES_PER_TASK = 24;
 
 /** Tasks handed to the workers and not yet written: bounds memory whatever the site's size. */
 const TASKS_IN_FLIGHT_PER_WORKER = 4;
-
-/** Batches this thread rendered whose files are still being written: it renders on while they are. */
-const WRITES_IN_FLIGHT_HERE = 2;
 
 /** A page waiting in a batch: its prepared variables, and their JSON when it was needed for the key. */
 interface BatchedPage extends PreparedJob {
@@ -51,7 +48,6 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
     options.onProgress?.(done, total);
   };
   let batch: BatchedPage[] = [];
-  const writingHere = new Set<Promise<void>>();
   const task = { templatesDir: options.templatesDir, basePath: options.basePath, templatesHash: options.salt };
 
   const send = async (): Promise<void> => {
@@ -60,7 +56,7 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
     // When every worker is busy this thread renders the batch itself rather than wait for one; it
     // renders the prepared objects as they are (a worker gets them as JSON, the cheapest way across).
     const here = runner.workers === 0 || runner.saturated || inFlight.size >= limit;
-    const running = (here ? renderPrepared(task, jobs) : runner.render({ ...task, pages: jobs.map(({ json, prepared, target, bodyFile }) => ({ preparedJson: json ?? JSON.stringify(prepared), target, bodyFile })) }))
+    const running = (here ? rendered(() => renderPreparedNow(task, jobs)) : runner.render({ ...task, pages: jobs.map(({ json, prepared, target, bodyFile }) => ({ preparedJson: json ?? JSON.stringify(prepared), target, bodyFile })) }))
       .then((bytes) => {
         jobs.forEach((j, i) => writer.wrote(j.file, j.key, bytes[i]!));
         finished(jobs.length);
@@ -69,11 +65,11 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
       .catch((error: unknown) => {
         failure ??= error;
       });
-    const tracking = here ? writingHere : inFlight;
-    const tracked = running.finally(() => tracking.delete(tracked));
-    tracking.add(tracked);
-    // This thread's own files are written while it prepares the next pages, a few batches at most.
-    if (writingHere.size >= WRITES_IN_FLIGHT_HERE) await Promise.race(writingHere);
+    if (here) await running;
+    else {
+      const tracked = running.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+    }
     // Let the workers' answers in: preparing and rendering here never waits on I/O, so without this turn of the event loop they would queue unread.
     await new Promise((resolve) => setImmediate(resolve));
   };
@@ -95,7 +91,7 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
     if (batch.length >= PAGES_PER_TASK) await send();
   }
   if (batch.length > 0 && failure === null) await send();
-  await Promise.all([...inFlight, ...writingHere]);
+  await Promise.all(inFlight);
   if (failure !== null) throw failure;
   return count;
 }
@@ -103,4 +99,13 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
 /** A page's key: salt, body entry and variables hashed in turn (joining them first would copy each page's JSON once more). */
 function pageKey(salt: string, bodyFile: string | null, json: string): string {
   return `p:${createHash('sha1').update(salt).update('\0').update(bodyFile === null ? '' : path.basename(bodyFile)).update('\0').update(json).digest('hex')}`;
+}
+
+/** What a synchronous render returned, or its error, as a promise. */
+function rendered(render: () => number[]): Promise<number[]> {
+  try {
+    return Promise.resolve(render());
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

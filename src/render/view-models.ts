@@ -154,11 +154,6 @@ export class ViewModels {
   readonly #slugs = new Map<string, string>();
   /** Links by "taxonomy/name": the same few thousand terms are linked from every card and article. */
   readonly #links = new Map<string, LinkView>();
-  /**
-   * Cards by article id, each made once: an article's card is on its term, month and year pages,
-   * and on the pages of its related articles and neighbours, ~20 pages each. Templates only read them.
-   */
-  readonly #cards = new Map<string, ArticleCardView>();
   /** Roles by "taxonomy/slug", see termRole. */
   readonly #roles = new Map<string, string | null>();
   /** "2024" and "2024/01" of every year and month page: a near-copy's own month may have none. */
@@ -175,14 +170,12 @@ export class ViewModels {
     return hrefFor(this.#basePath, url);
   }
 
-  /** The card of one article (the same object each time: do not change it). */
+  /**
+   * The card of one article, made afresh each time. Keeping every card would save their making
+   * (~20 pages show each), but at 25x it keeps 52,000 cards (~30-45 MB) for the whole stage,
+   * and the build's peak memory, reached in this stage, is what bounds it.
+   */
   card(article: Article): ArticleCardView {
-    let card = this.#cards.get(article.id);
-    if (card === undefined) this.#cards.set(article.id, (card = this.#newCard(article)));
-    return card;
-  }
-
-  #newCard(article: Article): ArticleCardView {
     return {
       id: article.id,
       href: this.href(articleUrl(article.slug)),
