@@ -3,7 +3,7 @@
  * #search, its input is .pagefind-ui__search-input, results are .pagefind-ui__result-link, and
  * search/?q=word prefills the query. Pagefind needs HTTP, which the harness's server gives it.
  *
- * The site is built with six articles a search shard, so its twelve articles make two bundles
+ * The site is built with seven articles a search shard, so its thirteen listed articles make two bundles
  * (pagefind/ and pagefind-1/) that the page merges: hits, filters and metadata must come from both.
  */
 import path from 'node:path';
@@ -19,7 +19,7 @@ import { indexedUrls } from '../outputs/search-bundle.ts';
 // The shard size is internal (no user sets it): small here so the sample site is searched in two shards.
 vi.mock('../../src/outputs/search-shards.ts', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../src/outputs/search-shards.ts')>()),
-  SEARCH_SHARD_SIZE: 6,
+  SEARCH_SHARD_SIZE: 7,
 }));
 
 /** Seed 003's file, and a word of its body that no other article of the sample site has. */

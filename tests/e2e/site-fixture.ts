@@ -32,6 +32,8 @@ export interface BbcArticleSpec {
   readonly people?: readonly string[];
   readonly places?: readonly string[];
   readonly organizations?: readonly string[];
+  /** The `file` of the article this one is a near-copy of (the same wire story): never written to front matter; the build should find it. */
+  readonly copyOf?: string;
 }
 
 /** A title, source and names no page may let through unescaped. */
@@ -43,8 +45,9 @@ export const HOSTILE = {
 } as const;
 
 /**
- * Eight real BBC articles, November 2004 to February 2005, plus one with a hostile title. With a
- * page size of 2: Politics spans 3 pages, January 2005 3 pages, BBC News 4 pages.
+ * Ten real BBC articles, November 2004 to February 2005 (two of them one wire story, carried by two
+ * sources), plus one with a hostile title. With a page size of 2: Politics spans 3 pages, January
+ * 2005 3 pages, BBC News 4 pages.
  */
 export const CONTENT_SPECS: readonly BbcArticleSpec[] = [
   { bbcFile: 'politics/blair-congratulates-bush-on-win.txt', file: 'blair-bush-win.md', date: '2004-11-04', source: 'BBC News', topics: ['Politics', 'United States'], people: ['Tony Blair', 'George Bush'], places: ['Middle East'] },
@@ -55,8 +58,15 @@ export const CONTENT_SPECS: readonly BbcArticleSpec[] = [
   { bbcFile: 'business/1m-payoff-for-former-shell-boss.txt', file: 'shell-payoff.md', date: '2005-01-26', source: 'BBC News', topics: ['Business'], people: ['Judy Boynton', 'Jeroen van der Veer'], organizations: ['Shell'] },
   { bbcFile: 'business/absa-and-barclays-talks-continue.txt', file: 'absa-barclays.md', date: '2005-02-01', source: 'BBC News', topics: ['Business'], places: ['South Africa'], organizations: ['Absa', 'Barclays'] },
   { bbcFile: 'politics/abbas-will-not-tolerate-attacks.txt', file: 'abbas.md', date: '2005-02-28', source: 'BBC News', topics: ['Politics', 'Middle East'], people: ['Mahmoud Abbas'], places: ['Tel Aviv', 'Israel'] },
+  // A wire story carried twice (the corpus's own near-copy pair): the second is flagged as a copy, so
+  // every page check and the link crawl also see a copy's page and an original listing its copy.
+  { bbcFile: 'business/china-continues-breakneck-growth.txt', file: 'china-growth.md', date: '2004-11-20', source: 'Reuters', topics: ['Economy'], places: ['China'] },
+  { bbcFile: 'business/china-continues-rapid-growth.txt', file: 'china-growth-copy.md', date: '2004-11-21', source: 'AFP', topics: ['Economy'], places: ['China'], copyOf: 'china-growth.md' },
   { bbcFile: 'business/ad-firm-wpp-s-profits-surge-15.txt', file: 'hostile.md', date: '2005-01-30', source: HOSTILE.source, title: HOSTILE.title, topics: [HOSTILE.topic], people: [HOSTILE.person] },
 ];
+
+/** The declared articles a listing, feed, sitemap or search index shows: near-copies are left out of them. */
+export const LISTED_SPECS: readonly BbcArticleSpec[] = CONTENT_SPECS.filter((s) => s.copyOf === undefined);
 
 /** One record of `api/articles.json`, the fields these tests read. */
 export interface ApiRecord {

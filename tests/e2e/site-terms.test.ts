@@ -142,3 +142,20 @@ describe('escaping', () => {
     }
   });
 });
+
+describe('a wire story carried twice', () => {
+  it('flags the later copy, gives it a page naming its original, and lists the story once', async () => {
+    const copySpec = CONTENT_SPECS.find((s) => s.copyOf !== undefined);
+    const bySource = (file: string | undefined) => site.api.find((r) => r.sourceFile === file);
+    const original = bySource(copySpec?.copyOf);
+    const copy = bySource(copySpec?.file) as (ReturnType<typeof bySource> & { duplicateOf?: string }) | undefined;
+    expect(original).toBeDefined();
+    expect(copy?.duplicateOf).toBe(original?.id);
+
+    const copyPage = await site.page(copy!.url);
+    expect(copyPage.querySelector('link[rel="canonical"]')?.getAttribute('href')).toContain(original!.url);
+    const economy = await allPages(site.href('topics/economy/'));
+    expect(economy.hrefs).toContain(original!.url);
+    expect(economy.hrefs).not.toContain(copy!.url);
+  });
+});

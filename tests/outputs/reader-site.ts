@@ -9,9 +9,9 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { build, type BuildResult } from '../../src/build.ts';
 import { resolveConfig } from '../../src/config/config.ts';
-import { BBC_DIR, CONTENT_SPECS, PROJECT_DIR } from '../e2e/site-fixture.ts';
+import { BBC_DIR, CONTENT_SPECS, LISTED_SPECS, PROJECT_DIR } from '../e2e/site-fixture.ts';
 
-export { CONTENT_SPECS, PROJECT_DIR };
+export { CONTENT_SPECS, LISTED_SPECS, PROJECT_DIR };
 
 /** The site URL the fixture is built for: under a sub-path, so base paths are exercised too. */
 export const SITE_URL = 'https://example.org/news/';
@@ -36,7 +36,7 @@ export async function buildReaderSite(options: { siteUrl?: string | null; pageSi
   await mkdir(contentDir);
   for (const spec of CONTENT_SPECS) {
     const [headline = '', ...body] = (await readFile(path.join(BBC_DIR, spec.bbcFile), 'utf8')).split('\n');
-    const { bbcFile: _bbc, file: _file, title, ...declared } = spec;
+    const { bbcFile: _bbc, file: _file, title, copyOf: _copyOf, ...declared } = spec;
     await writeFile(path.join(contentDir, spec.file), matter.stringify(body.join('\n').trim(), { title: title ?? headline.trim(), ...declared }));
   }
   const siteUrl = options.siteUrl === undefined ? SITE_URL : options.siteUrl;

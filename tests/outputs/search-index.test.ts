@@ -16,7 +16,7 @@ import { bundleFragments, type Fragment } from './search-bundle.ts';
 
 
 let site: ReaderSite;
-let api: Array<{ url: string; title: string; sourceFile: string; source: string | null; credits: string[]; topics: string[] }>;
+let api: Array<{ url: string; title: string; sourceFile: string; source: string | null; credits: string[]; topics: string[]; duplicateOf?: string }>;
 let fragments: Fragment[];
 beforeAll(async () => {
   site = await buildReaderSite();
@@ -38,8 +38,10 @@ describe('the search index', () => {
       expect(existsSync(path.join(site.outDir, file)), file).toBe(true);
     }
     const entry = JSON.parse(await site.read('pagefind/pagefind-entry.json'));
-    expect(entry.languages.en.page_count).toBe(api.length);
-    expect(fragments).toHaveLength(api.length);
+    const listed = api.filter((r) => r.duplicateOf === undefined);
+    expect(listed.length).toBeLessThan(api.length); // the fixture's near-copy is left out
+    expect(entry.languages.en.page_count).toBe(listed.length);
+    expect(fragments).toHaveLength(listed.length);
     expect(site.result.timings.map(([stage]) => stage)).toContain('search');
   });
 
