@@ -24,9 +24,6 @@ export interface PackEntry {
 /** This thread's pack name: one writer per file, so appends need no lock; a new thread (or process) writes a new pack. */
 const OWN_PACK = `${process.pid}-${threadId}-${randomUUID().slice(0, 8)}.pack`;
 
-/** Folders known to exist, per thread: one mkdir each. */
-const madeDirs = new Set<string>();
-
 /**
  * Appends entries to this thread's pack in `cacheDir` with one write, and returns where each is.
  * Synchronous: a batch is one system call, and in a worker nothing else waits on it. A write cut
@@ -34,10 +31,8 @@ const madeDirs = new Set<string>();
  */
 export function appendEntries(cacheDir: string, entries: readonly PackEntry[]): EntryLocation[] {
   const dir = path.join(cacheDir, PACKS_DIR);
-  if (!madeDirs.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    madeDirs.add(dir);
-  }
+  // Made each time (one call per batch): a long-lived process (npm run serve) outlives a cache folder deleted between builds.
+  mkdirSync(dir, { recursive: true });
   const fd = openSync(path.join(dir, OWN_PACK), 'a');
   try {
     let offset = fstatSync(fd).size;

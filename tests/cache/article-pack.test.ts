@@ -1,5 +1,5 @@
 /** The article cache's pack files and index: entries found by key after a reopen, read by byte offset, pruned by pack. */
-import { mkdir, readdir, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArticleCache } from '../../src/cache/article-cache.ts';
@@ -30,6 +30,17 @@ describe('article packs', () => {
       expect(path.basename(ref)).toBe(`key${i}`);
       expect(readBody(ref)).toBe(JSON.parse(entries[i]!.body));
     });
+  });
+});
+
+describe('a cache folder deleted between two builds of one process (npm run serve)', () => {
+  it('is made again by the next append', async () => {
+    const dir = await tempDir('packs-deleted');
+    const entries = await realEntries();
+    appendEntries(dir, entries.slice(0, 1));
+    await rm(dir, { recursive: true, force: true });
+    const [location] = appendEntries(dir, entries.slice(1, 2));
+    expect(readMeta(dir, location!)).toBe(entries[1]!.meta);
   });
 });
 
