@@ -1,8 +1,7 @@
 /** Per-article work for the pool: read, parse and enrich a batch of inputs, and store them in the article cache. */
 import type { Article } from '../content/article.ts';
 import type { InputFile } from '../content/input-file.ts';
-import { contentHashOf, parseInputSafely } from '../content/load-article.ts';
-import { readInputBytesSync } from '../cache/read-input-bytes-sync.ts';
+import { contentHashOf, parseInputSafely, readInputBytesSync } from '../content/load-article.ts';
 import type { InputOutcome } from '../content/load-articles.ts';
 import { enrichArticle } from '../enrich/enrich-article.ts';
 import { articleCacheKey } from '../cache/article-cache.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ArticleBodies } from '../../src/cache/article-bodies.ts';
 import { ArticleCache } from '../../src/cache/article-cache.ts';
 import { discoverInputs } from '../../src/content/input-file.ts';
-import { parseInputSafely, readInputBytes } from '../../src/content/load-article.ts';
+import { parseInputSafely, readInputBytesSync } from '../../src/content/load-article.ts';
 import { enrichArticle } from '../../src/enrich/enrich-article.ts';
 import { runArticleTask, type ArticleOutcome } from '../../src/pool/article-task.ts';
 import { REAL_SEEDS, tempDir } from '../hostile/hostile-site.ts';
@@ -21,7 +21,7 @@ describe('article bodies', () => {
     expect(kept.article.bodyHtml).toBe('');
 
     // The full article, as the task computed it before storing it.
-    const read = await readInputBytes(input);
+    const read = readInputBytesSync(input);
     if (!read.ok) throw new Error('the seed should be readable');
     const parsed = parseInputSafely(input, read.bytes, read.overrideBytes);
     if (!parsed.ok) throw new Error('the seed should parse');
