@@ -31,8 +31,7 @@ const WRITTEN_YEAR = /(?:^|\D)(?:1[6-9]|2\d)\d\d(?:\D|$)/;
  */
 const MAY_HOLD_DATE = new RegExp(
   [
-    '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z_])',
-    '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:fi|se|th|fo|si|ei|ni|te|el|tw)',
+    '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:(?![a-z_])|fi|se|th|fo|si|ei|ni|te|el|tw)',
     '[0-3]?\\d[/.\\-][0-3]?\\d(?:[/.\\-](?:\\d{4}|\\d{2}))?(?:\\W|$)',
     '\\d{4}[-./\\s]\\d{1,2}[-./\\s]\\d',
     '(?:\\d|\\s|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?|few|several|the|couple|of)(?:second|minute|hour|day|week)',
