@@ -1,7 +1,7 @@
 /** Story clusters: reports of one event across sources, from the similarity graph of the related search. */
 import type { Article } from '../content/article.ts';
 import { DisjointSets } from './disjoint-sets.ts';
-import type { Neighbour } from './nearest-neighbours.ts';
+import type { Neighbours } from './nearest-neighbours.ts';
 
 /** Cosine similarity above which two reports that share a named person or organisation cover one story. */
 export const STORY_SIMILARITY = 0.4;
@@ -15,19 +15,27 @@ const DAY_MS = 86_400_000;
  * similarity is high, they name at least one person or organisation in common, and their dates (when
  * both are known) are close; groups are the connected parts of those links. Each group ascending.
  */
-export function clusterStories(articles: readonly Article[], neighbours: readonly (readonly Neighbour[])[]): number[][] {
-  const named = articles.map((a) => new Set([...a.people.map((e) => `p${e.slug}`), ...a.organizations.map((e) => `o${e.slug}`)]));
-  const day = articles.map((a) => (a.date === null ? null : Date.parse(`${a.date}T00:00:00Z`) / DAY_MS));
+export function clusterStories(articles: readonly Article[], neighbours: Neighbours): number[][] {
+  // Names are gathered only for articles with a neighbour close enough, a small share of a large archive.
+  const named: Array<Set<string> | undefined> = [];
+  const namesOf = (i: number): Set<string> => (named[i] ??= new Set([...articles[i]!.people.map((e) => `p${e.slug}`), ...articles[i]!.organizations.map((e) => `o${e.slug}`)]));
+  // Undated is NaN, which no distance exceeds.
+  const day = new Float64Array(articles.length);
+  for (let i = 0; i < articles.length; i++) {
+    const date = articles[i]!.date;
+    day[i] = date === null ? NaN : Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+  }
+  const { starts, indexes, similarities } = neighbours;
   const sets = new DisjointSets(articles.length);
-  neighbours.forEach((list, i) => {
-    for (const { index: j, similarity } of list) {
-      if (similarity < STORY_SIMILARITY) break;
-      const di = day[i];
-      const dj = day[j];
-      if (di != null && dj != null && Math.abs(di - dj) > STORY_DAYS) continue;
-      if (![...named[i]!].some((key) => named[j]!.has(key))) continue;
+  for (let i = 0; i < articles.length; i++) {
+    for (let r = starts[i]!; r < starts[i + 1]!; r++) {
+      if (similarities[r]! < STORY_SIMILARITY) break;
+      const j = indexes[r]!;
+      if (Math.abs(day[i]! - day[j]!) > STORY_DAYS) continue;
+      const names = namesOf(j);
+      if (![...namesOf(i)].some((key) => names.has(key))) continue;
       sets.union(i, j);
     }
-  });
+  }
   return sets.groups();
 }

@@ -1,10 +1,14 @@
 /** The most similar articles of each article by cosine over TF-IDF vectors, through an inverted index: near-linear. */
-import type { TermVector } from './term-vectors.ts';
+import type { TermVectors } from './term-vectors.ts';
 
-/** A neighbour: its index and cosine similarity. */
-export interface Neighbour {
-  readonly index: number;
-  readonly similarity: number;
+/**
+ * Every article's neighbours in compressed rows: article a's neighbour indexes and cosine
+ * similarities, best first (ties by index), are at starts[a]..starts[a + 1].
+ */
+export interface Neighbours {
+  readonly starts: Int32Array;
+  readonly indexes: Int32Array;
+  readonly similarities: Float64Array;
 }
 
 /**
@@ -24,45 +28,56 @@ const RESCORED_PER_RESULT = 4;
  * For each vector, up to `k` others with similarity above `minSimilarity`, best first (ties by
  * index). Only vectors marked `active` are searched and returned as neighbours. Deterministic.
  */
-export function nearestNeighbours(vectors: readonly TermVector[], k: number, minSimilarity: number, active: (index: number) => boolean = () => true): Neighbour[][] {
+export function nearestNeighbours(vectors: TermVectors, k: number, minSimilarity: number, active: (index: number) => boolean = () => true): Neighbours {
+  const { starts, features, weights, featureRange } = vectors;
+  const n = starts.length - 1;
+  const isActive = new Uint8Array(n);
+  for (let a = 0; a < n; a++) isActive[a] = active(a) ? 1 : 0;
   // Postings in compressed rows (one typed array of articles and one of weights, sliced by feature):
   // no object per entry, so large archives stay cheap in memory and time.
-  let featureCount = 0;
-  for (const vector of vectors) for (const feature of vector.features) featureCount = Math.max(featureCount, feature + 1);
-  const start = new Int32Array(featureCount + 1);
-  vectors.forEach((vector, index) => {
-    if (active(index)) for (const feature of vector.features) start[feature + 1]! += 1;
-  });
-  for (let f = 0; f < featureCount; f++) start[f + 1]! += start[f]!;
-  const fill = start.slice(0, featureCount);
-  const postingArticle = new Int32Array(start[featureCount]!);
-  const postingWeight = new Float64Array(start[featureCount]!);
-  vectors.forEach((vector, index) => {
-    if (!active(index)) return;
-    for (let f = 0; f < vector.features.length; f++) {
-      const at = fill[vector.features[f]!]!++;
-      postingArticle[at] = index;
-      postingWeight[at] = vector.weights[f]!;
+  const start = new Int32Array(featureRange + 1);
+  for (let a = 0; a < n; a++) if (isActive[a]) for (let f = starts[a]!; f < starts[a + 1]!; f++) start[features[f]! + 1]! += 1;
+  for (let f = 0; f < featureRange; f++) start[f + 1]! += start[f]!;
+  const fill = start.slice(0, featureRange);
+  const postingArticle = new Int32Array(start[featureRange]!);
+  const postingWeight = new Float64Array(start[featureRange]!);
+  for (let a = 0; a < n; a++) {
+    if (!isActive[a]) continue;
+    for (let f = starts[a]!; f < starts[a + 1]!; f++) {
+      const at = fill[features[f]!]!++;
+      postingArticle[at] = a;
+      postingWeight[at] = weights[f]!;
     }
-  });
-  const cap = postingCap(vectors.length);
-  const usable = (feature: number): boolean => {
-    const length = start[feature + 1]! - start[feature]!;
-    return length >= 2 && length <= cap;
-  };
+  }
+  // A feature gathers candidates when 2 to `cap` articles have it: one byte per feature, read per query feature.
+  const cap = postingCap(n);
+  const usable = new Uint8Array(featureRange);
+  for (let f = 0; f < featureRange; f++) {
+    const length = start[f + 1]! - start[f]!;
+    usable[f] = length >= 2 && length <= cap ? 1 : 0;
+  }
   // Per-query scratch, reused: partial scores by article, the articles touched, the query's weights by feature.
-  const scores = new Float64Array(vectors.length);
-  const touched = new Int32Array(vectors.length);
-  const query = new Float64Array(featureCount);
+  const scores = new Float64Array(n);
+  const touched = new Int32Array(n);
+  const query = new Float64Array(featureRange);
+  const inQuery = new Int32Array((featureRange >> 5) + 1);
+  const strongest = new Int32Array(QUERY_FEATURES);
   const candidates = new Int32Array(k * RESCORED_PER_RESULT);
   const similarities = new Float64Array(k * RESCORED_PER_RESULT);
   const indexes = new Int32Array(k * RESCORED_PER_RESULT);
-  return vectors.map((vector, index) => {
-    if (!active(index)) return [];
+  const rowStarts = new Int32Array(n + 1);
+  const found = { indexes: new Int32Array(n * k), similarities: new Float64Array(n * k) };
+  for (let index = 0; index < n; index++) {
+    rowStarts[index + 1] = rowStarts[index]!;
+    if (!isActive[index]) continue;
+    const first = starts[index]!;
+    const end = starts[index + 1]!;
     let touchedCount = 0;
-    for (const f of strongest(vector, QUERY_FEATURES, usable)) {
-      const weight = vector.weights[f]!;
-      const feature = vector.features[f]!;
+    const queryCount = strongestFeatures(weights, features, first, end, usable, strongest);
+    for (let q = 0; q < queryCount; q++) {
+      const f = strongest[q]!;
+      const weight = weights[f]!;
+      const feature = features[f]!;
       for (let at = start[feature]!; at < start[feature + 1]!; at++) {
         const other = postingArticle[at]!;
         if (other === index) continue;
@@ -73,14 +88,25 @@ export function nearestNeighbours(vectors: readonly TermVector[], k: number, min
     // The partial scores pick the candidates; the best of them are scored exactly over all features.
     const count = topByScore(touched, touchedCount, scores, candidates);
     for (let t = 0; t < touchedCount; t++) scores[touched[t]!] = 0;
-    for (let f = 0; f < vector.features.length; f++) query[vector.features[f]!] = vector.weights[f]!;
+    for (let f = first; f < end; f++) {
+      query[features[f]!] = weights[f]!;
+      inQuery[features[f]! >> 5]! |= 1 << (features[f]! & 31);
+    }
     // Exact scores, kept when high enough, ranked best first (ties by index) by insertion: a few dozen at most.
-    let found = 0;
+    let kept = 0;
     for (let c = 0; c < count; c++) {
       const other = candidates[c]!;
-      const similarity = dotWith(query, vectors[other]!);
+      // The exact cosine of two unit vectors, the query spread by feature: one read per feature of
+      // `other` instead of a merge of two lists, and a bit (a small table that stays in cache) says
+      // which features to read. The same products added in the same (ascending feature) order; the
+      // features left out added exact zeros before, so the same number to the last bit.
+      let similarity = 0;
+      for (let j = starts[other]!; j < starts[other + 1]!; j++) {
+        const feature = features[j]!;
+        if ((inQuery[feature >> 5]! >>> (feature & 31)) & 1) similarity += query[feature]! * weights[j]!;
+      }
       if (similarity < minSimilarity) continue;
-      let at = found++;
+      let at = kept++;
       for (; at > 0 && ranksBefore(similarity, other, similarities[at - 1]!, indexes[at - 1]!); at--) {
         similarities[at] = similarities[at - 1]!;
         indexes[at] = indexes[at - 1]!;
@@ -88,30 +114,42 @@ export function nearestNeighbours(vectors: readonly TermVector[], k: number, min
       similarities[at] = similarity;
       indexes[at] = other;
     }
-    for (let f = 0; f < vector.features.length; f++) query[vector.features[f]!] = 0;
-    const best: Neighbour[] = [];
-    for (let r = 0; r < Math.min(found, k); r++) best.push({ index: indexes[r]!, similarity: similarities[r]! });
-    return best;
-  });
+    for (let f = first; f < end; f++) inQuery[features[f]! >> 5] = 0;
+    const row = rowStarts[index]!;
+    const taken = Math.min(kept, k);
+    for (let r = 0; r < taken; r++) {
+      found.indexes[row + r] = indexes[r]!;
+      found.similarities[row + r] = similarities[r]!;
+    }
+    rowStarts[index + 1] = row + taken;
+  }
+  const total = rowStarts[n]!;
+  return { starts: rowStarts, indexes: found.indexes.slice(0, total), similarities: found.similarities.slice(0, total) };
 }
 
 /**
- * The exact cosine of two unit vectors, the query spread by feature in `query` (0 where it has
- * none): one read per feature of `other` instead of a merge of two lists. The same products added in the same (ascending
- * feature) order, plus exact zeros, so the same number to the last bit.
+ * Writes to `best` the positions (in first..end) of a vector's heaviest usable features, at most
+ * best.length, and returns how many. With room for all, they stay in position order; otherwise
+ * they are the heaviest, heaviest first (ties by position), kept sorted by insertion.
  */
-function dotWith(query: Float64Array, other: TermVector): number {
-  let dot = 0;
-  for (let j = 0; j < other.features.length; j++) dot += query[other.features[j]!]! * other.weights[j]!;
-  return dot;
-}
-
-/** Positions of a vector's `count` heaviest usable features (ties by position). */
-function strongest(vector: TermVector, count: number, usable: (feature: number) => boolean): number[] {
-  const positions: number[] = [];
-  for (let f = 0; f < vector.features.length; f++) if (usable(vector.features[f]!)) positions.push(f);
-  if (positions.length <= count) return positions;
-  return positions.sort((a, b) => vector.weights[b]! - vector.weights[a]! || a - b).slice(0, count);
+function strongestFeatures(weights: Float64Array, features: Int32Array, first: number, end: number, usable: Uint8Array, best: Int32Array): number {
+  let usableCount = 0;
+  for (let f = first; f < end; f++) if (usable[features[f]!]) usableCount += 1;
+  let size = 0;
+  if (usableCount <= best.length) {
+    for (let f = first; f < end; f++) if (usable[features[f]!]) best[size++] = f;
+    return size;
+  }
+  for (let f = first; f < end; f++) {
+    if (!usable[features[f]!]) continue;
+    const weight = weights[f]!;
+    // Positions ascend, so a later one ranks before another only by a strictly heavier weight.
+    if (size === best.length && !(weight > weights[best[size - 1]!]!)) continue;
+    let at = size < best.length ? size++ : size - 1;
+    for (; at > 0 && weight > weights[best[at - 1]!]!; at--) best[at] = best[at - 1]!;
+    best[at] = f;
+  }
+  return size;
 }
 
 /**

@@ -6,7 +6,7 @@
  * adapts to whatever archive it runs on, such as a desk's own names for its parties and teams.
  */
 import type { Article, Subject } from '../content/article.ts';
-import type { TermVector } from './term-vectors.ts';
+import type { TermVectors } from './term-vectors.ts';
 
 /** A clear article's top subject scores at least this... */
 const MIN_TEACHER_SCORE = 4;
@@ -26,11 +26,10 @@ interface Centroid {
 }
 
 /** Each article's subjects re-ranked; articles whose archive is too small come back unchanged. Pure. */
-export function refineSubjects(articles: readonly Article[], vectors: readonly TermVector[]): Array<readonly Subject[]> {
+export function refineSubjects(articles: readonly Article[], vectors: TermVectors): Array<readonly Subject[]> {
   // Centroids are dense over the feature ids (a few subjects times the vocabulary), not maps: an
   // article's likeness reads one slot per feature instead of hashing it in a large map.
-  let featureRange = 0;
-  for (const vector of vectors) if (vector.features.length > 0) featureRange = Math.max(featureRange, vector.features[vector.features.length - 1]! + 1);
+  const { starts, features, weights: vectorWeights, featureRange } = vectors;
   const centroids = new Map<string, Centroid>();
   const teachers = new Map<string, number>();
   articles.forEach((article, i) => {
@@ -39,11 +38,10 @@ export function refineSubjects(articles: readonly Article[], vectors: readonly T
     teachers.set(top.id, (teachers.get(top.id) ?? 0) + 1);
     let centroid = centroids.get(top.id);
     if (centroid === undefined) centroids.set(top.id, (centroid = { weights: new Float64Array(featureRange), members: [] }));
-    const vector = vectors[i]!;
-    for (let f = 0; f < vector.features.length; f++) {
-      const feature = vector.features[f]!;
+    for (let f = starts[i]!; f < starts[i + 1]!; f++) {
+      const feature = features[f]!;
       if (centroid.weights[feature] === 0) centroid.members.push(feature);
-      centroid.weights[feature]! += vector.weights[f]!;
+      centroid.weights[feature]! += vectorWeights[f]!;
     }
   });
   const total = [...teachers.values()].reduce((s, n) => s + n, 0);
@@ -58,13 +56,12 @@ export function refineSubjects(articles: readonly Article[], vectors: readonly T
   }
   return articles.map((article, i) => {
     if (article.subjects.length < 2) return article.subjects;
-    const vector = vectors[i]!;
     const keywordTotal = article.subjects.reduce((s, x) => s + x.score, 0);
     const likeness = article.subjects.map((subject) => {
       const centroid = centroids.get(subject.id);
       if (centroid === undefined) return 0;
       let dot = 0;
-      for (let f = 0; f < vector.features.length; f++) dot += centroid.weights[vector.features[f]!]! * vector.weights[f]!;
+      for (let f = starts[i]!; f < starts[i + 1]!; f++) dot += centroid.weights[features[f]!]! * vectorWeights[f]!;
       return dot;
     });
     const likenessTotal = likeness.reduce((s, x) => s + x, 0) || 1;

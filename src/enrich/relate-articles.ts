@@ -53,24 +53,34 @@ export function relateArticles(articles: readonly Article[]): Relations {
   }
 
   const related = new Map<string, string[]>();
+  const { starts, indexes } = neighbours;
   const linked = articles.map((article, i): Article => {
     const original = originalOf[i]!;
     const source = original === -1 ? i : original;
-    const ids = neighbours[source]!.map((nb) => articles[nb.index]!.id).filter((id) => id !== article.id);
-    related.set(article.id, (original === -1 ? ids : [articles[original]!.id, ...ids]).slice(0, RELATED_COUNT));
+    const ids: string[] = original === -1 ? [] : [articles[original]!.id];
+    for (let r = starts[source]!; r < starts[source + 1]! && ids.length < RELATED_COUNT; r++) {
+      const id = articles[indexes[r]!]!.id;
+      if (id !== article.id) ids.push(id);
+    }
+    related.set(article.id, ids);
     const story = storyOf.get(source);
-    const { story: _oldStory, duplicateOf: _oldCopy, ...rest } = article;
     const refined = subjects[i]!;
-    return {
-      ...rest,
-      subjects: refined,
-      people: people[i]!,
-      topics: retopic(article, refined),
-      ...(story === undefined ? {} : { story }),
-      ...(original === -1 ? {} : { duplicateOf: articles[original]!.id }),
-    };
+    // A spread of the whole article is a fast copy; leaving keys out by a rest pattern copies key by key.
+    const relinked: Mutable<Article> = { ...(Object.hasOwn(article, 'story') || Object.hasOwn(article, 'duplicateOf') ? withoutLinks(article) : article), subjects: refined, people: people[i]!, topics: retopic(article, refined) };
+    if (story !== undefined) relinked.story = story;
+    if (original !== -1) relinked.duplicateOf = articles[original]!.id;
+    return relinked;
   });
   return { articles: linked, related };
+}
+
+/** An article's own fields, made writable while the relate stage sets its links. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** An article without the links a previous relate gave it. */
+function withoutLinks(article: Article): Article {
+  const { story: _oldStory, duplicateOf: _oldCopy, ...rest } = article;
+  return rest;
 }
 
 /** Dated articles oldest first, then undated ones; ties by id. The first of a group is its original. */

@@ -2,10 +2,17 @@
 import type { Article } from '../content/article.ts';
 import { classAt, LATIN1_CLASSES, widthAt, WORD } from '../content/char-classes.ts';
 
-/** A sparse, unit-length vector: feature ids ascending, with their weights. */
-export interface TermVector {
+/**
+ * Every article's sparse, unit-length vector in compressed rows: vector a's feature ids (ascending)
+ * and weights are at starts[a]..starts[a + 1]. Three typed arrays for the archive, not two per
+ * article (~100k small buffers at 52k articles, each a malloc and a finaliser for the collector).
+ */
+export interface TermVectors {
+  readonly starts: Int32Array;
   readonly features: Int32Array;
   readonly weights: Float64Array;
+  /** One more than the largest feature id: the size of an array indexed by feature. */
+  readonly featureRange: number;
 }
 
 /** Features kept per article: its most distinctive terms say what it is about; the long tail is noise and cost. */
@@ -122,7 +129,7 @@ export class TermTable {
    * all articles (they say nothing) are left out. Terms of one article alone match nothing but
    * still count in its length, so small archives do not look alike for sharing a few words.
    */
-  vectors(): TermVector[] {
+  vectors(): TermVectors {
     const starts = this.#starts;
     const n = starts.length - 1;
     const allIds = this.#termIds;
@@ -130,50 +137,64 @@ export class TermTable {
     const df = new Int32Array(this.#terms.length);
     for (let k = 0; k < starts[n]!; k++) df[allIds[k]!]! += 1;
     const entityKey = this.#entityKey;
-    // Scratch lists sized for the longest article, and a weight per term id: no array per term or per article.
+    // The rows' sizes first, so the archive's vectors fill three arrays of the exact size.
     let longest = 0;
-    for (let a = 0; a < n; a++) longest = Math.max(longest, starts[a + 1]! - starts[a]!);
+    const rowStarts = new Int32Array(n + 1);
+    for (let a = 0; a < n; a++) {
+      let m = 0;
+      for (let k = starts[a]!; k < starts[a + 1]!; k++) if (df[allIds[k]!] !== n) m += 1;
+      longest = Math.max(longest, m);
+      rowStarts[a + 1] = rowStarts[a]! + Math.min(m, MAX_FEATURES);
+    }
+    const features = new Int32Array(rowStarts[n]!);
+    const weights = new Float64Array(rowStarts[n]!);
+    // Scratch lists sized for the longest article, and a weight per term id: no array per term or per article.
     const termIds = new Int32Array(longest);
     const ranked = new Float64Array(longest);
+    const ties = new Int32Array(longest);
     const weightOf = new Float64Array(this.#terms.length);
-    const vectors: TermVector[] = [];
+    // Logarithms once per term and per small count, not per (article, term): the same numbers.
+    const idf = new Float64Array(this.#terms.length);
+    for (let id = 0; id < idf.length; id++) idf[id] = Math.log(n / df[id]!) * (entityKey[id] ? ENTITY_BOOST : 1);
+    let featureRange = 0;
     for (let a = 0; a < n; a++) {
       let m = 0;
       for (let k = starts[a]!; k < starts[a + 1]!; k++) {
         const id = allIds[k]!;
         const d = df[id]!;
         if (d === n) continue;
-        termIds[m++] = id;
-        weightOf[id] = (1 + Math.log(allCounts[k]!)) * Math.log(n / d) * (entityKey[id] ? ENTITY_BOOST : 1);
+        termIds[m] = id;
+        const count = allCounts[k]!;
+        const weight = (count < TF_TABLE.length ? TF_TABLE[count]! : 1 + Math.log(count)) * idf[id]!;
+        weightOf[id] = weight;
+        ranked[m++] = weight;
       }
       // The MAX_FEATURES heaviest terms, ties by id: the heaviest weight left out is the cut; terms
-      // above it are kept, and as many at it as there is room for, smallest ids first. Native
-      // numeric sorts of typed arrays, no comparator.
-      const ids = termIds.subarray(0, m).sort();
-      let cut = -Infinity;
-      let room = m;
-      if (m > MAX_FEATURES) {
-        for (let k = 0; k < m; k++) ranked[k] = weightOf[ids[k]!]!;
-        const weights = ranked.subarray(0, m).sort();
-        cut = weights[m - MAX_FEATURES]!;
-        room = MAX_FEATURES;
-        for (let k = m - MAX_FEATURES; k < m; k++) if (weights[k]! > cut) room -= 1;
-      }
-      const features = new Int32Array(Math.min(m, MAX_FEATURES));
+      // above it are kept, and as many at it as there is room for, smallest ids first. The cut is
+      // selected, not sorted for, and only the kept ids are sorted (native numeric sorts).
+      const row = rowStarts[a]!;
       let kept = 0;
-      let sum = 0;
-      for (let k = 0; k < m; k++) {
-        const w = weightOf[ids[k]!]!;
-        if (w < cut || (w === cut && room-- <= 0)) continue;
-        features[kept++] = ids[k]!;
-        sum += w * w;
+      if (m <= MAX_FEATURES) {
+        for (let k = 0; k < m; k++) features[row + kept++] = termIds[k]!;
+      } else {
+        const cut = selectRank(ranked, m, m - MAX_FEATURES);
+        let tied = 0;
+        for (let k = 0; k < m; k++) {
+          const w = weightOf[termIds[k]!]!;
+          if (w > cut) features[row + kept++] = termIds[k]!;
+          else if (w === cut) ties[tied++] = termIds[k]!;
+        }
+        if (kept + tied > MAX_FEATURES) ties.subarray(0, tied).sort();
+        for (let t = 0; kept < MAX_FEATURES; t++) features[row + kept++] = ties[t]!;
       }
+      const ids = features.subarray(row, row + kept).sort();
+      let sum = 0;
+      for (let k = 0; k < kept; k++) sum += weightOf[ids[k]!]! * weightOf[ids[k]!]!;
       const norm = Math.sqrt(sum) || 1;
-      const weights = new Float64Array(kept);
-      for (let k = 0; k < kept; k++) weights[k] = weightOf[features[k]!]! / norm;
-      vectors.push({ features, weights });
+      for (let k = 0; k < kept; k++) weights[row + k] = weightOf[ids[k]!]! / norm;
+      if (kept > 0) featureRange = Math.max(featureRange, ids[kept - 1]! + 1);
     }
-    return vectors;
+    return { starts: rowStarts, features, weights, featureRange };
   }
 
   /** The id of the term text[start, end), whose FNV-1a hash is `hash`, interned on first sight. */
@@ -216,12 +237,45 @@ export class TermTable {
   }
 }
 
+/**
+ * The value at position `rank` of the first `length` numbers of `values` once sorted ascending,
+ * found by quickselect (reorders them): the same number a sort would put there, in linear time.
+ */
+function selectRank(values: Float64Array, length: number, rank: number): number {
+  let low = 0;
+  let high = length - 1;
+  while (low < high) {
+    // Three-way partition around the middle value: runs of equal weights (common) cost one pass.
+    const pivot = values[(low + high) >> 1]!;
+    let lt = low;
+    let gt = high;
+    for (let i = low; i <= gt; ) {
+      const v = values[i]!;
+      if (v < pivot) {
+        values[i] = values[lt]!;
+        values[lt++] = v;
+        i++;
+      } else if (v > pivot) {
+        values[i] = values[gt]!;
+        values[gt--] = v;
+      } else i++;
+    }
+    if (rank < lt) high = lt - 1;
+    else if (rank > gt) low = gt + 1;
+    else return pivot;
+  }
+  return values[rank]!;
+}
+
 /** A copy of `array` with room for `size` entries. */
 function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const copy = new Int32Array(size);
   copy.set(array);
   return copy;
 }
+
+/** 1 + ln tf for the counts most terms have. */
+const TF_TABLE = Float64Array.from({ length: 64 }, (_, count) => 1 + Math.log(count));
 
 /** The FNV-1a hash of a string's UTF-16 code units, as a signed 32-bit number. */
 function fnv(text: string): number {
