@@ -75,7 +75,14 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
       return pool.saturated;
     },
     // This thread parses too, but only when every worker is busy: it also looks up, receives and keeps every result.
-    articles: async (task) => (parseHere || pool.saturated ? runArticleTask(task) : (pool.run({ kind: 'articles', ...task }) as Promise<ArticleTaskResult[]>)),
+    articles: async (task) => {
+      if (parseHere) return runArticleTask(task);
+      // A worker's answer is a message, and a chain of settled awaits never lets one in: without a
+      // turn of the event loop here, this thread parsed every batch after the first few while the
+      // worker, its answers unread, sat idle (one thread's speed with two cores).
+      await nextTurn();
+      return pool.saturated ? runArticleTask(task) : (pool.run({ kind: 'articles', ...task }) as Promise<ArticleTaskResult[]>);
+    },
     render: (task) => pool.run({ kind: 'render', ...task }) as Promise<number[]>,
     articlesDone: () => pool.restart(),
     expectMisses: (misses) => {
@@ -84,4 +91,9 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
     },
     close: () => pool.close(),
   };
+}
+
+/** Resolves after the event loop has taken the messages and I/O waiting now. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

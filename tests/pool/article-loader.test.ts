@@ -1,0 +1,55 @@
+/** Loading the BBC corpus through the build's runner: with one worker, both threads parse. */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { ArticleBodies } from '../../src/cache/article-bodies.ts';
+import { ArticleCache } from '../../src/cache/article-cache.ts';
+import { PACKS_DIR } from '../../src/cache/article-pack.ts';
+import { discoverInputs } from '../../src/content/input-file.ts';
+import { loadEach } from '../../src/content/load-articles.ts';
+import { articleLoader, ARTICLES_PER_BATCH, batchConcurrency } from '../../src/pool/article-loader.ts';
+import { createBuildRunner } from '../../src/pool/build-tasks.ts';
+import { StringPool } from '../../src/pool/string-pool.ts';
+import { BuildReport } from '../../src/report.ts';
+import { BBC_DIR, restoreWorkerCountAfterEach, tempDir } from '../hostile/hostile-site.ts';
+
+restoreWorkerCountAfterEach();
+
+/** Entries stored per pack file (two lines each), by the thread id in the pack's name ("pid-thread-uuid.pack"). */
+async function entriesByThread(cacheDir: string): Promise<Map<number, number>> {
+  const counts = new Map<number, number>();
+  for (const name of await readdir(path.join(cacheDir, PACKS_DIR))) {
+    const lines = (await readFile(path.join(cacheDir, PACKS_DIR, name), 'utf8')).split('\n').length - 1;
+    counts.set(Number(name.split('-')[1]), lines / 2);
+  }
+  return counts;
+}
+
+describe('parsing on one worker beside this thread', () => {
+  it('gives the worker a fair share of the batches, not only the first few', async () => {
+    process.env['BROADSHEET_WORKERS'] = '1';
+    const { inputs } = await discoverInputs(BBC_DIR, path.join(BBC_DIR, 'no-content-folder'));
+    const cache = await ArticleCache.open(await tempDir('loader-cache'), 'salt');
+    const runner = createBuildRunner(inputs.length);
+    try {
+      runner.expectMisses(inputs.length);
+      // The worker is started and has its word lists before the timed part, whatever the machine's speed.
+      await runner.articles({ inputs: inputs.slice(0, 1), cacheDir: path.join(cache.dir, 'warm-up'), salt: cache.salt });
+      const load = articleLoader({ cache, runner, keys: new Map(), bodies: new ArticleBodies(), strings: new StringPool(), cacheKeys: new Set() });
+      const report = new BuildReport();
+      const articles = await loadEach(inputs, report, load, { size: ARTICLES_PER_BATCH, concurrency: batchConcurrency(runner) });
+      expect(articles.length + report.count('skipped')).toBe(inputs.length);
+      const byThread = await entriesByThread(cache.dir);
+      const here = byThread.get(threadId) ?? 0;
+      const worker = [...byThread].filter(([id]) => id !== threadId).reduce((sum, [, n]) => sum + n, 0);
+      expect(here + worker).toBe(inputs.length);
+      // Before this thread let the worker's answers in between its own batches, the worker got its
+      // first four batches (128 of 2,095 inputs) and this thread parsed the rest.
+      expect(worker).toBeGreaterThan(inputs.length / 4);
+      expect(here).toBeGreaterThan(0);
+    } finally {
+      await runner.close();
+    }
+  });
+});
