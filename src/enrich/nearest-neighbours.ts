@@ -60,7 +60,6 @@ export function nearestNeighbours(vectors: TermVectors, k: number, minSimilarity
   const scores = new Float64Array(n);
   const touched = new Int32Array(n);
   const query = new Float64Array(featureRange);
-  const inQuery = new Int32Array((featureRange >> 5) + 1);
   const strongest = new Int32Array(QUERY_FEATURES);
   const candidates = new Int32Array(k * RESCORED_PER_RESULT);
   const similarities = new Float64Array(k * RESCORED_PER_RESULT);
@@ -88,23 +87,17 @@ export function nearestNeighbours(vectors: TermVectors, k: number, minSimilarity
     // The partial scores pick the candidates; the best of them are scored exactly over all features.
     const count = topByScore(touched, touchedCount, scores, candidates);
     for (let t = 0; t < touchedCount; t++) scores[touched[t]!] = 0;
-    for (let f = first; f < end; f++) {
-      query[features[f]!] = weights[f]!;
-      inQuery[features[f]! >> 5]! |= 1 << (features[f]! & 31);
-    }
+    for (let f = first; f < end; f++) query[features[f]!] = weights[f]!;
     // Exact scores, kept when high enough, ranked best first (ties by index) by insertion: a few dozen at most.
     let kept = 0;
     for (let c = 0; c < count; c++) {
       const other = candidates[c]!;
-      // The exact cosine of two unit vectors, the query spread by feature: one read per feature of
-      // `other` instead of a merge of two lists, and a bit (a small table that stays in cache) says
-      // which features to read. The same products added in the same (ascending feature) order; the
-      // features left out added exact zeros before, so the same number to the last bit.
+      // The exact cosine of two unit vectors, the query spread by feature (0 where it has none): one
+      // read per feature of `other` instead of a merge of two lists (or a test per feature: a branch
+      // mispredicted about as often as taken costs more than the read). Summed in ascending feature
+      // order, so the cosine of a pair is the same number to the last bit whichever side asks.
       let similarity = 0;
-      for (let j = starts[other]!; j < starts[other + 1]!; j++) {
-        const feature = features[j]!;
-        if ((inQuery[feature >> 5]! >>> (feature & 31)) & 1) similarity += query[feature]! * weights[j]!;
-      }
+      for (let j = starts[other]!; j < starts[other + 1]!; j++) similarity += query[features[j]!]! * weights[j]!;
       if (similarity < minSimilarity) continue;
       let at = kept++;
       for (; at > 0 && ranksBefore(similarity, other, similarities[at - 1]!, indexes[at - 1]!); at--) {
@@ -114,7 +107,7 @@ export function nearestNeighbours(vectors: TermVectors, k: number, minSimilarity
       similarities[at] = similarity;
       indexes[at] = other;
     }
-    for (let f = first; f < end; f++) inQuery[features[f]! >> 5] = 0;
+    for (let f = first; f < end; f++) query[features[f]!] = 0;
     const row = rowStarts[index]!;
     const taken = Math.min(kept, k);
     for (let r = 0; r < taken; r++) {

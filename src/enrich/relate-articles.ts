@@ -4,7 +4,7 @@ import { compareCodePoints } from '../text/compare.ts';
 import { clusterStories } from './cluster-stories.ts';
 import { findNearDuplicates, minhashSignature } from './find-near-duplicates.ts';
 import { nearestNeighbours } from './nearest-neighbours.ts';
-import { TermTable } from './term-vectors.ts';
+import { type ArticleTerms, TermTable } from './term-vectors.ts';
 import { refineSubjects } from './refine-subjects.ts';
 import { resolveSurnames } from './resolve-surnames.ts';
 import { subjectTopics } from './choose-topics.ts';
@@ -27,14 +27,22 @@ export interface Relations {
  * Near-copies are found first (MinHash) and point at their original, the earliest copy; the
  * originals are then related and clustered into stories; a copy shares its original's story and
  * lists the original first among its related. Subjects are refined and lone surnames resolved
- * across the archive. Near-linear in the number of articles. Deterministic.
+ * across the archive. Near-linear in the number of articles. Deterministic. `termsOf` gives the
+ * articles whose words were already read where they were parsed (TermTable.termsOf); the result
+ * is the same either way.
  */
-export function relateArticles(articles: readonly Article[]): Relations {
+export function relateArticles(articles: readonly Article[], termsOf: (article: Article) => ArticleTerms | undefined = () => undefined): Relations {
   const n = articles.length;
   const originalOf = new Int32Array(n).fill(-1);
   // One pass over each article's words: MinHash signature and term counts; the words are not kept.
+  // An article read where it was parsed (termsOf) is not read again.
   const table = new TermTable();
-  const signatures = articles.map((article) => minhashSignature(table.add(article)));
+  const signatures = articles.map((article) => {
+    const read = termsOf(article);
+    if (read === undefined) return minhashSignature(table.add(article));
+    table.addTerms(read);
+    return read.signature === null ? null : Uint32Array.from(read.signature);
+  });
   for (const group of findNearDuplicates(signatures)) {
     const [first, ...copies] = [...group].sort((a, b) => compareReadingOrder(articles[a]!, articles[b]!));
     for (const copy of copies) originalOf[copy] = first!;

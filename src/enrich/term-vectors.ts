@@ -1,6 +1,7 @@
 /** TF-IDF vectors of articles: their most distinctive words plus the entities they name. */
 import type { Article } from '../content/article.ts';
 import { classAt, LATIN1_CLASSES, widthAt, WORD } from '../content/char-classes.ts';
+import { minhashSignature } from './find-near-duplicates.ts';
 
 /**
  * Every article's sparse, unit-length vector in compressed rows: vector a's feature ids (ascending)
@@ -14,6 +15,23 @@ export interface TermVectors {
   /** One more than the largest feature id: the size of an array indexed by feature. */
   readonly featureRange: number;
 }
+
+/**
+ * What one article gives the archive's term table, made where the article is parsed (any thread)
+ * so that the relate stage need not read its text again. Plain data, so it crosses threads and
+ * sits in the article cache as JSON.
+ */
+export interface ArticleTerms {
+  /** The article's counted words, each once in the order first met, then its entity keys; joined by TERM_SEPARATOR. */
+  readonly terms: string;
+  /** How often each of those terms occurs (an entity: its mentions), in the same order. */
+  readonly counts: readonly number[];
+  /** The MinHash signature of its word shingles (see minhashSignature), or null for a text too short to compare. */
+  readonly signature: readonly number[] | null;
+}
+
+/** Between two terms of ArticleTerms.terms: no word (letters and digits) and no entity slug holds it. */
+export const TERM_SEPARATOR = '\n';
 
 /** Features kept per article: its most distinctive terms say what it is about; the long tail is noise and cost. */
 const MAX_FEATURES = 60;
@@ -50,6 +68,8 @@ export class TermTable {
   /** The current article's count per term id, valid where #stamps holds its stamp. */
   #scratch = new Int32Array(1024);
   #stamps = new Int32Array(1024);
+  /** The stamp of the article being read: one more per article (termsOf forgets rows, so not the row count). */
+  #stamp = 0;
   /** The words of the article last read, as hashes: one buffer for all articles, not one per article (~420 MB at 52k). */
   #words = new Uint32Array(4096);
 
@@ -66,8 +86,8 @@ export class TermTable {
     const words = this.#words;
     let wordCount = 0;
     // This article's term counts in scratch lists indexed by id (no map per article), terms in first-seen order.
-    const stamp = this.#starts.length;
-    const first = this.#starts[stamp - 1]!;
+    const stamp = ++this.#stamp;
+    const first = this.#starts[this.#starts.length - 1]!;
     let end = first;
     for (let i = 0; i < text.length; ) {
       // The word's hash is made as it is scanned, so its characters are read once before the table.
@@ -95,13 +115,61 @@ export class TermTable {
     // Entities live in another namespace than words (a control character cannot be in a word).
     for (const [kind, list] of ENTITY_KINDS) {
       for (const e of article[list]) {
-        const key = `\u0001${kind}${e.slug}`;
+        const key = `${ENTITY_PREFIX}${kind}${e.slug}`;
         end = this.#count(end, stamp, this.#intern(key, 0, key.length, fnv(key), false), e.mentions);
       }
     }
     for (let k = first; k < end; k++) this.#termCounts[k] = this.#scratch[this.#termIds[k]!]!;
     this.#starts.push(end);
     return words.subarray(0, wordCount);
+  }
+
+  /**
+   * Reads one article as another thread's table does for the archive's: its terms, counts and
+   * signature, keeping nothing of the article once read (only the words met, so the next article
+   * finds them without making their strings).
+   */
+  termsOf(article: Article): ArticleTerms {
+    const words = this.add(article);
+    const signature = minhashSignature(words);
+    const row = this.#starts.length - 1;
+    const first = this.#starts[row - 1]!;
+    const end = this.#starts[row]!;
+    const terms: string[] = [];
+    const counts: number[] = [];
+    for (let k = first; k < end; k++) {
+      terms.push(this.#terms[this.#termIds[k]!]!);
+      counts.push(this.#termCounts[k]!);
+    }
+    this.#starts.pop();
+    return { terms: terms.join(TERM_SEPARATOR), counts, signature: signature === null ? null : Array.from(signature) };
+  }
+
+  /**
+   * Records the term counts of an article read elsewhere (termsOf). Its terms take ids in the order
+   * given, which is the order `add` would have met them in, so the vectors come out the same.
+   */
+  addTerms(read: ArticleTerms): void {
+    const text = read.terms;
+    const stamp = ++this.#stamp;
+    const first = this.#starts[this.#starts.length - 1]!;
+    let end = first;
+    let term = 0;
+    for (let i = 0; i < text.length; term++) {
+      let stop = i;
+      let hash = FNV_OFFSET;
+      while (stop < text.length) {
+        const code = text.charCodeAt(stop);
+        if (code === SEPARATOR_CODE) break;
+        hash = Math.imul(hash ^ code, FNV_PRIME);
+        stop += 1;
+      }
+      const isWord = text.charCodeAt(i) !== ENTITY_MARK;
+      end = this.#count(end, stamp, this.#intern(text, i, stop, hash, isWord), read.counts[term]!);
+      i = stop + 1;
+    }
+    for (let k = first; k < end; k++) this.#termCounts[k] = this.#scratch[this.#termIds[k]!]!;
+    this.#starts.push(end);
   }
 
   /** Adds `count` to a term's count for the article stamped `stamp`, listing the term at `end` the first time; returns the new end. */
@@ -290,5 +358,9 @@ function sameText(term: string, text: string, start: number): boolean {
   return true;
 }
 
+/** The first character of an entity key: a control character, so no word can be one. */
+const ENTITY_PREFIX = '\u0001';
+const ENTITY_MARK = ENTITY_PREFIX.charCodeAt(0);
+const SEPARATOR_CODE = TERM_SEPARATOR.charCodeAt(0);
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;

@@ -8,7 +8,7 @@ import { relateArticles, RELATED_COUNT } from '../../src/enrich/relate-articles.
 import { defaultEnrichResources } from '../../src/enrich/enrich-resources.ts';
 import { displayLabel } from '../../src/enrich/choose-topics.ts';
 import { minhashSignature, resemblance } from '../../src/enrich/find-near-duplicates.ts';
-import { TermTable } from '../../src/enrich/term-vectors.ts';
+import { type ArticleTerms, TERM_SEPARATOR, TermTable } from '../../src/enrich/term-vectors.ts';
 import { BBC_DIR, parseSeedFile, SEEDS_DIR } from './fixtures.ts';
 
 const desk = readdirSync(path.join(BBC_DIR, 'business')).sort().map((f) => enrichArticle(parseSeedFile(BBC_DIR, `business/${f}`)));
@@ -93,6 +93,23 @@ describe('relateArticles', () => {
     // The two wire copies still look alike, and unlike an unrelated report read just before them.
     expect(resemblance(firstSignature!, afterOthers!)).toBeGreaterThanOrEqual(0.75);
     expect(resemblance(minhashSignature(table.add(desk[0]!))!, afterOthers!)).toBeLessThan(0.25);
+  });
+
+  it('gives the same result from terms read elsewhere (as a parse worker reads them) as from the text', () => {
+    // A worker's table has read other articles, in another order, before these: its ids differ, its terms must not.
+    const worker = new TermTable();
+    for (const article of [...desk].reverse().slice(0, 100)) worker.termsOf(article);
+    const read = new Map(desk.map((article) => [article, JSON.parse(JSON.stringify(worker.termsOf(article))) as ArticleTerms]));
+    const china = desk.find((a) => a.sourceFile === 'business/china-continues-rapid-growth.txt')!;
+    expect(read.get(china)!.signature).toEqual(Array.from(minhashSignature(new TermTable().add(china))!));
+    expect(read.get(china)!.terms.split(TERM_SEPARATOR)).toContain('growth');
+    // Every other article read elsewhere, the rest here: the mix relates as the text alone does.
+    const mixed = relateArticles(desk, (article) => (desk.indexOf(article) % 2 === 0 ? read.get(article) : undefined));
+    expect(JSON.stringify(mixed.articles)).toBe(JSON.stringify(articles));
+    expect([...mixed.related]).toEqual([...related]);
+    const allRead = relateArticles(desk, (article) => read.get(article));
+    expect(JSON.stringify(allRead.articles)).toBe(JSON.stringify(articles));
+    expect([...allRead.related]).toEqual([...related]);
   });
 
   it('gives the same result every time', () => {
