@@ -21,7 +21,7 @@ const MIN_INPUTS_FOR_WORKERS = 400;
 export interface BuildRunner {
   /** Workers in use (0: this thread). */
   readonly workers: number;
-  /** Whether a task given now would wait for a worker: the caller may run it here instead (see runBuildTask). */
+  /** Whether a task given now would wait for a worker: the caller may run it here instead. */
   readonly saturated: boolean;
   /** Parses a batch of inputs the cache does not have: on a worker, or here when every worker is busy. */
   articles(task: ArticleTask): Promise<ArticleTaskResult[]>;
@@ -39,11 +39,6 @@ export interface BuildRunner {
    */
   expectMisses(misses: number): void;
   close(): Promise<void>;
-}
-
-/** Runs one task in this thread: what a worker does with it. */
-export async function runBuildTask(task: BuildTask): Promise<BuildTaskResults[BuildTask['kind']]> {
-  return task.kind === 'articles' ? runArticleTask(task) : runRenderTask(task);
 }
 
 /**
