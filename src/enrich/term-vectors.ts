@@ -59,12 +59,19 @@ export class TermTable {
   /** Whether each id (by id) names an entity rather than a word. */
   readonly #entityKey: boolean[] = [];
   /**
-   * Every article's term counts in three flat lists, not three typed arrays per article: article
-   * a's term ids (first-seen order) and counts are at #starts[a]..#starts[a + 1].
+   * Every article's term counts in a few large chunks of two lists (term ids in first-seen order,
+   * counts), not typed arrays per article; a row never spans two chunks. Chunks are added, never
+   * grown: a list grown by doubling would hold its old and new copies at once (~200 MB at 52k).
    */
-  #termIds = new Int32Array(1 << 16);
-  #termCounts = new Int32Array(1 << 16);
-  readonly #starts: number[] = [0];
+  readonly #chunks: Array<{ readonly ids: Int32Array; readonly counts: Int32Array }> = [];
+  /** The chunk being filled, and where its next row starts. */
+  #termIds = new Int32Array(FIRST_CHUNK);
+  #termCounts = new Int32Array(FIRST_CHUNK);
+  #rowFirst = 0;
+  /** Article a's row: chunk, first and end position. */
+  readonly #rowChunk: number[] = [];
+  readonly #rowStart: number[] = [];
+  readonly #rowEnd: number[] = [];
   /** The current article's count per term id, valid where #stamps holds its stamp. */
   #scratch = new Int32Array(1024);
   #stamps = new Int32Array(1024);
@@ -87,8 +94,7 @@ export class TermTable {
     let wordCount = 0;
     // This article's term counts in scratch lists indexed by id (no map per article), terms in first-seen order.
     const stamp = ++this.#stamp;
-    const first = this.#starts[this.#starts.length - 1]!;
-    let end = first;
+    let end = this.#rowFirst;
     for (let i = 0; i < text.length; ) {
       // The word's hash is made as it is scanned, so its characters are read once before the table.
       let stop = i;
@@ -119,8 +125,7 @@ export class TermTable {
         end = this.#count(end, stamp, this.#intern(key, 0, key.length, fnv(key), false), e.mentions);
       }
     }
-    for (let k = first; k < end; k++) this.#termCounts[k] = this.#scratch[this.#termIds[k]!]!;
-    this.#starts.push(end);
+    this.#endRow(end);
     return words.subarray(0, wordCount);
   }
 
@@ -132,16 +137,18 @@ export class TermTable {
   termsOf(article: Article): ArticleTerms {
     const words = this.add(article);
     const signature = minhashSignature(words);
-    const row = this.#starts.length - 1;
-    const first = this.#starts[row - 1]!;
-    const end = this.#starts[row]!;
+    const first = this.#rowStart.pop()!;
+    const end = this.#rowEnd.pop()!;
+    this.#rowChunk.pop();
     const terms: string[] = [];
     const counts: number[] = [];
     for (let k = first; k < end; k++) {
       terms.push(this.#terms[this.#termIds[k]!]!);
       counts.push(this.#termCounts[k]!);
     }
-    this.#starts.pop();
+    // The row is forgotten: the next article's row takes its place (and a chunk no row is in is let go).
+    this.#rowFirst = first;
+    if (this.#rowChunk.length === 0) this.#chunks.length = 0;
     return { terms: terms.join(TERM_SEPARATOR), counts, signature: signature === null ? null : Array.from(signature) };
   }
 
@@ -152,8 +159,7 @@ export class TermTable {
   addTerms(read: ArticleTerms): void {
     const text = read.terms;
     const stamp = ++this.#stamp;
-    const first = this.#starts[this.#starts.length - 1]!;
-    let end = first;
+    let end = this.#rowFirst;
     let term = 0;
     for (let i = 0; i < text.length; term++) {
       let stop = i;
@@ -168,8 +174,18 @@ export class TermTable {
       end = this.#count(end, stamp, this.#intern(text, i, stop, hash, isWord), read.counts[term]!);
       i = stop + 1;
     }
+    this.#endRow(end);
+  }
+
+  /** Ends the current article's row at `end` of the chunk being filled: its counts are written from the scratch list. */
+  #endRow(end: number): void {
+    const first = this.#rowFirst;
     for (let k = first; k < end; k++) this.#termCounts[k] = this.#scratch[this.#termIds[k]!]!;
-    this.#starts.push(end);
+    if (this.#chunks.at(-1)?.ids !== this.#termIds) this.#chunks.push({ ids: this.#termIds, counts: this.#termCounts });
+    this.#rowChunk.push(this.#chunks.length - 1);
+    this.#rowStart.push(first);
+    this.#rowEnd.push(end);
+    this.#rowFirst = end;
   }
 
   /** Adds `count` to a term's count for the article stamped `stamp`, listing the term at `end` the first time; returns the new end. */
@@ -182,14 +198,26 @@ export class TermTable {
     if (this.#stamps[id] !== stamp) {
       this.#stamps[id] = stamp;
       this.#scratch[id] = 0;
-      if (end === this.#termIds.length) {
-        this.#termIds = grown(this.#termIds, end * 2);
-        this.#termCounts = grown(this.#termCounts, end * 2);
-      }
+      if (end === this.#termIds.length) end = this.#nextChunk(end);
       this.#termIds[end++] = id;
     }
     this.#scratch[id]! += count;
     return end;
+  }
+
+  /**
+   * Starts a chunk when the current one is full at `end`, moving the row being filled to its start
+   * (chunks double up to MAX_CHUNK, and hold at least twice that row); returns the row's new end.
+   */
+  #nextChunk(end: number): number {
+    const length = end - this.#rowFirst;
+    const size = Math.max(Math.min(this.#termIds.length * 2, MAX_CHUNK), length * 2);
+    const ids = new Int32Array(size);
+    ids.set(this.#termIds.subarray(this.#rowFirst, end));
+    this.#termIds = ids;
+    this.#termCounts = new Int32Array(size);
+    this.#rowFirst = 0;
+    return length;
   }
 
   /**
@@ -198,19 +226,24 @@ export class TermTable {
    * still count in its length, so small archives do not look alike for sharing a few words.
    */
   vectors(): TermVectors {
-    const starts = this.#starts;
-    const n = starts.length - 1;
-    const allIds = this.#termIds;
-    const allCounts = this.#termCounts;
+    const chunks = this.#chunks;
+    const rowChunk = this.#rowChunk;
+    const rowStart = this.#rowStart;
+    const rowEnd = this.#rowEnd;
+    const n = rowChunk.length;
     const df = new Int32Array(this.#terms.length);
-    for (let k = 0; k < starts[n]!; k++) df[allIds[k]!]! += 1;
+    for (let a = 0; a < n; a++) {
+      const ids = chunks[rowChunk[a]!]!.ids;
+      for (let k = rowStart[a]!; k < rowEnd[a]!; k++) df[ids[k]!]! += 1;
+    }
     const entityKey = this.#entityKey;
     // The rows' sizes first, so the archive's vectors fill three arrays of the exact size.
     let longest = 0;
     const rowStarts = new Int32Array(n + 1);
     for (let a = 0; a < n; a++) {
+      const ids = chunks[rowChunk[a]!]!.ids;
       let m = 0;
-      for (let k = starts[a]!; k < starts[a + 1]!; k++) if (df[allIds[k]!] !== n) m += 1;
+      for (let k = rowStart[a]!; k < rowEnd[a]!; k++) if (df[ids[k]!] !== n) m += 1;
       longest = Math.max(longest, m);
       rowStarts[a + 1] = rowStarts[a]! + Math.min(m, MAX_FEATURES);
     }
@@ -227,12 +260,13 @@ export class TermTable {
     let featureRange = 0;
     for (let a = 0; a < n; a++) {
       let m = 0;
-      for (let k = starts[a]!; k < starts[a + 1]!; k++) {
-        const id = allIds[k]!;
+      const { ids: chunkIds, counts: chunkCounts } = chunks[rowChunk[a]!]!;
+      for (let k = rowStart[a]!; k < rowEnd[a]!; k++) {
+        const id = chunkIds[k]!;
         const d = df[id]!;
         if (d === n) continue;
         termIds[m] = id;
-        const count = allCounts[k]!;
+        const count = chunkCounts[k]!;
         const weight = (count < TF_TABLE.length ? TF_TABLE[count]! : 1 + Math.log(count)) * idf[id]!;
         weightOf[id] = weight;
         ranked[m++] = weight;
@@ -362,5 +396,8 @@ function sameText(term: string, text: string, start: number): boolean {
 const ENTITY_PREFIX = '\u0001';
 const ENTITY_MARK = ENTITY_PREFIX.charCodeAt(0);
 const SEPARATOR_CODE = TERM_SEPARATOR.charCodeAt(0);
+/** Entries in the first chunk of term counts (enough for a small archive), and the most any later chunk is given beyond what a row needs. */
+const FIRST_CHUNK = 1 << 16;
+const MAX_CHUNK = 1 << 20;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
