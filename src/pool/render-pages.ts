@@ -5,7 +5,7 @@ import type { Page } from '../render/page.ts';
 import type { PageRenderer } from '../render/render-page.ts';
 import type { SiteWriter } from '../write/site-writer.ts';
 import { outputPathFor } from '../urls.ts';
-import { renderPreparedNow, type PreparedJob } from './render-task.ts';
+import { renderPagesNow, type PageJob } from './render-task.ts';
 import type { BuildRunner } from './build-tasks.ts';
 
 /** What rendering needs besides the pages. */
@@ -25,11 +25,10 @@ const PAGES_PER_TASK = 24;
 /** Tasks handed to the workers and not yet written: bounds memory whatever the site's size. */
 const TASKS_IN_FLIGHT_PER_WORKER = 4;
 
-/** A page waiting in a batch: its prepared variables, and their JSON when it was needed for the key. */
-interface BatchedPage extends PreparedJob {
+/** A page waiting in a batch, with its site path and key for the writer. */
+interface BatchedPage extends PageJob {
   readonly file: string;
   readonly key: string | null;
-  readonly json: string | null;
 }
 
 /**
@@ -53,10 +52,10 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
   const send = async (): Promise<void> => {
     const jobs = batch;
     batch = [];
-    // When every worker is busy this thread renders the batch itself rather than wait for one; it
-    // renders the prepared objects as they are (a worker gets them as JSON, the cheapest way across).
+    // When every worker is busy this thread renders the batch itself rather than wait for one.
     const here = runner.workers === 0 || runner.saturated || inFlight.size >= limit;
-    const running = (here ? rendered(() => renderPreparedNow(task, jobs)) : runner.render({ ...task, pages: jobs.map(({ json, prepared, target, bodyFile }) => ({ preparedJson: json ?? JSON.stringify(prepared), target, bodyFile })) }))
+    const pages = jobs.map(({ preparedJson, target, bodyFile }) => ({ preparedJson, target, bodyFile }));
+    const running = (here ? rendered(() => renderPagesNow({ ...task, pages })) : runner.render({ ...task, pages }))
       .then((bytes) => {
         jobs.forEach((j, i) => writer.wrote(j.file, j.key, bytes[i]!));
         finished(jobs.length);
@@ -77,17 +76,16 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
   for (const page of pages) {
     if (failure !== null) break;
     count += 1;
-    const prepared = renderer.prepare(page);
+    const preparedJson = renderer.prepareJson(page);
     const file = outputPathFor(page.url);
     const bodyFile = options.bodyFile(page);
     // The key is needed only to compare with the next build's; the body is in it through its cache entry, named by a hash of the input.
-    const json = writer.incremental ? JSON.stringify(prepared) : null;
-    const key = json === null ? null : pageKey(options.salt, bodyFile, json);
+    const key = writer.incremental ? pageKey(options.salt, bodyFile, preparedJson) : null;
     if (key !== null && writer.reuse(file, key)) {
       finished(1);
       continue;
     }
-    batch.push({ file, key, prepared, json, target: writer.stagedPath(file), bodyFile });
+    batch.push({ file, key, preparedJson, target: writer.stagedPath(file), bodyFile });
     if (batch.length >= PAGES_PER_TASK) await send();
   }
   if (batch.length > 0 && failure === null) await send();

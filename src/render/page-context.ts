@@ -129,6 +129,11 @@ export class PageContexts {
     };
   }
 
+  /** What `make` returns as JSON, the cards of pages it prepares spliced in from JSON made once per article (see ViewModels.cardsAsJson). */
+  asJson(make: () => unknown): string | null {
+    return this.#views.cardsAsJson(make);
+  }
+
   /** The template and variables of one page. */
   for(page: Page): PageContext {
     const archive = this.#archive;

@@ -158,6 +158,10 @@ export class ViewModels {
   readonly #roles = new Map<string, string | null>();
   /** "2024" and "2024/01" of every year and month page: a near-copy's own month may have none. */
   readonly #datePages: ReadonlySet<string>;
+  /** Card JSON by article id, see #cardJson. */
+  readonly #cardJsons = new Map<string, string>();
+  /** The stand-ins of the cardsAsJson() call under way, else null. */
+  #refs: CardRefs | null = null;
 
   constructor(archive: Archive, basePath: string) {
     this.#archive = archive;
@@ -173,9 +177,15 @@ export class ViewModels {
   /**
    * The card of one article, made afresh each time. Keeping every card would save their making
    * (~20 pages show each), but at 25x it keeps 52,000 cards (~30-45 MB) for the whole stage,
-   * and the build's peak memory, reached in this stage, is what bounds it.
+   * and the build's peak memory, reached in this stage, is what bounds it. While cardsAsJson()
+   * runs, a card is a stand-in for its JSON instead (see CardRef), and only that JSON is kept.
    */
   card(article: Article): ArticleCardView {
+    if (this.#refs !== null) return this.#refs.ref(article, this.#cardJson);
+    return this.#cardObject(article);
+  }
+
+  #cardObject(article: Article): ArticleCardView {
     return {
       id: article.id,
       href: this.href(articleUrl(article.slug)),
@@ -190,6 +200,29 @@ export class ViewModels {
       copyOf: this.#copyOf(article),
       copies: this.#copyLinks(this.#archive.copies.get(article.id) ?? []),
     };
+  }
+
+  /** A card's JSON, made once per article: ~330 bytes each, 17 MB at 25x, where the card objects were 30-45 MB. */
+  readonly #cardJson = (article: Article): string => {
+    let json = this.#cardJsons.get(article.id);
+    if (json === undefined) this.#cardJsons.set(article.id, (json = JSON.stringify(this.#cardObject(article))));
+    return json;
+  };
+
+  /**
+   * `make()`'s result as JSON, its cards made by card() spliced in from JSON made once per article:
+   * a list page's cards were most of its preparing and stringifying, on every page showing them.
+   * The JSON is what JSON.stringify of the same views with real cards gives; null in the unlikely
+   * case that a text of the page is a card's mark (the caller then stringifies real cards).
+   */
+  cardsAsJson(make: () => unknown): string | null {
+    const refs = new CardRefs();
+    this.#refs = refs;
+    try {
+      return refs.stringify(make());
+    } finally {
+      this.#refs = null;
+    }
   }
 
   /** "Also published" links to the given near-copies, labelled by source, else by title. */
@@ -208,7 +241,9 @@ export class ViewModels {
   /** A card as shown on `page`'s own page: on a near-copy's page, its original's card does not list that page among its copies. */
   #onPageOf(page: Article, card: ArticleCardView): ArticleCardView {
     const copies = this.#archive.copies.get(card.id) ?? [];
-    return copies.includes(page.id) ? { ...card, copies: this.#copyLinks(copies.filter((id) => id !== page.id)) } : card;
+    if (!copies.includes(page.id)) return card;
+    const full = card instanceof CardRef ? this.#cardObject(card.article) : card;
+    return { ...full, copies: this.#copyLinks(copies.filter((id) => id !== page.id)) };
   }
 
   #copyOf(article: Article): LinkView | null {
@@ -249,7 +284,7 @@ export class ViewModels {
       { label: 'Organisations', links: organizations },
     ].filter((f) => f.links.length > 0);
     return {
-      ...this.card(article),
+      ...this.#cardObject(article),
       summary: article.summary,
       bodyHtml: article.bodyHtml,
       byline: article.byline,
@@ -292,11 +327,15 @@ export class ViewModels {
     const key = `${taxonomy}/${name}`;
     let link = this.#links.get(key);
     if (link !== undefined) return link;
-    let slug = this.#slugs.get(name);
-    if (slug === undefined) this.#slugs.set(name, (slug = termSlug(name)));
-    link = { label: name, href: this.href(termUrl(taxonomy, slug)) };
+    link = { label: name, href: this.href(termUrl(taxonomy, this.#slug(name))) };
     this.#links.set(key, link);
     return link;
+  }
+
+  #slug(name: string): string {
+    let slug = this.#slugs.get(name);
+    if (slug === undefined) this.#slugs.set(name, (slug = termSlug(name)));
+    return slug;
   }
 
   /**
@@ -311,7 +350,7 @@ export class ViewModels {
     const counts = new Map<string, number>();
     for (const id of term.articleIds) {
       const entities = this.#archive.byId.get(id)?.[term.taxonomy] ?? [];
-      const role = entities.find((e) => e.role !== null && termSlug(e.name) === term.slug)?.role;
+      const role = entities.find((e) => e.role !== null && this.#slug(e.name) === term.slug)?.role;
       if (role != null) counts.set(role, (counts.get(role) ?? 0) + 1);
     }
     const best = [...counts].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]))[0]?.[0] ?? null;
@@ -372,6 +411,60 @@ export class ViewModels {
       nextHref: p.page < p.pageCount ? this.href(urlOf(p.page + 1)) : null,
       items: pageWindow(p.page, p.pageCount).map((n): PagerItemView => (n === null ? { gap: true } : { gap: false, number: n, href: this.href(urlOf(n)), current: n === p.page })),
     };
+  }
+}
+
+/**
+ * A card's stand-in while views are made for JSON: JSON.stringify calls toJSON(), which gives a
+ * mark naming its slot, and CardRefs.stringify() puts the card's JSON in place of the mark. Typed
+ * as a card so the view builders need no second shape; nothing reads its fields but `id`.
+ */
+class CardRef {
+  readonly id: string;
+  readonly article: Article;
+  readonly #slot: number;
+  readonly #refs: CardRefs;
+
+  constructor(article: Article, slot: number, refs: CardRefs) {
+    this.id = article.id;
+    this.article = article;
+    this.#slot = slot;
+    this.#refs = refs;
+  }
+
+  toJSON(): string {
+    this.#refs.marked += 1;
+    return `${CARD_MARK}${this.#slot}`;
+  }
+}
+
+/** Starts a card's mark: a NUL, which JSON writes as the six characters \u0000. */
+const CARD_MARK = '\0card:';
+
+/** A mark as it appears in JSON. */
+const MARKED_CARD = /"\\u0000card:(\d+)"/g;
+
+/** The card stand-ins of one page and their JSON. */
+class CardRefs {
+  readonly #json: string[] = [];
+  /** Marks JSON.stringify wrote: a text that looks like a mark is caught by the count differing. */
+  marked = 0;
+
+  /** A stand-in for the card whose JSON `json` gives. */
+  ref(article: Article, json: (article: Article) => string): ArticleCardView {
+    this.#json.push(json(article));
+    return new CardRef(article, this.#json.length - 1, this) as unknown as ArticleCardView;
+  }
+
+  /** The views as JSON with each card's JSON in place; null when some text of the page looked like a mark. */
+  stringify(views: unknown): string | null {
+    const json = JSON.stringify(views);
+    let found = 0;
+    const spliced = json.replace(MARKED_CARD, (_mark, slot: string) => {
+      found += 1;
+      return this.#json[Number(slot)]!;
+    });
+    return found === this.marked ? spliced : null;
   }
 }
 
