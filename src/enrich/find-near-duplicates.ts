@@ -55,25 +55,34 @@ export function resemblance(a: Uint32Array, b: Uint32Array): number {
 export function findNearDuplicates(signatures: ReadonlyArray<Uint32Array | null>): number[][] {
   const sets = new DisjointSets(signatures.length);
   const rows = BINS / BANDS;
+  // Buckets in an open-addressing table of index + 1 (0 empty), at most half full, keyed by the
+  // band's bins themselves: no string key per article and band.
+  let size = 1024;
+  while (size < signatures.length * 2) size *= 2;
+  const buckets = new Int32Array(size);
   for (let band = 0; band < BANDS; band++) {
-    const buckets = new Map<string, number>();
-    signatures.forEach((signature, index) => {
-      if (signature === null) return;
-      const key = bandKey(signature, band * rows, rows);
-      const first = buckets.get(key);
+    const from = band * rows;
+    buckets.fill(0);
+    for (let index = 0; index < signatures.length; index++) {
+      const signature = signatures[index];
+      if (signature == null) continue;
+      let hash = 0;
+      for (let r = from; r < from + rows; r++) hash = Math.imul(hash ^ signature[r]!, 0x9e3779b1) ^ (hash >>> 15);
+      let slot = hash & (size - 1);
+      while (buckets[slot] !== 0 && !sameBand(signatures[buckets[slot]! - 1]!, signature, from, rows)) slot = (slot + 1) & (size - 1);
+      const first = buckets[slot]! - 1;
       // Compare with the bucket's first member only: union-find joins the rest transitively.
-      if (first === undefined) buckets.set(key, index);
+      if (first === -1) buckets[slot] = index + 1;
       else if (resemblance(signatures[first]!, signature) >= DUPLICATE_RESEMBLANCE) sets.union(first, index);
-    });
+    }
   }
   return sets.groups();
 }
 
-/** A band's bins as a string key, two UTF-16 code units per 32-bit bin: equal keys for equal bins, no number formatting. */
-function bandKey(signature: Uint32Array, from: number, rows: number): string {
-  let key = '';
-  for (let r = from; r < from + rows; r++) key += String.fromCharCode(signature[r]! >>> 16, signature[r]! & 0xffff);
-  return key;
+/** Whether two signatures hold the same bins in one band. */
+function sameBand(a: Uint32Array, b: Uint32Array, from: number, rows: number): boolean {
+  for (let r = from; r < from + rows; r++) if (a[r] !== b[r]) return false;
+  return true;
 }
 
 function fmix32(h: number): number {
