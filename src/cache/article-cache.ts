@@ -9,7 +9,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputFile } from '../content/input-file.ts';
 import { writeJsonAtomically } from '../write/write-json-atomically.ts';
-import { bodyRef, PACKS_DIR, readMeta, type EntryLocation } from './article-pack.ts';
+import { bodyRef, PACKS_DIR, readMetas, type EntryLocation } from './article-pack.ts';
 
 /** The index file: cache key to entry location. */
 const INDEX_FILE = 'index.json';
@@ -53,13 +53,22 @@ export class ArticleCache {
 
   /** The metadata JSON of a cached entry, or null when it is not in the cache or its pack is gone or cut short. */
   meta(key: string): string | null {
-    const location = this.#index.get(key);
-    if (location === undefined) return null;
-    try {
-      return readMeta(this.dir, location);
-    } catch {
-      return null;
-    }
+    return this.metas([key])[0] ?? null;
+  }
+
+  /** meta() of each key, reading each pack once (see readMetas). */
+  metas(keys: readonly string[]): Array<string | null> {
+    const found: number[] = [];
+    const locations: EntryLocation[] = [];
+    keys.forEach((key, i) => {
+      const location = this.#index.get(key);
+      if (location === undefined) return;
+      found.push(i);
+      locations.push(location);
+    });
+    const metas = new Array<string | null>(keys.length).fill(null);
+    readMetas(this.dir, locations).forEach((meta, j) => (metas[found[j]!] = meta));
+    return metas;
   }
 
   /** Notes an entry stored this build (see appendEntries), so saveIndex() names it. */

@@ -56,24 +56,61 @@ export function appendEntries(cacheDir: string, entries: readonly PackEntry[]): 
 
 /** Reads `length` bytes at `offset` of a file as text; throws when the file is gone or shorter. */
 export function readSlice(file: string, offset: number, length: number): string {
-  const bytes = Buffer.allocUnsafe(length);
   const fd = openSync(file, 'r');
   try {
-    let read = 0;
-    while (read < length) {
-      const n = readSync(fd, bytes, read, length - read, offset + read);
-      if (n === 0) throw new Error(`the article cache pack ${file} ends before byte ${offset + length}`);
-      read += n;
-    }
+    return readAt(fd, file, offset, length);
   } finally {
     closeSync(fd);
   }
-  return bytes.toString('utf8');
 }
 
-/** The metadata JSON of an entry. */
-export function readMeta(cacheDir: string, [pack, offset, metaLength]: EntryLocation): string {
-  return readSlice(path.join(cacheDir, PACKS_DIR, pack), offset, metaLength);
+/**
+ * The metadata JSON of each entry, or null where its pack is gone or cut short. Each pack is
+ * opened once for all its entries: a rebuild reads every article's metadata (10k at 5x), and an
+ * open and a close per entry took more time than the read.
+ */
+export function readMetas(cacheDir: string, locations: readonly EntryLocation[]): Array<string | null> {
+  const metas = new Array<string | null>(locations.length).fill(null);
+  const byPack = new Map<string, number[]>();
+  locations.forEach(([pack], i) => {
+    const entries = byPack.get(pack);
+    if (entries === undefined) byPack.set(pack, [i]);
+    else entries.push(i);
+  });
+  for (const [pack, entries] of byPack) {
+    const file = path.join(cacheDir, PACKS_DIR, pack);
+    let fd: number;
+    try {
+      fd = openSync(file, 'r');
+    } catch {
+      continue;
+    }
+    try {
+      for (const i of entries) {
+        const [, offset, metaLength] = locations[i]!;
+        try {
+          metas[i] = readAt(fd, file, offset, metaLength);
+        } catch {
+          // Cut short: left null, a miss.
+        }
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return metas;
+}
+
+/** Reads `length` bytes at `offset` of an open file as text; throws when it is shorter. */
+function readAt(fd: number, file: string, offset: number, length: number): string {
+  const bytes = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, bytes, read, length - read, offset + read);
+    if (n === 0) throw new Error(`the article cache pack ${file} ends before byte ${offset + length}`);
+    read += n;
+  }
+  return bytes.toString('utf8');
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Loading batches of inputs for the build: cache hits read here, misses parsed on the pool, each result kept once. */
+import type { Article } from '../content/article.ts';
 import type { InputFile } from '../content/input-file.ts';
 import { ArticleCache } from '../cache/article-cache.ts';
 import type { ArticleBodies } from '../cache/article-bodies.ts';
@@ -25,6 +26,9 @@ const BATCHES_PER_WORKER = 4;
 
 /** Inputs per batch: one message, one pack write and one answer for this many articles. */
 export const ARTICLES_PER_BATCH = 32;
+
+/** An article's fields that no other article shares: left out of the string pool. */
+const UNIQUE_FIELDS: ReadonlySet<string> = new Set<keyof Article>(['id', 'slug', 'url', 'title', 'summary', 'bodyText', 'bodyHtml', 'sourceFile', 'contentHash']);
 
 /** How many batches the build keeps under way with `runner`. */
 export function batchConcurrency(runner: BuildRunner): number {
@@ -60,16 +64,20 @@ export function articleLoader(parts: ArticleLoaderParts): (batch: readonly Input
     cache.record(key, location);
     if (!outcome.ok) return outcome;
     bodies.add(outcome.article, cache.bodyRef(key, location));
-    return strings.intern(outcome);
+    strings.internFields(outcome.article, UNIQUE_FIELDS);
+    strings.intern(outcome.problems);
+    return outcome;
   };
   return async (batch) => {
     const outcomes = new Array<ArticleOutcome>(batch.length);
     const misses: number[] = [];
-    batch.forEach((input, i) => {
-      const key = keys.get(input);
-      const location = key === undefined ? undefined : cache.locate(key);
-      const meta = key === undefined ? null : cache.meta(key);
-      if (key === undefined || location === undefined || meta === null) misses.push(i);
+    // An input without a known content hash has no key: '' is in no index, so it is a miss.
+    const batchKeys = batch.map((input) => keys.get(input) ?? '');
+    const metas = cache.metas(batchKeys);
+    batchKeys.forEach((key, i) => {
+      const location = cache.locate(key);
+      const meta = metas[i] ?? null;
+      if (location === undefined || meta === null) misses.push(i);
       else outcomes[i] = keep({ meta, stored: { key, location } });
     });
     if (misses.length === 0) return outcomes;

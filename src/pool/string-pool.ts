@@ -16,6 +16,21 @@ export class StringPool {
     return this.#value(value) as T;
   }
 
+  /**
+   * Pools the fields of `record` in place, but for those named in `unique`: strings no other record
+   * holds (an id, a content hash) are never found in the pool, and would only grow it.
+   */
+  internFields<T extends object>(record: T, unique: ReadonlySet<string>): T {
+    const fields = record as Record<string, unknown>;
+    for (const key in fields) if (!unique.has(key)) fields[key] = this.#value(fields[key]);
+    return record;
+  }
+
+  /** How many distinct strings the pool holds. */
+  get size(): number {
+    return this.#strings.size;
+  }
+
   /** Forgets every string (the copies stay where they were pooled): the table alone is megabytes at 25x. */
   clear(): void {
     this.#strings.clear();
@@ -32,8 +47,9 @@ export class StringPool {
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) value[i] = this.#value(value[i]);
     } else if (typeof value === 'object' && value !== null) {
+      // for-in, not Object.keys: no array per object; the values are plain data (JSON), with no inherited keys.
       const record = value as Record<string, unknown>;
-      for (const key of Object.keys(record)) record[key] = this.#value(record[key]);
+      for (const key in record) record[key] = this.#value(record[key]);
     }
     return value;
   }

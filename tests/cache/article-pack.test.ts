@@ -1,9 +1,9 @@
 /** The article cache's pack files and index: entries found by key after a reopen, read by byte offset, pruned by pack. */
-import { mkdir, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArticleCache } from '../../src/cache/article-cache.ts';
-import { appendEntries, bodyRef, PACKS_DIR, readBody, readMeta } from '../../src/cache/article-pack.ts';
+import { appendEntries, bodyRef, PACKS_DIR, readBody, readMetas, type EntryLocation } from '../../src/cache/article-pack.ts';
 import { discoverInputs } from '../../src/content/input-file.ts';
 import { runArticleTask, type ArticleOutcome } from '../../src/pool/article-task.ts';
 import { bbcText, REAL_SEEDS, tempDir } from '../hostile/hostile-site.ts';
@@ -24,12 +24,24 @@ describe('article packs', () => {
     // One thread writes one pack, whatever the number of batches.
     expect(new Set(locations.map((l) => l[0])).size).toBe(1);
     locations.forEach((location, i) => {
-      expect(readMeta(dir, location)).toBe(entries[i]!.meta);
+      expect(readMetas(dir, [location])).toEqual([entries[i]!.meta]);
       const ref = bodyRef(dir, `key${i}`, location);
       // A page's change key takes the reference's base name: the entry's key, not where it is stored.
       expect(path.basename(ref)).toBe(`key${i}`);
       expect(readBody(ref)).toBe(JSON.parse(entries[i]!.body));
     });
+  });
+
+  it('reads a batch of entries from several packs in their order, with null for a pack gone or cut short', async () => {
+    const dir = await tempDir('packs-batch');
+    const entries = await realEntries();
+    const locations = appendEntries(dir, entries);
+    const pack = locations[0]![0];
+    await copyFile(path.join(dir, PACKS_DIR, pack), path.join(dir, PACKS_DIR, 'copy.pack'));
+    await truncate(path.join(dir, PACKS_DIR, 'copy.pack'), locations[2]![1] + 5);
+    const elsewhere = (l: EntryLocation, name: string): EntryLocation => [name, l[1], l[2], l[3]];
+    const batch = [locations[2]!, elsewhere(locations[0]!, 'copy.pack'), elsewhere(locations[1]!, 'gone.pack'), locations[0]!, elsewhere(locations[2]!, 'copy.pack'), locations[1]!];
+    expect(readMetas(dir, batch)).toEqual([entries[2]!.meta, entries[0]!.meta, null, entries[0]!.meta, null, entries[1]!.meta]);
   });
 });
 
@@ -40,7 +52,7 @@ describe('a cache folder deleted between two builds of one process (npm run serv
     appendEntries(dir, entries.slice(0, 1));
     await rm(dir, { recursive: true, force: true });
     const [location] = appendEntries(dir, entries.slice(1, 2));
-    expect(readMeta(dir, location!)).toBe(entries[1]!.meta);
+    expect(readMetas(dir, [location!])).toEqual([entries[1]!.meta]);
   });
 });
 
