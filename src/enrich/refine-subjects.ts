@@ -54,19 +54,33 @@ export function refineSubjects(articles: readonly Article[], vectors: TermVector
     const norm = Math.sqrt(sum) || 1;
     for (const feature of members) weights[feature] = weights[feature]! / norm;
   }
-  return articles.map((article, i) => {
-    if (article.subjects.length < 2) return article.subjects;
-    const keywordTotal = article.subjects.reduce((s, x) => s + x.score, 0);
-    const likeness = article.subjects.map((subject) => {
+  // Sums in the order the subjects are listed, as before: the same scores to the last bit.
+  const likeness: number[] = [];
+  const refined: Array<readonly Subject[]> = [];
+  for (let i = 0; i < articles.length; i++) {
+    const subjects = articles[i]!.subjects;
+    if (subjects.length < 2) {
+      refined.push(subjects);
+      continue;
+    }
+    let keywordTotal = 0;
+    let likenessTotal = 0;
+    likeness.length = 0;
+    for (const subject of subjects) {
+      keywordTotal += subject.score;
       const centroid = centroids.get(subject.id);
-      if (centroid === undefined) return 0;
       let dot = 0;
-      for (let f = starts[i]!; f < starts[i + 1]!; f++) dot += centroid.weights[features[f]!]! * vectorWeights[f]!;
-      return dot;
-    });
-    const likenessTotal = likeness.reduce((s, x) => s + x, 0) || 1;
-    return article.subjects
-      .map((subject, k) => ({ ...subject, score: Math.round((subject.score / keywordTotal + (CENTROID_WEIGHT * likeness[k]!) / likenessTotal) * 1000) / 100 }))
-      .sort((a, b) => b.score - a.score);
-  });
+      if (centroid !== undefined) for (let f = starts[i]!; f < starts[i + 1]!; f++) dot += centroid.weights[features[f]!]! * vectorWeights[f]!;
+      likeness.push(dot);
+      likenessTotal += dot;
+    }
+    likenessTotal ||= 1;
+    const ranked: Subject[] = [];
+    for (let k = 0; k < subjects.length; k++) {
+      const subject = subjects[k]!;
+      ranked.push({ ...subject, score: Math.round((subject.score / keywordTotal + (CENTROID_WEIGHT * likeness[k]!) / likenessTotal) * 1000) / 100 });
+    }
+    refined.push(ranked.sort((a, b) => b.score - a.score));
+  }
+  return refined;
 }
