@@ -148,7 +148,8 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       const readable = withBodies(archive, bodies);
       await timer.time('outputs', async () => {
         await writer.writeChunks(apiArticlesUrl(), articlesJsonChunks(archive.articles, config.basePath));
-        await writeFeedsAndSitemap(readable, config, writer, report);
+        // The page salt (code, templates, config) keys each feed, so a rebuild makes only the feeds whose entries changed.
+        await writeFeedsAndSitemap(readable, config, writer, report, salts.pages);
         await copyAssets(config.templatesDir, writer);
       });
       // The article salt lets the index's keys name bodies by input hash, so a rebuild reads back only changed ones.

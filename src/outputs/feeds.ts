@@ -5,6 +5,7 @@
  */
 import { Feed, type Item } from 'feed';
 import { escapeUTF8 } from 'entities';
+import { createHash } from 'node:crypto';
 import type { Archive, Term } from '../archive/archive.ts';
 import type { Article } from '../content/article.ts';
 import { absoluteUrlFor, homeUrl, termUrl } from '../urls.ts';
@@ -122,8 +123,28 @@ export function feedFiles(subject: FeedSubject, byId: ReadonlyMap<string, Articl
 
 /** Every feed of the site: the whole archive, then each topic. Lazy, to keep memory flat. */
 export function* siteFeedFiles(archive: Archive, site: FeedSite): Generator<OutputFile> {
-  yield* feedFiles(archiveFeedSubject(archive, site), archive.byId, site);
-  for (const term of archive.terms.topics) yield* feedFiles(topicFeedSubject(term, site.title), archive.byId, site);
+  for (const subject of siteFeedSubjects(archive, site)) yield* feedFiles(subject, archive.byId, site);
+}
+
+/** What the site's feeds are about: the whole archive, then each topic. */
+export function* siteFeedSubjects(archive: Archive, site: Pick<FeedSite, 'title' | 'description'>): Generator<FeedSubject> {
+  yield archiveFeedSubject(archive, site);
+  for (const term of archive.terms.topics) yield topicFeedSubject(term, site.title);
+}
+
+/**
+ * A fingerprint of everything one feed's three files are made from: the subject, the site, and
+ * each entry's fields with its input's hash standing for its body (the same input under the same
+ * code gives the same body), under `salt` (the code and config). Equal keys, equal files; made
+ * without reading a body, so a rebuild reads back only the bodies of feeds whose entries changed.
+ */
+export function feedKey(subject: FeedSubject, byId: ReadonlyMap<string, Article>, site: FeedSite, salt: string): string {
+  const hash = createHash('sha256').update(`broadsheet-feed-1\0${salt}\0`);
+  hash.update(JSON.stringify([site.title, site.description, site.language, site.siteUrl, subject.title, subject.description, subject.pageUrl]));
+  for (const a of feedArticles(subject.articleIds, byId)) {
+    hash.update('\0').update(JSON.stringify([a.id, a.url, a.title, a.date, a.summary, a.byline, a.source, a.topics, a.contentHash]));
+  }
+  return hash.digest('hex');
 }
 
 /** One entry; `text` turns plain text into the format's text, `markup` does the same for HTML. */

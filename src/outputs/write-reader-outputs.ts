@@ -7,7 +7,7 @@ import type { Article } from '../content/article.ts';
 import type { SiteConfig } from '../config/config.ts';
 import type { BuildReport } from '../report.ts';
 import { planPages } from '../render/plan-pages.ts';
-import { siteFeedFiles } from './feeds.ts';
+import { feedFiles, feedKey, feedPaths, siteFeedSubjects } from './feeds.ts';
 import { sitemapEntries, sitemapFiles } from './sitemap.ts';
 import { robotsTxt } from './robots.ts';
 import { SEARCH_KEY_FILE, buildSearchIndex, searchIndexKey } from './search-index.ts';
@@ -18,6 +18,14 @@ export interface OutputSink {
   write(relativePath: string, contents: string | Uint8Array): Promise<void>;
 }
 
+/** A sink that keeps what the previous build made from the same input (SiteWriter: see reuseMade and writeMade). */
+export interface KeyedSink extends OutputSink {
+  /** Reuses all these files when the previous build made each from `inputKey`; else none, and false. */
+  reuseMade(relativePaths: readonly string[], inputKey: string): boolean;
+  /** Writes a file made from `inputKey`, for the next build to reuse by that key. */
+  writeMade(relativePath: string, inputKey: string, contents: string | Uint8Array): Promise<void>;
+}
+
 /** A sink that also names the absolute path of a site-relative path, for tools that write files themselves. */
 export interface StagingSink extends OutputSink {
   resolve(relativePath: string): string;
@@ -25,8 +33,12 @@ export interface StagingSink extends OutputSink {
   keepPrevious?(relativeDir: string): Promise<boolean>;
 }
 
-/** Writes feeds, sitemap and robots.txt; without a site URL only robots.txt, and a report line says why. */
-export async function writeFeedsAndSitemap(archive: Archive, config: SiteConfig, sink: OutputSink, report: BuildReport): Promise<void> {
+/**
+ * Writes feeds, sitemap and robots.txt; without a site URL only robots.txt, and a report line says
+ * why. With a keyed sink and `salt` (the code and config), a feed whose key (feedKey) is the
+ * previous build's is reused without being made: after one edit, only the feeds listing it are.
+ */
+export async function writeFeedsAndSitemap(archive: Archive, config: SiteConfig, sink: OutputSink | KeyedSink, report: BuildReport, salt: string | null = null): Promise<void> {
   await sink.write('robots.txt', robotsTxt(config.siteUrl));
   if (config.siteUrl === null) {
     // Feeds and sitemaps must carry absolute URLs: better none than broken ones.
@@ -34,7 +46,17 @@ export async function writeFeedsAndSitemap(archive: Archive, config: SiteConfig,
     return;
   }
   const site = { title: config.title, description: config.description, language: config.language, siteUrl: config.siteUrl };
-  for (const file of siteFeedFiles(archive, site)) await sink.write(file.path, file.contents);
+  const keyed = salt !== null && 'reuseMade' in sink ? { sink, salt } : null;
+  for (const subject of siteFeedSubjects(archive, site)) {
+    if (keyed === null) {
+      for (const file of feedFiles(subject, archive.byId, site)) await sink.write(file.path, file.contents);
+      continue;
+    }
+    const key = feedKey(subject, archive.byId, site, keyed.salt);
+    const paths = feedPaths(subject.pageUrl);
+    if (keyed.sink.reuseMade([paths.atom, paths.rss, paths.json], key)) continue;
+    for (const file of feedFiles(subject, archive.byId, site)) await keyed.sink.writeMade(file.path, key, file.contents);
+  }
   if (archive.undated.length > 0) {
     report.add('warning', null, `${archive.undated.length} undated article(s) left out of the feeds: a feed entry needs a date; give them one (front matter "date") to syndicate them`);
   }

@@ -2,17 +2,15 @@
  * which replaces the output folder only when the whole build succeeded. */
 import { spawn } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
-import { link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash, hash, randomBytes } from 'node:crypto';
 import { BroadsheetError } from '../errors.ts';
 import { writeJsonAtomically } from './write-json-atomically.ts';
+import { HardLinker } from './hard-linker.ts';
 
 /** The file every Broadsheet output folder has; a non-empty folder without it is never replaced. */
 export const REPORT_FILE = 'build-report.json';
-
-/** Links of reused files made at once (libuv runs four file-system calls at a time by default). */
-const LINKS_IN_FLIGHT = 16;
 
 /** Characters gathered before one write, in writeChunks(). */
 const WRITE_CHUNK = 1 << 20;
@@ -57,11 +55,8 @@ export class SiteWriter {
   readonly #external = new Set<string>();
   /** Reused files noted before the staging folder existed: linked when it is made. */
   readonly #pending: string[] = [];
-  /** Links to make (source, target), how many are being made, the first failure, and who waits for the last. */
-  readonly #links: Array<readonly [string, string]> = [];
-  #linking = 0;
-  #linkFailure: BroadsheetError | null = null;
-  #linksIdle: (() => void) | null = null;
+  /** Links reused files into staging, off this thread. */
+  readonly #linker = new HardLinker();
 
   readonly #buildKey: string | null;
 
@@ -172,22 +167,65 @@ export class SiteWriter {
    * only checked and noted, so a build that changes nothing touches nothing.
    */
   reuse(relativePath: string, key: string, entry: ManifestEntry | undefined = this.#previous[relativePath]): boolean {
-    const previous = entry;
-    if (previous === undefined || previous[0] !== key) return false;
-    const target = this.#path(relativePath);
-    const source = path.join(this.outDir, path.relative(this.stagingDir, target));
+    if (entry === undefined || entry[0] !== key || !this.#stillThere(relativePath, entry)) return false;
+    this.#keep(relativePath, entry);
+    return true;
+  }
+
+  /**
+   * Reuses every one of these files when the previous build made each from `inputKey` (see
+   * writeMade) and it is still there; otherwise reuses none and returns false, for the caller to
+   * make them all. What a file is made from is cheaper to hash than the file (a feed: its
+   * entries' fields and input hashes, not the XML of twenty bodies read back from the cache).
+   */
+  reuseMade(relativePaths: readonly string[], inputKey: string): boolean {
+    const entries = relativePaths.map((file) => this.#previous[file]);
+    const made = relativePaths.every((file, i) => {
+      const entry = entries[i];
+      return entry !== undefined && entry[0].startsWith(`${MADE_PREFIX}${inputKey}|`) && this.#stillThere(file, entry);
+    });
+    if (made) relativePaths.forEach((file, i) => this.#keep(file, entries[i]!));
+    return made;
+  }
+
+  /**
+   * Writes a file made from `inputKey`, recorded so the next build can reuse it by that key
+   * (reuseMade). When its bytes equal the previous build's file, that file is linked instead
+   * and keeps its mtime, as with write().
+   */
+  async writeMade(relativePath: string, inputKey: string, contents: string | Uint8Array): Promise<void> {
+    if (!this.incremental) return this.write(relativePath, contents);
+    const contentKey = `c:${hash('sha1', contents)}`;
+    const key = `${MADE_PREFIX}${inputKey}|${contentKey}`;
+    const previous = this.#previous[relativePath];
+    if (previous !== undefined && contentKeyOf(previous[0]) === contentKey && this.#stillThere(relativePath, previous)) {
+      this.#keep(relativePath, [key, previous[1]]);
+      return;
+    }
+    const target = this.prepare(relativePath);
+    await writeFile(target, contents);
+    this.wrote(relativePath, key, typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength);
+  }
+
+  /** Whether the previous output still has this file at the size the manifest says. */
+  #stillThere(relativePath: string, entry: ManifestEntry): boolean {
+    const source = path.join(this.outDir, path.relative(this.stagingDir, this.#path(relativePath)));
     try {
-      if (statSync(source).size !== previous[1]) return false;
+      return statSync(source).size === entry[1];
     } catch {
       return false;
     }
-    if (this.#staged) this.#linkLater(source, target);
+  }
+
+  /** Takes the previous build's file for this path into this build, recorded under `entry`. */
+  #keep(relativePath: string, entry: ManifestEntry): void {
+    const target = this.#path(relativePath);
+    if (this.#staged) this.#linkLater(path.join(this.outDir, path.relative(this.stagingDir, target)), target);
     else this.#pending.push(relativePath);
-    this.#keys.set(relativePath, previous);
+    this.#keys.set(relativePath, entry);
     this.#files += 1;
-    this.#bytes += previous[1];
+    this.#bytes += entry[1];
     this.#reused += 1;
-    return true;
   }
 
   /** The staging path of a site-relative path, with its folder made, for a file written elsewhere. */
@@ -234,37 +272,21 @@ export class SiteWriter {
   }
 
   /**
-   * Hard-links a reused file into staging soon, on libuv's threads: making a folder per page is the
-   * slow part of a rebuild (about 0.1 ms each, 2 s of a 5x one-article rebuild in this thread),
-   * and a few at a time overlap while this thread prepares pages. The file was there a moment ago
-   * (reuse() checked it); if it is gone now, commit() fails and says to build again.
+   * Hard-links a reused file into staging soon, on the linker's thread: making a folder per page
+   * is the slow part of a rebuild (about 0.1 ms each), and there it overlaps with this thread
+   * preparing pages. The file was there a moment ago (reuse() checked it); if it is gone now,
+   * commit() fails and says to build again.
    */
   #linkLater(source: string, target: string): void {
-    this.#links.push([source, target]);
-    this.#pumpLinks();
-  }
-
-  #pumpLinks(): void {
-    while (this.#linking < LINKS_IN_FLIGHT && this.#links.length > 0) {
-      const [source, target] = this.#links.pop()!;
-      this.#linking += 1;
-      mkdir(path.dirname(target), { recursive: true })
-        .then(() => link(source, target))
-        .catch((error: unknown) => {
-          this.#linkFailure ??= new BroadsheetError(`the previous output changed during the build (${path.relative(this.stagingDir, target)}: ${(error as Error).message}); build again`, { cause: error });
-        })
-        .finally(() => {
-          this.#linking -= 1;
-          this.#pumpLinks();
-          if (this.#linking === 0 && this.#links.length === 0) this.#linksIdle?.();
-        });
-    }
+    this.#linker.link(source, target);
   }
 
   /** Waits until every link is made; throws the first that failed. */
   async #linksMade(): Promise<void> {
-    while (this.#linking > 0 || this.#links.length > 0) await new Promise<void>((resolve) => (this.#linksIdle = resolve));
-    if (this.#linkFailure !== null) throw this.#linkFailure;
+    const failure = await this.#linker.done();
+    if (failure !== null) {
+      throw new BroadsheetError(`the previous output changed during the build (${path.relative(this.stagingDir, failure.target)}: ${failure.message}); build again`);
+    }
   }
 
   /** mkdir of one folder whose parent is made first: one system call per new folder, none for known ones. */
@@ -405,6 +427,15 @@ function spawnDetached(command: string, args: readonly string[]): Promise<boolea
     child.once('error', () => resolve(false));
     child.unref();
   });
+}
+
+/** How a manifest key made by writeMade() starts: then the input key, "|" and the content key. */
+const MADE_PREFIX = 'm:';
+
+/** The content key ("c:" and the SHA-1 of the bytes) within a manifest key; null for a key without one. */
+function contentKeyOf(key: string): string | null {
+  if (key.startsWith('c:')) return key;
+  return key.startsWith(MADE_PREFIX) ? key.slice(key.lastIndexOf('|') + 1) : null;
 }
 
 /** The manifest key of a file a tool wrote itself: reused only through keepPrevious(), which the tool calls when its input is unchanged. */
