@@ -1,25 +1,36 @@
 /** Grouping articles by taxonomy term: topics, people, places, organisations, sources. */
-import type { Article } from '../content/article.ts';
+import type { Article, Entity } from '../content/article.ts';
 import type { Term } from './archive.ts';
 import type { Taxonomy } from '../urls.ts';
 import { slugify } from '../text/slugify.ts';
 import { compareCodePoints } from '../text/compare.ts';
 import { shortHash } from '../text/short-hash.ts';
 
-/** The display names an article has in a taxonomy. */
-export function namesIn(article: Article, taxonomy: Taxonomy): readonly string[] {
+/** An article's topics, entities or source in a taxonomy, as they are (names, or entities that have one). */
+function namedIn(article: Article, taxonomy: Taxonomy): ReadonlyArray<string | Entity> {
   switch (taxonomy) {
     case 'topics':
       return article.topics;
     case 'people':
-      return article.people.map((e) => e.name);
     case 'places':
-      return article.places.map((e) => e.name);
     case 'organizations':
-      return article.organizations.map((e) => e.name);
+      return article[taxonomy];
     case 'sources':
-      return article.source === null ? [] : [article.source];
+      return article.source === null ? NO_NAMES : [article.source];
   }
+}
+
+const NO_NAMES: readonly string[] = [];
+
+function nameOf(named: string | Entity): string {
+  return typeof named === 'string' ? named : named.name;
+}
+
+/** One term being gathered: its articles' ids and the spelling each used, side by side, and the last article's place in the order. */
+interface TermGroup {
+  readonly ids: string[];
+  readonly names: string[];
+  last: number;
 }
 
 /** The URL key of a term name; names with no letters or digits get a stable hashed key. */
@@ -34,22 +45,26 @@ export function termSlug(name: string): string {
  * original, so each story counts once there, and kept where it is the story's only article.
  */
 export function groupByTerm(sorted: readonly Article[], taxonomy: Taxonomy, originals: ReadonlyMap<string, string> = new Map()): Term[] {
-  // Ids and the spelling each used, side by side: spellings are counted after copies are left out.
-  const bySlug = new Map<string, { ids: string[]; names: string[] }>();
-  // A name recurs across many articles: its slug is worked out once.
-  const slugOf = new Map<string, string>();
-  for (const article of sorted) {
-    const seen = new Set<string>();
-    for (const name of namesIn(article, taxonomy)) {
-      let slug = slugOf.get(name);
-      if (slug === undefined) slugOf.set(name, (slug = termSlug(name)));
-      if (seen.has(slug)) continue;
-      seen.add(slug);
-      let group = bySlug.get(slug);
+  // Spellings are counted after copies are left out, so each group keeps them beside the ids.
+  const bySlug = new Map<string, TermGroup>();
+  // A name recurs across many articles: its group (by its slug) is found once, then by the name.
+  // The lists are read as they are, and an article already in a group is told by its place in
+  // the order: no array or set is made per article (52k articles times five taxonomies).
+  const groupOf = new Map<string, TermGroup>();
+  for (let i = 0; i < sorted.length; i++) {
+    const article = sorted[i]!;
+    for (const named of namedIn(article, taxonomy)) {
+      const name = nameOf(named);
+      let group = groupOf.get(name);
       if (group === undefined) {
-        group = { ids: [], names: [] };
-        bySlug.set(slug, group);
+        const slug = termSlug(name);
+        group = bySlug.get(slug);
+        if (group === undefined) bySlug.set(slug, (group = { ids: [], names: [], last: -1 }));
+        groupOf.set(name, group);
       }
+      // Two spellings with one slug in one article: the article is listed once, under the first.
+      if (group.last === i) continue;
+      group.last = i;
       group.ids.push(article.id);
       group.names.push(name);
     }
