@@ -27,8 +27,9 @@ import { renderPages } from './pool/render-pages.ts';
 import { buildSalts } from './cache/build-salt.ts';
 import { ArticleCache } from './cache/article-cache.ts';
 import { leaseCache } from './cache/cache-lease.ts';
-import { ArticleBodies } from './cache/article-bodies.ts';
-import type { ArticleOutcome } from './pool/article-task.ts';
+import { ArticleBodies, inputKey } from './cache/article-bodies.ts';
+import { releaseTermTable, type ArticleOutcome } from './pool/article-task.ts';
+import type { ArticleTerms } from './enrich/term-vectors.ts';
 import { articleLoader, ARTICLES_PER_BATCH, batchConcurrency, inputCacheKeys } from './pool/article-loader.ts';
 import { StringPool } from './pool/string-pool.ts';
 import type { ProgressListener } from './progress.ts';
@@ -114,12 +115,14 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     const cacheKeys = new Set<string>();
     const bodies = new ArticleBodies();
     const strings = new StringPool();
+    const terms = new Map<string, ArticleTerms>();
     const { keys, misses } = inputCacheKeys(cache, discovered.inputs, keyed?.contentHashes);
     runner.expectMisses(misses);
-    const load = articleLoader({ cache, runner, keys, bodies, strings, cacheKeys });
-    const { articles, related } = await relatedArticles(discovered.inputs, timer, report, displayPath, load, batchConcurrency(runner), (done, total) => options.onProgress?.('parse', done, total), async () => {
+    const load = articleLoader({ cache, runner, keys, bodies, strings, cacheKeys, terms });
+    const { articles, related } = await relatedArticles(discovered.inputs, timer, report, displayPath, load, batchConcurrency(runner), terms, (done, total) => options.onProgress?.('parse', done, total), async () => {
       await runner.articlesDone();
       strings.clear();
+      releaseTermTable();
       // Written now, so a build that fails later still leaves its parsed articles to the next.
       if (cacheDir !== null) await cache.saveIndex();
       // This thread parsed only its share beside the workers: its word lists are not needed again.
@@ -191,8 +194,9 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
 
 /**
  * Loads every input (through `load`, in batches, on the pool), drops repeated files and relates the articles.
- * The articles come back without bodies: relate was the last stage to read their text, and their
- * body HTML stays in the article cache (see ArticleBodies), so memory holds metadata only.
+ * The articles come without bodies: relate reads the terms counted where each was parsed (`terms`,
+ * by inputKey; emptied once read), and their body HTML stays in the article cache (see
+ * ArticleBodies), so memory holds metadata only.
  */
 async function relatedArticles(
   inputs: readonly InputFile[],
@@ -201,6 +205,7 @@ async function relatedArticles(
   displayPath: (a: { inputKind: string; sourceFile: string }) => string,
   load: (batch: readonly InputFile[]) => Promise<ArticleOutcome[]>,
   concurrency: number,
+  terms: Map<string, ArticleTerms>,
   onProgress: (done: number, total: number) => void,
   onParsed: () => Promise<void>,
 ): Promise<Relations> {
@@ -208,8 +213,9 @@ async function relatedArticles(
   await onParsed();
   const enriched = timer.timeSync('dedupe', () => dedupeArticles(parsed, report, displayPath));
   parsed.length = 0;
-  const { articles, related } = timer.timeSync('relate', () => relateArticles(enriched));
-  return { articles: articles.map((a) => ({ ...a, bodyText: '' })), related };
+  const relations = timer.timeSync('relate', () => relateArticles(enriched, (article) => terms.get(inputKey(article))));
+  terms.clear();
+  return relations;
 }
 
 /**

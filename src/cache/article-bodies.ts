@@ -41,6 +41,7 @@ export function cachedBodyHtml(ref: string): string {
   return readBody(ref);
 }
 
-function inputKey(article: Pick<Article, 'inputKind' | 'sourceFile'>): string {
+/** What names an article's input across stages: inputKind and sourceFile survive dedupe and relate, unlike the id. */
+export function inputKey(article: Pick<Article, 'inputKind' | 'sourceFile'>): string {
   return `${article.inputKind}:${article.sourceFile}`;
 }

@@ -2,7 +2,8 @@
 import type { Article } from '../content/article.ts';
 import type { InputFile } from '../content/input-file.ts';
 import { ArticleCache } from '../cache/article-cache.ts';
-import type { ArticleBodies } from '../cache/article-bodies.ts';
+import { inputKey, type ArticleBodies } from '../cache/article-bodies.ts';
+import type { ArticleTerms } from '../enrich/term-vectors.ts';
 import type { ArticleOutcome, ArticleTaskResult } from './article-task.ts';
 import type { BuildRunner } from './build-tasks.ts';
 import type { StringPool } from './string-pool.ts';
@@ -19,6 +20,8 @@ export interface ArticleLoaderParts {
   readonly strings: StringPool;
   /** The cache keys this build uses: every other entry may be pruned. */
   readonly cacheKeys: Set<string>;
+  /** Each kept article's terms for relate (see ArticleOutcome), by inputKey. */
+  readonly terms: Map<string, ArticleTerms>;
 }
 
 /** Tasks one worker takes at once (see WorkerPool), plus one batch for this thread. */
@@ -55,7 +58,7 @@ export function inputCacheKeys(cache: ArticleCache, inputs: readonly InputFile[]
  * of an input's text), with its body HTML left in the cache.
  */
 export function articleLoader(parts: ArticleLoaderParts): (batch: readonly InputFile[]) => Promise<ArticleOutcome[]> {
-  const { cache, runner, keys, bodies, strings, cacheKeys } = parts;
+  const { cache, runner, keys, bodies, strings, cacheKeys, terms } = parts;
   const keep = (result: ArticleTaskResult): ArticleOutcome => {
     const outcome = JSON.parse(result.meta) as ArticleOutcome;
     if (result.stored === null) return outcome;
@@ -64,6 +67,7 @@ export function articleLoader(parts: ArticleLoaderParts): (batch: readonly Input
     cache.record(key, location);
     if (!outcome.ok) return outcome;
     bodies.add(outcome.article, cache.bodyRef(key, location));
+    terms.set(inputKey(outcome.article), outcome.terms);
     strings.internFields(outcome.article, UNIQUE_FIELDS);
     strings.intern(outcome.problems);
     return outcome;

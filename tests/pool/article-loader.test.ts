@@ -36,7 +36,7 @@ describe('parsing on one worker beside this thread', () => {
       runner.expectMisses(inputs.length);
       // The worker is started and has its word lists before the timed part, whatever the machine's speed.
       await runner.articles({ inputs: inputs.slice(0, 1), cacheDir: path.join(cache.dir, 'warm-up'), salt: cache.salt });
-      const load = articleLoader({ cache, runner, keys: new Map(), bodies: new ArticleBodies(), strings: new StringPool(), cacheKeys: new Set() });
+      const load = articleLoader({ cache, runner, keys: new Map(), bodies: new ArticleBodies(), strings: new StringPool(), cacheKeys: new Set(), terms: new Map() });
       const report = new BuildReport();
       const articles = await loadEach(inputs, report, load, { size: ARTICLES_PER_BATCH, concurrency: batchConcurrency(runner) });
       expect(articles.length + report.count('skipped')).toBe(inputs.length);
