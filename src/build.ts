@@ -135,17 +135,20 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       buildKey: key,
     });
     let pages = 0;
-    // The search index is made beside render and the outputs: Pagefind is a process of its own, and
-    // after one edit it re-indexes a shard (~2.5 s of its CPU at 5x) while this thread prepares pages.
-    // It is settled before the staging folder is committed or removed.
+    // The search index is settled before the staging folder is committed or removed.
     let searching: Promise<{ error: unknown } | null> = Promise.resolve(null);
-    try {
-      const readable = withBodies(archive, bodies);
-      // The article salt lets the index's keys name bodies by input hash, so a rebuild reads back only changed ones.
-      searching = timer.time('search', () => writeSearchIndex(readable, config, writer, report, { bodySalt: salts.articles })).then(
+    // The article salt lets the index's keys name bodies by input hash, so a rebuild reads back only changed ones.
+    const search = (readable: Archive): Promise<{ error: unknown } | null> =>
+      timer.time('search', () => writeSearchIndex(readable, config, writer, report, { bodySalt: salts.articles })).then(
         () => null,
         (error: unknown) => ({ error }),
       );
+    try {
+      // On a rebuild the index is made beside render and the outputs: Pagefind is a process of its
+      // own, and after one edit it re-indexes a shard (~2.5 s of its CPU at 5x) while this thread
+      // prepares pages. A first build indexes every shard after render, so render's peak memory
+      // (a 5x rebuild peaked 30-40 MB higher with the search beside it) stays where it was.
+      if (writer.rebuilding) searching = search(withBodies(archive, bodies));
       const renderer = new PageRenderer(createNunjucksEnv(config.templatesDir, config.basePath), archive, config);
       // Pages are planned lazily (memory stays flat); the first pass only counts them for progress.
       const total = countPages(planPages(archive, config.pageSize));
@@ -158,12 +161,14 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
           onProgress: (done, all) => options.onProgress?.('render', done, all),
         }),
       );
+      const readable = withBodies(archive, bodies);
       await timer.time('outputs', async () => {
         await writer.writeChunks(apiArticlesUrl(), articlesJsonChunks(archive.articles, config.basePath));
         // The page salt (code, templates, config) keys each feed, so a rebuild makes only the feeds whose entries changed.
         await writeFeedsAndSitemap(readable, config, writer, report, salts.pages);
         await copyAssets(config.templatesDir, writer);
       });
+      if (!writer.rebuilding) searching = search(readable);
       const searched = await searching;
       if (searched !== null) throw searched.error;
       const entries = report.entries();
