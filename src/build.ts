@@ -148,7 +148,9 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       // own, and after one edit it re-indexes a shard (~2.5 s of its CPU at 5x) while this thread
       // prepares pages. A first build indexes every shard after render, so render's peak memory
       // (a 5x rebuild peaked 30-40 MB higher with the search beside it) stays where it was.
-      if (writer.rebuilding) searching = search(withBodies(archive, bodies));
+      // Without search there is nothing to overlap, and a stage timed across render would report render's seconds as search's.
+      const beside = writer.rebuilding && config.search;
+      if (beside) searching = search(withBodies(archive, bodies));
       const renderer = new PageRenderer(createNunjucksEnv(config.templatesDir, config.basePath), archive, config);
       // Pages are planned lazily (memory stays flat); the first pass only counts them for progress.
       const total = countPages(planPages(archive, config.pageSize));
@@ -168,7 +170,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
         await writeFeedsAndSitemap(readable, config, writer, report, salts.pages);
         await copyAssets(config.templatesDir, writer);
       });
-      if (!writer.rebuilding) searching = search(readable);
+      if (!beside) searching = search(readable);
       const searched = await searching;
       if (searched !== null) throw searched.error;
       const entries = report.entries();
