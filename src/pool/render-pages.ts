@@ -5,7 +5,7 @@ import type { Page } from '../render/page.ts';
 import type { PageRenderer } from '../render/render-page.ts';
 import type { SiteWriter } from '../write/site-writer.ts';
 import { outputPathFor } from '../urls.ts';
-import { renderPagesNow, type PageJob } from './render-task.ts';
+import { renderPagesNow, type PageJob, type RenderTask } from './render-task.ts';
 import type { BuildRunner } from './build-tasks.ts';
 
 /** What rendering needs besides the pages. */
@@ -54,11 +54,13 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
     batch = [];
     // When every worker is busy this thread renders the batch itself rather than wait for one.
     const here = runner.workers === 0 || runner.saturated || inFlight.size >= limit;
-    const pages = jobs.map(({ preparedJson, target, bodyFile }) => ({ preparedJson, target, bodyFile }));
-    const running = (here ? rendered(() => renderPagesNow({ ...task, pages })) : runner.render({ ...task, pages }))
+    // Only the files and keys wait for the answer (no closure here holds the batch): a page's JSON,
+    // copied into the message, then dies young instead of outliving the young generation.
+    const files = jobs.map(({ file, key }) => [file, key] as const);
+    const running = startBatch(here, runner, { ...task, pages: jobs.map(({ preparedJson, target, bodyFile }) => ({ preparedJson, target, bodyFile })) })
       .then((bytes) => {
-        jobs.forEach((j, i) => writer.wrote(j.file, j.key, bytes[i]!));
-        finished(jobs.length);
+        files.forEach(([file, key], i) => writer.wrote(file, key, bytes[i]!));
+        finished(files.length);
       })
       // A failure stops the stage once the tasks under way are done, so no worker writes into a staging folder being removed.
       .catch((error: unknown) => {
@@ -99,10 +101,11 @@ function pageKey(salt: string, bodyFile: string | null, json: string): string {
   return `p:${createHash('sha1').update(salt).update('\0').update(bodyFile === null ? '' : path.basename(bodyFile)).update('\0').update(json).digest('hex')}`;
 }
 
-/** What a synchronous render returned, or its error, as a promise. */
-function rendered(render: () => number[]): Promise<number[]> {
+/** Renders a batch on a worker, or here at once; the bytes written per page, or the error, as a promise. */
+function startBatch(here: boolean, runner: BuildRunner, task: RenderTask): Promise<number[]> {
+  if (!here) return runner.render(task);
   try {
-    return Promise.resolve(render());
+    return Promise.resolve(renderPagesNow(task));
   } catch (error) {
     return Promise.reject(error);
   }
