@@ -135,22 +135,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       buildKey: key,
     });
     let pages = 0;
-    // The search index is settled before the staging folder is committed or removed.
-    let searching: Promise<{ error: unknown } | null> = Promise.resolve(null);
-    // The article salt lets the index's keys name bodies by input hash, so a rebuild reads back only changed ones.
-    const search = (readable: Archive): Promise<{ error: unknown } | null> =>
-      timer.time('search', () => writeSearchIndex(readable, config, writer, report, { bodySalt: salts.articles })).then(
-        () => null,
-        (error: unknown) => ({ error }),
-      );
     try {
-      // On a rebuild the index is made beside render and the outputs: Pagefind is a process of its
-      // own, and after one edit it re-indexes a shard (~2.5 s of its CPU at 5x) while this thread
-      // prepares pages. A first build indexes every shard after render, so render's peak memory
-      // (a 5x rebuild peaked 30-40 MB higher with the search beside it) stays where it was.
-      // Without search there is nothing to overlap, and a stage timed across render would report render's seconds as search's.
-      const beside = writer.rebuilding && config.search;
-      if (beside) searching = search(withBodies(archive, bodies));
       const renderer = new PageRenderer(createNunjucksEnv(config.templatesDir, config.basePath), archive, config);
       // Pages are planned lazily (memory stays flat); the first pass only counts them for progress.
       const total = countPages(planPages(archive, config.pageSize));
@@ -170,9 +155,8 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
         await writeFeedsAndSitemap(readable, config, writer, report, salts.pages);
         await copyAssets(config.templatesDir, writer);
       });
-      if (!beside) searching = search(readable);
-      const searched = await searching;
-      if (searched !== null) throw searched.error;
+      // The article salt lets the index's keys name bodies by input hash, so a rebuild reads back only changed ones.
+      await timer.time('search', () => writeSearchIndex(readable, config, writer, report, { bodySalt: salts.articles }));
       const entries = report.entries();
       await writer.write(REPORT_FILE, reportJson(report, articles.length, pages));
       await timer.time('commit', () => writer.commit());
@@ -188,7 +172,6 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
         seconds: timer.total,
       };
     } catch (error) {
-      await searching;
       await writer.abort();
       throw error;
     }

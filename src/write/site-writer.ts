@@ -146,11 +146,6 @@ export class SiteWriter {
     this.wrote(relativePath, key, bytes);
   }
 
-  /** Whether a previous build's output is there to reuse files from (a manifest of it was read). */
-  get rebuilding(): boolean {
-    return Object.keys(this.#previous).length > 0;
-  }
-
   /** Whether files are compared with the previous build's (a manifest is kept): only then are their keys worth computing. */
   get incremental(): boolean {
     return this.#manifestFile !== null;

@@ -34,14 +34,3 @@ describe('SiteWriter.writeChunks', () => {
     expect(await readdir(path.join(root, 'dist/api'))).toEqual(['articles.json']);
   });
 });
-
-describe('SiteWriter.rebuilding', () => {
-  it('is false for a first build and without a manifest, true once a build has left one for the output folder', async () => {
-    const root = await tempDir('writer-rebuilding');
-    const open = (manifestFile: string | null): Promise<SiteWriter> => SiteWriter.open(path.join(root, 'dist'), [], { manifestFile });
-    expect((await open(path.join(root, 'manifest.json'))).rebuilding).toBe(false);
-    await buildWith(root, (await bbcText()).split('\n'));
-    expect((await open(path.join(root, 'manifest.json'))).rebuilding).toBe(true);
-    expect((await open(null)).rebuilding).toBe(false);
-  });
-});
