@@ -54,8 +54,6 @@ export interface SiteView {
   /** The theme's stylesheet (templates/assets/style.css). */
   readonly stylesheetHref: string;
   readonly nav: readonly NavItemView[];
-  /** Articles listed as news: near-copies are counted with their original's story. */
-  readonly articleCount: number;
 }
 
 /** What every template sees as `page`: identity, titles and place in the site. */
@@ -125,7 +123,6 @@ export class PageContexts {
         ...TAXONOMIES.map((t) => ({ label: TAXONOMY_LABELS[t][0], href: v.href(taxonomyUrl(t)), key: t })),
         { label: 'Archive', href: v.href(archiveUrl()), key: 'archive' },
       ],
-      articleCount: archive.listed.length,
     };
   }
 
@@ -144,6 +141,8 @@ export class PageContexts {
       case 'home':
         return this.#context(page, 'home.njk', { title: this.#config.title, description: this.#config.description, section: null, breadcrumbs: [], crumb: null }, {
           latest: v.cards(archive.listed.slice(0, this.#config.homeSize)),
+          // The home page's own, not the site's: what every page sees is in every page's key, and one added article would re-render them all.
+          articleCount: archive.listed.length,
           topics: archive.terms.topics.slice(0, FEATURED_TERMS).map((t) => v.term(t)),
           topicCount: archive.terms.topics.length,
           sources: archive.terms.sources.slice(0, FEATURED_TERMS).map((t) => v.term(t)),

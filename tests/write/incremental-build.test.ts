@@ -57,6 +57,27 @@ describe('incremental builds', () => {
     expect(await treeContents(clean.outDir)).toEqual(await treeContents(changed.outDir));
   });
 
+  it('after one added article rewrites only the pages that list it, not every page', async () => {
+    const root = await makeProject({});
+    await cp(path.join(BBC_DIR, 'tech'), path.join(root, 'seeds/tech'), { recursive: true });
+    const first = await buildProject(root);
+    const before = await identities(first.outDir);
+
+    // A politics story joins the tech desk: a value printed on every page (the footer once printed
+    // the article count) would make this rewrite the whole site.
+    await cp(path.join(BBC_DIR, 'politics/blair-and-blunkett-sheffield-trip.txt'), path.join(root, 'seeds/politics/blair-and-blunkett-sheffield-trip.txt'));
+    const added = await buildProject(root);
+    expect(added.result.articles).toBe(first.result.articles + 1);
+    const after = await identities(added.outDir);
+    const site = [...after].filter(([f]) => !f.startsWith('pagefind'));
+    const rewritten = site.filter(([f, id]) => before.get(f) !== id).map(([f]) => f);
+    expect(rewritten).toContain('articles/politics-blair-and-blunkett-sheffield-trip/index.html');
+    expect(rewritten.length).toBeLessThan(site.length * 0.1);
+
+    const clean = await buildProject(root, { out: 'clean' }, { cache: false });
+    expect(await treeContents(clean.outDir)).toEqual(await treeContents(added.outDir));
+  });
+
   it('builds the same bytes on the worker pool as in one thread', async () => {
     const root = await makeProject({});
     await cp(path.join(BBC_DIR, 'politics'), path.join(root, 'seeds/politics'), { recursive: true });
