@@ -88,14 +88,20 @@ export class HardLinker {
       this.#failure ??= failure;
       this.#answered(worker);
     });
-    worker.on('error', (error: Error) => {
-      this.#failure ??= { target: '', message: error.message };
-      // A thread that failed answers nothing more: nothing is under way any longer, and a next batch starts another.
-      if (this.#worker === worker) this.#worker = null;
-      this.#outstanding = 1;
-      this.#answered(worker);
+    worker.on('error', (error: Error) => this.#lost(worker, error.message));
+    // A thread that ends with batches unanswered (killed, out of memory) would leave done() waiting for ever.
+    worker.on('exit', (code) => {
+      if (this.#worker === worker && this.#outstanding > 0) this.#lost(worker, `it stopped with exit code ${code}`);
     });
     return worker;
+  }
+
+  /** A thread that failed answers nothing more: nothing is under way any longer, and a next batch starts another. */
+  #lost(worker: Worker, message: string): void {
+    this.#failure ??= { target: '', message };
+    if (this.#worker === worker) this.#worker = null;
+    this.#outstanding = 1;
+    this.#answered(worker);
   }
 
   #answered(worker: Worker): void {

@@ -284,9 +284,10 @@ export class SiteWriter {
   /** Waits until every link is made; throws the first that failed. */
   async #linksMade(): Promise<void> {
     const failure = await this.#linker.done();
-    if (failure !== null) {
-      throw new BroadsheetError(`the previous output changed during the build (${path.relative(this.stagingDir, failure.target)}: ${failure.message}); build again`);
-    }
+    if (failure === null) return;
+    // A failure with no target is the linking thread's own, not one file's.
+    if (failure.target === '') throw new BroadsheetError(`the thread that hard-links unchanged files failed: ${failure.message}`);
+    throw new BroadsheetError(`the previous output changed during the build (${path.relative(this.stagingDir, failure.target)}: ${failure.message}); build again`);
   }
 
   /** mkdir of one folder whose parent is made first: one system call per new folder, none for known ones. */
