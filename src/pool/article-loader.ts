@@ -1,4 +1,4 @@
-/** Loading batches of inputs for the build: cache hits read here, misses parsed on the pool, each result kept once. */
+/** Loading batches of inputs for the build: cache hits read here, misses parsed on the pool, each result kept once with its terms for relate. */
 import type { Article } from '../content/article.ts';
 import type { InputFile } from '../content/input-file.ts';
 import { ArticleCache } from '../cache/article-cache.ts';

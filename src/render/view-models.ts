@@ -175,10 +175,9 @@ export class ViewModels {
   }
 
   /**
-   * The card of one article, made afresh each time. Keeping every card would save their making
-   * (~20 pages show each), but at 25x it keeps 52,000 cards (~30-45 MB) for the whole stage,
-   * and the build's peak memory, reached in this stage, is what bounds it. While cardsAsJson()
-   * runs, a card is a stand-in for its JSON instead (see CardRef), and only that JSON is kept.
+   * The card of one article. Card objects are not kept (at 25x, 52,000 of them held ~30-45 MB
+   * through render, where the build's memory peaks); while cardsAsJson() runs, a card is a
+   * stand-in for its JSON (see CardRef), and that JSON is kept, once per article (~17 MB at 25x).
    */
   card(article: Article): ArticleCardView {
     if (this.#refs !== null) return this.#refs.ref(article, this.#cardJson);
