@@ -203,7 +203,7 @@ async function relatedArticles(
   await onParsed();
   const enriched = timer.timeSync('dedupe', () => dedupeArticles(parsed, report, displayPath));
   parsed.length = 0;
-  const relations = timer.timeSync('relate', () => relateArticles(enriched, (article) => terms.get(inputKey(article))));
+  const relations = timer.timeSync('relate', () => relateArticles(enriched, (article) => terms.get(inputKey(article)) ?? missingTerms(article)));
   terms.clear();
   return relations;
 }
@@ -215,6 +215,14 @@ async function relatedArticles(
 function withBodies(archive: Archive, bodies: ArticleBodies): Archive {
   const articles = archive.articles.map((a) => bodies.withBody(a));
   return { ...archive, articles, byId: new Map(articles.map((a) => [a.id, a])) };
+}
+
+/**
+ * Every parsed article comes with its terms (from its worker or its cache entry). Without them
+ * relate would read its emptied body, the title alone, and relate it worse without a word.
+ */
+function missingTerms(article: { sourceFile: string }): never {
+  throw new BroadsheetError('no terms were counted for this article (a bug: please report it)', { file: article.sourceFile });
 }
 
 function missing(id: string): never {
