@@ -139,10 +139,11 @@ export function* siteFeedSubjects(archive: Archive, site: Pick<FeedSite, 'title'
  * without reading a body, so a rebuild reads back only the bodies of feeds whose entries changed.
  */
 export function feedKey(subject: FeedSubject, byId: ReadonlyMap<string, Article>, site: FeedSite, salt: string): string {
-  const hash = createHash('sha256').update(`broadsheet-feed-1\0${salt}\0`);
+  const hash = createHash('sha256').update(`broadsheet-feed-2\0${salt}\0`);
   hash.update(JSON.stringify([site.title, site.description, site.language, site.siteUrl, subject.title, subject.description, subject.pageUrl]));
   for (const a of feedArticles(subject.articleIds, byId)) {
-    hash.update('\0').update(JSON.stringify([a.id, a.url, a.title, a.date, a.summary, a.byline, a.source, a.topics, a.contentHash]));
+    // The body is the input's bytes read as its kind (a seed's and a Markdown file's HTML differ): both name it.
+    hash.update('\0').update(JSON.stringify([a.id, a.url, a.title, a.date, a.summary, a.byline, a.source, a.topics, a.contentHash, a.inputKind, a.sourceFile]));
   }
   return hash.digest('hex');
 }
