@@ -155,9 +155,7 @@ export class SiteWriter {
   async write(relativePath: string, contents: string | Uint8Array): Promise<void> {
     const key = this.incremental ? `c:${hash('sha1', contents)}` : null;
     if (key !== null && this.reuse(relativePath, key)) return;
-    const target = this.prepare(relativePath);
-    await writeFile(target, contents);
-    this.wrote(relativePath, key, typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength);
+    await this.#writeNew(relativePath, key, contents);
   }
 
   /**
@@ -202,10 +200,14 @@ export class SiteWriter {
       this.#keep(relativePath, [key, previous[1]]);
       return;
     }
-    const target = this.prepare(relativePath);
-    await writeFile(target, contents);
+    await this.#writeNew(relativePath, key, contents);
+  }
+  /** Writes a file into staging and records it under `key`. */
+  async #writeNew(relativePath: string, key: string | null, contents: string | Uint8Array): Promise<void> {
+    await writeFile(this.prepare(relativePath), contents);
     this.wrote(relativePath, key, typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength);
   }
+
 
   /** Whether the previous output still has this file at the size the manifest says. */
   #stillThere(relativePath: string, entry: ManifestEntry): boolean {
