@@ -51,12 +51,7 @@ export class ArticleCache {
     return this.#index.get(key);
   }
 
-  /** The metadata JSON of a cached entry, or null when it is not in the cache or its pack is gone or cut short. */
-  meta(key: string): string | null {
-    return this.metas([key])[0] ?? null;
-  }
-
-  /** meta() of each key, reading each pack once (see readMetas). */
+  /** The metadata JSON of each key's entry (null when it is not in the cache or its pack is gone or cut short), reading each pack once (see readMetas). */
   metas(keys: readonly string[]): Array<string | null> {
     const found: number[] = [];
     const locations: EntryLocation[] = [];

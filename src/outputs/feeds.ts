@@ -121,11 +121,6 @@ export function feedFiles(subject: FeedSubject, byId: ReadonlyMap<string, Articl
   ];
 }
 
-/** Every feed of the site: the whole archive, then each topic. Lazy, to keep memory flat. */
-export function* siteFeedFiles(archive: Archive, site: FeedSite): Generator<OutputFile> {
-  for (const subject of siteFeedSubjects(archive, site)) yield* feedFiles(subject, archive.byId, site);
-}
-
 /** What the site's feeds are about: the whole archive, then each topic. */
 export function* siteFeedSubjects(archive: Archive, site: Pick<FeedSite, 'title' | 'description'>): Generator<FeedSubject> {
   yield archiveFeedSubject(archive, site);

@@ -76,13 +76,13 @@ describe('ArticleCache', () => {
       const outcome = JSON.parse(results[i]!.meta) as ArticleOutcome;
       if (!outcome.ok) throw new Error(`${input.relativePath} should parse`);
       expect(reopened.keyFor(input, outcome.article.contentHash)).toBe(keys[i]);
-      expect(reopened.meta(keys[i]!)).toBe(results[i]!.meta);
+      expect(reopened.metas([keys[i]!])[0]).toBe(results[i]!.meta);
     }
     // Another salt (changed code) gives other keys: every entry a miss.
     const other = await ArticleCache.open(dir, 'other salt');
     const outcome = JSON.parse(results[0]!.meta) as ArticleOutcome;
     if (!outcome.ok) throw new Error('should parse');
-    expect(other.meta(other.keyFor(inputs[0]!, outcome.article.contentHash))).toBeNull();
+    expect(other.metas([other.keyFor(inputs[0]!, outcome.article.contentHash)])[0]).toBeNull();
 
     // One entry under a new salt, then a prune that keeps only it: the other process's pack and the old layout go.
     const [extra] = runArticleTask({ inputs: inputs.slice(0, 1), cacheDir: dir, salt: 'another' });
@@ -93,10 +93,10 @@ describe('ArticleCache', () => {
     expect(await readdir(path.join(dir, PACKS_DIR))).toEqual([extra!.stored!.location[0]]);
     const pruned = await ArticleCache.open(dir, 'another');
     expect(pruned.locate(keys[0]!)).toBeUndefined();
-    expect(pruned.meta(extra!.stored!.key)).toBe(extra!.meta);
+    expect(pruned.metas([extra!.stored!.key])[0]).toBe(extra!.meta);
 
     // A pack cut short (a killed build, a full disk) is a miss, not an error.
     await truncate(path.join(dir, PACKS_DIR, extra!.stored!.location[0]), 10);
-    expect((await ArticleCache.open(dir, 'another')).meta(extra!.stored!.key)).toBeNull();
+    expect((await ArticleCache.open(dir, 'another')).metas([extra!.stored!.key])[0]).toBeNull();
   });
 });

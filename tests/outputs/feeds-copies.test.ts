@@ -1,12 +1,12 @@
 /** Feeds syndicate each story once: a near-copy is never an entry, not even in a topic only it has. */
 import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../../src/archive/build-archive.ts';
-import { hasFeed, siteFeedFiles } from '../../src/outputs/feeds.ts';
+import { feedFiles, hasFeed, siteFeedSubjects } from '../../src/outputs/feeds.ts';
 import { COPY, ORIGINAL, WITH_COPY } from '../archive/wire-copies.ts';
 
 const SITE = { title: 'Clippings', description: 'Wire stories', language: 'en', siteUrl: 'https://example.org/news/' };
 const archive = buildArchive(WITH_COPY, new Map());
-const files = new Map([...siteFeedFiles(archive, SITE)].map((f) => [f.path, f.contents]));
+const files = new Map([...siteFeedSubjects(archive, SITE)].flatMap((subject) => feedFiles(subject, archive.byId, SITE)).map((f) => [f.path, f.contents]));
 const entryUrls = (path: string): string[] => (JSON.parse(files.get(path) ?? '{"items":[]}') as { items: Array<{ url: string }> }).items.map((i) => i.url);
 
 describe('feeds with a near-copy', () => {
