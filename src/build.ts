@@ -176,6 +176,8 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       throw error;
     }
   } finally {
+    // Also when parsing failed: a watching process would otherwise keep this thread's vocabulary until its next build.
+    releaseTermTable();
     await runner.close();
     await lease?.release();
     if (cacheDir === null) await rm(articleCacheDir, { recursive: true, force: true });
