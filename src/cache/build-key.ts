@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { DiscoveredInputs, InputFile } from '../content/input-file.ts';
-import { contentHashOf, readInputBytesSync } from '../content/load-article.ts';
+import { contentHashOf, readInputBytesSync } from '../content/read-input.ts';
 import { writeJsonAtomically } from '../write/write-json-atomically.ts';
 
 /** A build's key, and each readable input's content hash, so the build need not read the input again to find it in the cache. */

@@ -1,6 +1,4 @@
 /** Reading one input file into a ParsedArticle, or a reason it produced no page. */
-import { createHash, hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { InputFile } from './input-file.ts';
 import type { ParsedArticle } from './parsed-article.ts';
 import { classAt, LATIN1_CLASSES, SPACE, widthAt, WORD } from './char-classes.ts';
@@ -12,6 +10,7 @@ import { BroadsheetError } from '../errors.ts';
 import { slugify } from '../text/slugify.ts';
 import { shortHash } from '../text/short-hash.ts';
 import { articleUrl } from '../urls.ts';
+import { contentHashOf } from './read-input.ts';
 
 /** A report line for one input: the file, optional line, and message. */
 export interface InputProblem {
@@ -28,56 +27,25 @@ export type LoadResult =
 /** Words per minute for reading time, the figure most news sites use. */
 const WORDS_PER_MINUTE = 230;
 
-/** An input's bytes and its override file's bytes, or why they could not be read. */
-export type InputBytes = { readonly ok: true; readonly bytes: Buffer; readonly overrideBytes: Buffer | null } | { readonly ok: false; readonly problem: InputProblem };
-
-/**
- * Reads an input file and, for a seed, its override file. Never throws. Synchronous: an async
- * readFile is four trips through libuv's thread pool (open, stat, read, close) with a promise
- * each, which for a 3 KB article cost more CPU than hashing it (~1.2 s of a parse worker's ~15 s
- * at 5x); its callers (the build key, the parse workers) read thousands of inputs in a row with
- * nothing else waiting on the thread.
- */
-export function readInputBytesSync(input: InputFile): InputBytes {
-  const skip = (message: string): InputBytes => ({ ok: false, problem: { file: input.displayPath, line: null, message } });
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(input.absolutePath);
-  } catch (error) {
-    return skip(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  if (input.overridePath === null) return { ok: true, bytes, overrideBytes: null };
-  try {
-    return { ok: true, bytes, overrideBytes: readFileSync(input.overridePath) };
-  } catch (error) {
-    return skip(`cannot read its override file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-}
-
 /** parseInput, with a BroadsheetError (malformed YAML...) turned into a skipped input. */
-export function parseInputSafely(input: InputFile, bytes: Uint8Array, overrideBytes: Uint8Array | null): LoadResult {
+export function parseInputSafely(input: InputFile, bytes: Uint8Array, overrideBytes: Uint8Array | null, contentHash?: string): LoadResult {
   try {
-    return parseInput(input, bytes, overrideBytes);
+    return parseInput(input, bytes, overrideBytes, contentHash);
   } catch (error) {
     if (error instanceof BroadsheetError) return { ok: false, problem: { file: error.file ?? input.displayPath, line: error.line, message: error.message } };
     throw error;
   }
 }
 
-/** sha256 (hex) of an input's bytes and its override file's bytes: the article's `contentHash`. */
-export function contentHashOf(bytes: Uint8Array, overrideBytes: Uint8Array | null): string {
-  // One-shot for a seed without override (most inputs): no Hash object for the collector to finalise.
-  if (overrideBytes === null) return hash('sha256', bytes, 'hex');
-  return createHash('sha256').update(bytes).update('\0override\0').update(overrideBytes).digest('hex');
-}
-
-/** Parses an input's bytes (and its override file's bytes, for a seed). Pure; throws BroadsheetError. */
-export function parseInput(input: InputFile, bytes: Uint8Array, overrideBytes: Uint8Array | null): LoadResult {
+/**
+ * Parses an input's bytes (and its override file's bytes, for a seed). Pure; throws BroadsheetError.
+ * `contentHash` is contentHashOf the same bytes, when the caller has it already (a parse task keys the cache by it).
+ */
+export function parseInput(input: InputFile, bytes: Uint8Array, overrideBytes: Uint8Array | null, contentHash = contentHashOf(bytes, overrideBytes)): LoadResult {
   const decoded = decodeInput(bytes);
   if (!decoded.ok) return { ok: false, problem: { file: input.displayPath, line: null, message: decoded.reason } };
   const problems: InputProblem[] = [];
   for (const message of decoded.warnings) problems.push({ file: input.displayPath, line: null, message });
-  const contentHash = contentHashOf(bytes, overrideBytes);
 
   let fields: FrontMatter;
   let base: Omit<ParsedArticle, 'id' | 'slug' | 'url' | 'declared' | 'warnings' | 'sourceFile' | 'inputKind' | 'contentHash'>;

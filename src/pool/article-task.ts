@@ -1,12 +1,14 @@
 /** Per-article work for the pool: read, parse and enrich a batch of inputs, and store them in the article cache. */
 import type { Article } from '../content/article.ts';
 import type { InputFile } from '../content/input-file.ts';
-import { contentHashOf, parseInputSafely, readInputBytesSync } from '../content/load-article.ts';
+import { parseInputSafely } from '../content/load-article.ts';
+import { contentHashOf, readInputBytesSync } from '../content/read-input.ts';
 import type { InputOutcome } from '../content/load-articles.ts';
 import { enrichArticle } from '../enrich/enrich-article.ts';
-import { TermTable, type ArticleTerms } from '../enrich/term-vectors.ts';
+import type { ArticleTerms } from '../enrich/term-vectors.ts';
 import { articleCacheKey } from '../cache/article-cache.ts';
 import { appendEntries, type EntryLocation, type PackEntry } from '../cache/article-pack.ts';
+import { threadTermTable } from './thread-term-table.ts';
 
 /**
  * One input, read, parsed and enriched: an article with its problems and the terms relate counts
@@ -14,14 +16,6 @@ import { appendEntries, type EntryLocation, type PackEntry } from '../cache/arti
  * after parse, takes the terms instead (~150 MB of text at 25x no longer held by the main thread).
  */
 export type ArticleOutcome = (Extract<InputOutcome<Article>, { ok: true }> & { readonly terms: ArticleTerms }) | Extract<InputOutcome<Article>, { ok: false }>;
-
-/** This thread's term table (see TermTable.termsOf): it keeps only the words met, so each article's terms need no new strings for them. */
-let termTable: TermTable | undefined;
-
-/** Lets go of this thread's term table (the vocabulary met so far), once its parsing is done. */
-export function releaseTermTable(): void {
-  termTable = undefined;
-}
 
 /**
  * One input's result as it crosses threads: the outcome as JSON with an empty body HTML (a string
@@ -53,14 +47,14 @@ export function runArticleTask(task: ArticleTask): ArticleTaskResult[] {
       continue;
     }
     // The key comes from the bytes read now, so an input edited since it was hashed is never stored under its old key.
-    const key = articleCacheKey(task.salt, input, contentHashOf(read.bytes, read.overrideBytes));
-    const parsed = parseInputSafely(input, read.bytes, read.overrideBytes);
+    const contentHash = contentHashOf(read.bytes, read.overrideBytes);
+    const key = articleCacheKey(task.salt, input, contentHash);
+    const parsed = parseInputSafely(input, read.bytes, read.overrideBytes, contentHash);
     let meta: string;
     let bodyHtml = '';
     if (parsed.ok) {
       const article = enrichArticle(parsed.article);
-      termTable ??= new TermTable();
-      const outcome: ArticleOutcome = { ok: true, article: { ...article, bodyText: '', bodyHtml: '' }, problems: parsed.problems, terms: termTable.termsOf(article) };
+      const outcome: ArticleOutcome = { ok: true, article: { ...article, bodyText: '', bodyHtml: '' }, problems: parsed.problems, terms: threadTermTable().termsOf(article) };
       meta = JSON.stringify(outcome);
       bodyHtml = article.bodyHtml;
     } else {

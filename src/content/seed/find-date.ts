@@ -1,5 +1,6 @@
 /** Finding a calendar date in a short piece of text, only when the year is written out. */
-import * as chrono from 'chrono-node';
+// English only: the package's root loads all sixteen locales (~0.45 s of CPU at each thread's start), and its `strict` is English's.
+import * as chrono from 'chrono-node/en';
 
 /** A date found in text. */
 export interface FoundDate {
