@@ -1,5 +1,5 @@
 /** The most similar articles of each article by cosine over TF-IDF vectors, through an inverted index: near-linear. */
-import type { TermVectors } from './term-vectors.ts';
+import { type Allocate, allocateHere, type TermVectors } from './term-vectors.ts';
 
 /**
  * Every article's neighbours in compressed rows: article a's neighbour indexes and cosine
@@ -7,6 +7,37 @@ import type { TermVectors } from './term-vectors.ts';
  */
 export interface Neighbours {
   readonly starts: Int32Array;
+  readonly indexes: Int32Array;
+  readonly similarities: Float64Array;
+}
+
+/**
+ * What a search for neighbours reads: the vectors and an inverted index over them, typed arrays
+ * only, so that threads can share one copy (on SharedArrayBuffers) and each search any of its
+ * articles (searchNeighbours).
+ */
+export interface NeighbourIndex {
+  readonly vectors: TermVectors;
+  /** Neighbours wanted per article. */
+  readonly k: number;
+  /** Below this similarity an article is no neighbour. */
+  readonly minSimilarity: number;
+  /** 1 for the articles searched and found as neighbours, 0 for the others. */
+  readonly active: Uint8Array;
+  /**
+   * The postings of feature f (the active articles that have it, ascending, and their weights) are
+   * at postingStarts[f]..postingStarts[f + 1]; only features that gather candidates (`usable`) have any.
+   */
+  readonly postingStarts: Int32Array;
+  readonly postingArticles: Int32Array;
+  readonly postingWeights: Float64Array;
+  /** 1 for a feature that 2 to postingCap(n) active articles have: only those gather candidates. */
+  readonly usable: Uint8Array;
+}
+
+/** Every article's neighbours in rows of k: article a's `counts[a]` neighbours, best first, at a * k. */
+export interface NeighbourRows {
+  readonly counts: Int32Array;
   readonly indexes: Int32Array;
   readonly similarities: Float64Array;
 }
@@ -29,33 +60,66 @@ const RESCORED_PER_RESULT = 4;
  * index). Only vectors marked `active` are searched and returned as neighbours. Deterministic.
  */
 export function nearestNeighbours(vectors: TermVectors, k: number, minSimilarity: number, active: (index: number) => boolean = () => true): Neighbours {
+  const index = neighbourIndex(vectors, k, minSimilarity, active);
+  const rows = neighbourRows(index);
+  searchNeighbours(index, rows)(0, vectors.starts.length - 1);
+  return compressRows(rows, k);
+}
+
+/** The inverted index of `vectors` for a search of `k` neighbours per active article, in memory from `allocate`. */
+export function neighbourIndex(vectors: TermVectors, k: number, minSimilarity: number, active: (index: number) => boolean, allocate: Allocate = allocateHere): NeighbourIndex {
   const { starts, features, weights, featureRange } = vectors;
   const n = starts.length - 1;
-  const isActive = new Uint8Array(n);
+  const isActive = new Uint8Array(allocate(n));
   for (let a = 0; a < n; a++) isActive[a] = active(a) ? 1 : 0;
+  // How many active articles have each feature, then which features gather candidates: only
+  // theirs are posted (a common feature's list, never read, would be most of the postings).
+  const count = new Int32Array(featureRange);
+  for (let a = 0; a < n; a++) if (isActive[a]) for (let f = starts[a]!; f < starts[a + 1]!; f++) count[features[f]!]! += 1;
+  const cap = postingCap(n);
+  const usable = new Uint8Array(allocate(featureRange));
   // Postings in compressed rows (one typed array of articles and one of weights, sliced by feature):
   // no object per entry, so large archives stay cheap in memory and time.
-  const start = new Int32Array(featureRange + 1);
-  for (let a = 0; a < n; a++) if (isActive[a]) for (let f = starts[a]!; f < starts[a + 1]!; f++) start[features[f]! + 1]! += 1;
-  for (let f = 0; f < featureRange; f++) start[f + 1]! += start[f]!;
-  const fill = start.slice(0, featureRange);
-  const postingArticle = new Int32Array(start[featureRange]!);
-  const postingWeight = new Float64Array(start[featureRange]!);
+  const postingStarts = new Int32Array(allocate(4 * (featureRange + 1)));
+  for (let f = 0; f < featureRange; f++) {
+    const length = count[f]!;
+    usable[f] = length >= 2 && length <= cap ? 1 : 0;
+    postingStarts[f + 1] = postingStarts[f]! + (usable[f] ? length : 0);
+  }
+  const fill = postingStarts.slice(0, featureRange);
+  const postingArticles = new Int32Array(allocate(4 * postingStarts[featureRange]!));
+  const postingWeights = new Float64Array(allocate(8 * postingStarts[featureRange]!));
   for (let a = 0; a < n; a++) {
     if (!isActive[a]) continue;
     for (let f = starts[a]!; f < starts[a + 1]!; f++) {
-      const at = fill[features[f]!]!++;
-      postingArticle[at] = a;
-      postingWeight[at] = weights[f]!;
+      const feature = features[f]!;
+      if (!usable[feature]) continue;
+      const at = fill[feature]!++;
+      postingArticles[at] = a;
+      postingWeights[at] = weights[f]!;
     }
   }
-  // A feature gathers candidates when 2 to `cap` articles have it: one byte per feature, read per query feature.
-  const cap = postingCap(n);
-  const usable = new Uint8Array(featureRange);
-  for (let f = 0; f < featureRange; f++) {
-    const length = start[f + 1]! - start[f]!;
-    usable[f] = length >= 2 && length <= cap ? 1 : 0;
-  }
+  return { vectors, k, minSimilarity, active: isActive, postingStarts, postingArticles, postingWeights, usable };
+}
+
+/** Empty rows for the neighbours of an index's articles, in memory from `allocate`. */
+export function neighbourRows(index: NeighbourIndex, allocate: Allocate = allocateHere): NeighbourRows {
+  const n = index.active.length;
+  return {
+    counts: new Int32Array(allocate(4 * n)),
+    indexes: new Int32Array(allocate(4 * n * index.k)),
+    similarities: new Float64Array(allocate(8 * n * index.k)),
+  };
+}
+
+/**
+ * A search of `index` writing to `rows`: each call fills the rows of the active articles from..to
+ * (exclusive). A row depends on its article and the index only, so any thread may fill any rows.
+ */
+export function searchNeighbours(index: NeighbourIndex, rows: NeighbourRows): (from: number, to: number) => void {
+  const { vectors, k, minSimilarity, active, postingStarts, postingArticles, postingWeights, usable } = index;
+  const { starts, features, weights, featureRange } = vectors;
+  const n = active.length;
   // Per-query scratch, reused: partial scores by article, the articles touched, the query's weights by feature.
   const scores = new Float64Array(n);
   const touched = new Int32Array(n);
@@ -64,60 +128,71 @@ export function nearestNeighbours(vectors: TermVectors, k: number, minSimilarity
   const candidates = new Int32Array(k * RESCORED_PER_RESULT);
   const similarities = new Float64Array(k * RESCORED_PER_RESULT);
   const indexes = new Int32Array(k * RESCORED_PER_RESULT);
-  const rowStarts = new Int32Array(n + 1);
-  const found = { indexes: new Int32Array(n * k), similarities: new Float64Array(n * k) };
-  for (let index = 0; index < n; index++) {
-    rowStarts[index + 1] = rowStarts[index]!;
-    if (!isActive[index]) continue;
-    const first = starts[index]!;
-    const end = starts[index + 1]!;
-    let touchedCount = 0;
-    const queryCount = strongestFeatures(weights, features, first, end, usable, strongest);
-    for (let q = 0; q < queryCount; q++) {
-      const f = strongest[q]!;
-      const weight = weights[f]!;
-      const feature = features[f]!;
-      for (let at = start[feature]!; at < start[feature + 1]!; at++) {
-        const other = postingArticle[at]!;
-        if (other === index) continue;
-        if (scores[other] === 0) touched[touchedCount++] = other;
-        scores[other]! += weight * postingWeight[at]!;
+  return (from, to) => {
+    for (let a = from; a < to; a++) {
+      if (!active[a]) continue;
+      const first = starts[a]!;
+      const end = starts[a + 1]!;
+      let touchedCount = 0;
+      const queryCount = strongestFeatures(weights, features, first, end, usable, strongest);
+      for (let q = 0; q < queryCount; q++) {
+        const f = strongest[q]!;
+        const weight = weights[f]!;
+        const feature = features[f]!;
+        for (let at = postingStarts[feature]!; at < postingStarts[feature + 1]!; at++) {
+          const other = postingArticles[at]!;
+          if (other === a) continue;
+          if (scores[other] === 0) touched[touchedCount++] = other;
+          scores[other]! += weight * postingWeights[at]!;
+        }
+      }
+      // The partial scores pick the candidates; the best of them are scored exactly over all features.
+      const count = topByScore(touched, touchedCount, scores, candidates);
+      for (let t = 0; t < touchedCount; t++) scores[touched[t]!] = 0;
+      for (let f = first; f < end; f++) query[features[f]!] = weights[f]!;
+      // Exact scores, kept when high enough, ranked best first (ties by index) by insertion: a few dozen at most.
+      let kept = 0;
+      for (let c = 0; c < count; c++) {
+        const other = candidates[c]!;
+        // The exact cosine of two unit vectors, the query spread by feature (0 where it has none): one
+        // read per feature of `other` instead of a merge of two lists (or a test per feature: a branch
+        // mispredicted about as often as taken costs more than the read). Summed in ascending feature
+        // order, so the cosine of a pair is the same number to the last bit whichever side asks.
+        let similarity = 0;
+        for (let j = starts[other]!; j < starts[other + 1]!; j++) similarity += query[features[j]!]! * weights[j]!;
+        if (similarity < minSimilarity) continue;
+        let at = kept++;
+        for (; at > 0 && ranksBefore(similarity, other, similarities[at - 1]!, indexes[at - 1]!); at--) {
+          similarities[at] = similarities[at - 1]!;
+          indexes[at] = indexes[at - 1]!;
+        }
+        similarities[at] = similarity;
+        indexes[at] = other;
+      }
+      for (let f = first; f < end; f++) query[features[f]!] = 0;
+      const taken = Math.min(kept, k);
+      rows.counts[a] = taken;
+      for (let r = 0; r < taken; r++) {
+        rows.indexes[a * k + r] = indexes[r]!;
+        rows.similarities[a * k + r] = similarities[r]!;
       }
     }
-    // The partial scores pick the candidates; the best of them are scored exactly over all features.
-    const count = topByScore(touched, touchedCount, scores, candidates);
-    for (let t = 0; t < touchedCount; t++) scores[touched[t]!] = 0;
-    for (let f = first; f < end; f++) query[features[f]!] = weights[f]!;
-    // Exact scores, kept when high enough, ranked best first (ties by index) by insertion: a few dozen at most.
-    let kept = 0;
-    for (let c = 0; c < count; c++) {
-      const other = candidates[c]!;
-      // The exact cosine of two unit vectors, the query spread by feature (0 where it has none): one
-      // read per feature of `other` instead of a merge of two lists (or a test per feature: a branch
-      // mispredicted about as often as taken costs more than the read). Summed in ascending feature
-      // order, so the cosine of a pair is the same number to the last bit whichever side asks.
-      let similarity = 0;
-      for (let j = starts[other]!; j < starts[other + 1]!; j++) similarity += query[features[j]!]! * weights[j]!;
-      if (similarity < minSimilarity) continue;
-      let at = kept++;
-      for (; at > 0 && ranksBefore(similarity, other, similarities[at - 1]!, indexes[at - 1]!); at--) {
-        similarities[at] = similarities[at - 1]!;
-        indexes[at] = indexes[at - 1]!;
-      }
-      similarities[at] = similarity;
-      indexes[at] = other;
-    }
-    for (let f = first; f < end; f++) query[features[f]!] = 0;
-    const row = rowStarts[index]!;
-    const taken = Math.min(kept, k);
-    for (let r = 0; r < taken; r++) {
-      found.indexes[row + r] = indexes[r]!;
-      found.similarities[row + r] = similarities[r]!;
-    }
-    rowStarts[index + 1] = row + taken;
+  };
+}
+
+/** Rows of k as compressed rows (the rows of inactive articles are empty). */
+export function compressRows(rows: NeighbourRows, k: number): Neighbours {
+  const n = rows.counts.length;
+  const starts = new Int32Array(n + 1);
+  for (let a = 0; a < n; a++) starts[a + 1] = starts[a]! + rows.counts[a]!;
+  const indexes = new Int32Array(starts[n]!);
+  const similarities = new Float64Array(starts[n]!);
+  for (let a = 0; a < n; a++) {
+    const count = rows.counts[a]!;
+    indexes.set(rows.indexes.subarray(a * k, a * k + count), starts[a]!);
+    similarities.set(rows.similarities.subarray(a * k, a * k + count), starts[a]!);
   }
-  const total = rowStarts[n]!;
-  return { starts: rowStarts, indexes: found.indexes.slice(0, total), similarities: found.similarities.slice(0, total) };
+  return { starts, indexes, similarities };
 }
 
 /**

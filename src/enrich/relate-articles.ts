@@ -1,10 +1,10 @@
 /** Relating articles: near-duplicate copies, related articles (TF-IDF plus shared entities) and story clusters. */
-import type { Article, StoryLink, Subject } from '../content/article.ts';
+import type { Article, Entity, StoryLink, Subject } from '../content/article.ts';
 import { compareCodePoints } from '../text/compare.ts';
 import { clusterStories } from './cluster-stories.ts';
 import { findNearDuplicates, minhashSignature } from './find-near-duplicates.ts';
-import { nearestNeighbours } from './nearest-neighbours.ts';
-import { type ArticleTerms, TermTable } from './term-vectors.ts';
+import { compressRows, type NeighbourIndex, neighbourIndex, type NeighbourRows, neighbourRows, type Neighbours, nearestNeighbours } from './nearest-neighbours.ts';
+import { type Allocate, allocateHere, type ArticleTerms, TermTable, type TermVectors } from './term-vectors.ts';
 import { refineSubjects } from './refine-subjects.ts';
 import { resolveSurnames } from './resolve-surnames.ts';
 import { subjectTopics } from './choose-topics.ts';
@@ -24,6 +24,17 @@ export interface Relations {
 }
 
 /**
+ * Where relate's nearest-neighbour search runs when other threads share it: the search reads
+ * memory they can read too, and this thread does other work of relate while they start searching.
+ */
+export interface SharedSearch {
+  /** Memory for the arrays the search reads and writes (the vectors, the index, the rows). */
+  readonly allocate: Allocate;
+  /** Fills `rows` for every active article of `index`, running `meanwhile` on this thread first. */
+  search(index: NeighbourIndex, rows: NeighbourRows, meanwhile: () => void): Promise<void>;
+}
+
+/**
  * Near-copies are found first (MinHash) and point at their original, the earliest copy; the
  * originals are then related and clustered into stories; a copy shares its original's story and
  * lists the original first among its related. Subjects are refined and lone surnames resolved
@@ -32,10 +43,45 @@ export interface Relations {
  * is the same either way.
  */
 export function relateArticles(articles: readonly Article[], termsOf: (article: Article) => ArticleTerms | undefined = () => undefined): Relations {
-  const n = articles.length;
-  const originalOf = new Int32Array(n).fill(-1);
-  // One pass over each article's words: MinHash signature and term counts; the words are not kept.
-  // An article read where it was parsed (termsOf) is not read again.
+  const read = readArticles(articles, termsOf, allocateHere);
+  const neighbours = nearestNeighbours(read.vectors, RELATED_COUNT * 2, MIN_RELATED_SIMILARITY, read.isOriginal);
+  return linkArticles(articles, read.originalOf, neighbours, refineSubjects(articles, read.vectors), resolveSurnames(articles));
+}
+
+/**
+ * relateArticles with its nearest-neighbour search shared with other threads (`search`; null:
+ * this thread alone): the same relations. The search is most of relate's time on a large archive,
+ * and it is per article given the index, so the threads take its articles in turn.
+ */
+export async function relateArticlesShared(articles: readonly Article[], termsOf: (article: Article) => ArticleTerms | undefined, search: SharedSearch | null): Promise<Relations> {
+  if (search === null) return relateArticles(articles, termsOf);
+  const read = readArticles(articles, termsOf, search.allocate);
+  const index = neighbourIndex(read.vectors, RELATED_COUNT * 2, MIN_RELATED_SIMILARITY, read.isOriginal, search.allocate);
+  const rows = neighbourRows(index, search.allocate);
+  // Subjects and surnames need no neighbours: this thread works them out while the others search.
+  let subjects: Array<readonly Subject[]> = [];
+  let people: Array<readonly Entity[]> = [];
+  await search.search(index, rows, () => {
+    subjects = refineSubjects(articles, read.vectors);
+    people = resolveSurnames(articles);
+  });
+  return linkArticles(articles, read.originalOf, compressRows(rows, index.k), subjects, people);
+}
+
+/** What relate reads from the articles before searching: each one's original (-1: it is one) and the archive's vectors. */
+interface ReadArticles {
+  readonly originalOf: Int32Array;
+  readonly isOriginal: (index: number) => boolean;
+  readonly vectors: TermVectors;
+}
+
+/**
+ * One pass over each article's words: MinHash signature and term counts (the words are not kept);
+ * then the near-copies and the vectors, in memory from `allocate`. An article read where it was
+ * parsed (termsOf) is not read again.
+ */
+function readArticles(articles: readonly Article[], termsOf: (article: Article) => ArticleTerms | undefined, allocate: Allocate): ReadArticles {
+  const originalOf = new Int32Array(articles.length).fill(-1);
   const table = new TermTable();
   const signatures = articles.map((article) => {
     const read = termsOf(article);
@@ -47,12 +93,11 @@ export function relateArticles(articles: readonly Article[], termsOf: (article: 
     const [first, ...copies] = [...group].sort((a, b) => compareReadingOrder(articles[a]!, articles[b]!));
     for (const copy of copies) originalOf[copy] = first!;
   }
-  const isOriginal = (i: number): boolean => originalOf[i] === -1;
-  const vectors = table.vectors();
-  const neighbours = nearestNeighbours(vectors, RELATED_COUNT * 2, MIN_RELATED_SIMILARITY, isOriginal);
-  const subjects = refineSubjects(articles, vectors);
-  const people = resolveSurnames(articles);
+  return { originalOf, isOriginal: (i) => originalOf[i] === -1, vectors: table.vectors(allocate) };
+}
 
+/** The relations from what was read, the neighbours, and the refined subjects and resolved people of each article. */
+function linkArticles(articles: readonly Article[], originalOf: Int32Array, neighbours: Neighbours, subjects: ReadonlyArray<readonly Subject[]>, people: ReadonlyArray<readonly Entity[]>): Relations {
   const storyOf = new Map<number, StoryLink>();
   for (const group of clusterStories(articles, neighbours)) {
     const ids = [...group].sort((a, b) => compareReadingOrder(articles[a]!, articles[b]!)).map((i) => articles[i]!.id);

@@ -16,6 +16,12 @@ export interface TermVectors {
   readonly featureRange: number;
 }
 
+/** Makes the memory of a typed array of `bytes` bytes: an ArrayBuffer, or a SharedArrayBuffer for arrays other threads read. */
+export type Allocate = (bytes: number) => ArrayBufferLike;
+
+/** Memory of this thread only. */
+export const allocateHere: Allocate = (bytes) => new ArrayBuffer(bytes);
+
 /**
  * What one article gives the archive's term table, made where the article is parsed (any thread)
  * so that the relate stage need not read its text again. Plain data, so it crosses threads and
@@ -221,11 +227,12 @@ export class TermTable {
   }
 
   /**
-   * One vector per article read, in order. Weights are (1 + ln tf) · ln(N / df); terms found in
-   * all articles (they say nothing) are left out. Terms of one article alone match nothing but
-   * still count in its length, so small archives do not look alike for sharing a few words.
+   * One vector per article read, in order, in memory from `allocate`. Weights are (1 + ln tf) ·
+   * ln(N / df); terms found in all articles (they say nothing) are left out. Terms of one article
+   * alone match nothing but still count in its length, so small archives do not look alike for
+   * sharing a few words.
    */
-  vectors(): TermVectors {
+  vectors(allocate: Allocate = allocateHere): TermVectors {
     const chunks = this.#chunks;
     const rowChunk = this.#rowChunk;
     const rowStart = this.#rowStart;
@@ -239,7 +246,7 @@ export class TermTable {
     const entityKey = this.#entityKey;
     // The rows' sizes first, so the archive's vectors fill three arrays of the exact size.
     let longest = 0;
-    const rowStarts = new Int32Array(n + 1);
+    const rowStarts = new Int32Array(allocate(4 * (n + 1)));
     for (let a = 0; a < n; a++) {
       const ids = chunks[rowChunk[a]!]!.ids;
       let m = 0;
@@ -247,8 +254,8 @@ export class TermTable {
       longest = Math.max(longest, m);
       rowStarts[a + 1] = rowStarts[a]! + Math.min(m, MAX_FEATURES);
     }
-    const features = new Int32Array(rowStarts[n]!);
-    const weights = new Float64Array(rowStarts[n]!);
+    const features = new Int32Array(allocate(4 * rowStarts[n]!));
+    const weights = new Float64Array(allocate(8 * rowStarts[n]!));
     // Scratch lists sized for the longest article, and a weight per term id: no array per term or per article.
     const termIds = new Int32Array(longest);
     const ranked = new Float64Array(longest);

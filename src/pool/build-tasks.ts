@@ -1,15 +1,19 @@
 /** The tasks a build hands to its workers, and how they run: in a pool, or in this thread for small builds. */
 import { runArticleTask, type ArticleTask, type ArticleTaskResult } from './article-task.ts';
+import { type NeighbourTask, shareNeighbourSearch } from './neighbour-task.ts';
 import { runRenderTask, type RenderTask } from './render-task.ts';
 import { WorkerPool, workerCount } from './worker-pool.ts';
+import type { SharedSearch } from '../enrich/relate-articles.ts';
 
 /** A task for a build worker. */
-export type BuildTask = ({ readonly kind: 'articles' } & ArticleTask) | ({ readonly kind: 'render' } & RenderTask);
+export type BuildTask = ({ readonly kind: 'articles' } & ArticleTask) | ({ readonly kind: 'neighbours' } & NeighbourTask) | ({ readonly kind: 'render' } & RenderTask);
 
 /** The result type of each task kind. */
 export interface BuildTaskResults {
   /** Each input's outcome as JSON without its body HTML, and where it is cached. */
   readonly articles: ArticleTaskResult[];
+  /** Chunks of the shared search the worker did. */
+  readonly neighbours: number;
   /** Bytes written per page. */
   readonly render: number[];
 }
@@ -26,11 +30,13 @@ export interface BuildRunner {
   /** Parses a batch of inputs the cache does not have: on a worker, or here when every worker is busy. */
   articles(task: ArticleTask): Promise<ArticleTaskResult[]>;
   render(task: RenderTask): Promise<number[]>;
+  /** Relate's nearest-neighbour search shared with the workers; null without workers (relate searches on this thread). */
+  readonly neighbours: SharedSearch | null;
   /**
-   * Called once the last article is in: the workers end, and fresh ones start with the first page.
-   * Pages need nothing a worker's parsing left in its heap (the enricher's word lists, garbage):
-   * ~100 MB per worker at 25x, kept through relate and render; a fresh worker is ~50 MB, not
-   * started until relate (this thread's peak) is over.
+   * Called once the last article is in: the workers end, and fresh ones start at once, to share
+   * relate's search and then render the pages. Neither needs what a worker's parsing left in its
+   * heap (the enricher's word lists, garbage): ~100 MB per worker at 25x, where a fresh one is
+   * ~50 MB; started now, it loads while this thread reads the articles' terms.
    */
   articlesDone(): Promise<void>;
   /**
@@ -56,6 +62,7 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
       saturated: false,
       articles: async (task) => runArticleTask(task),
       render: runRenderTask,
+      neighbours: null,
       articlesDone: async () => undefined,
       expectMisses: () => undefined,
       close: async () => undefined,
@@ -79,7 +86,11 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
       return pool.saturated ? runArticleTask(task) : (pool.run({ kind: 'articles', ...task }) as Promise<ArticleTaskResult[]>);
     },
     render: (task) => pool.run({ kind: 'render', ...task }) as Promise<number[]>,
-    articlesDone: () => pool.restart(),
+    neighbours: shareNeighbourSearch(size, (task) => pool.run({ kind: 'neighbours', ...task }) as Promise<number>),
+    articlesDone: async () => {
+      await pool.restart();
+      pool.start();
+    },
     expectMisses: (misses) => {
       if (misses < MIN_INPUTS_FOR_WORKERS && !forced) parseHere = true;
       else pool.start();

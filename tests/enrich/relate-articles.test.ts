@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/content/article.ts';
 import { enrichArticle } from '../../src/enrich/enrich-article.ts';
-import { relateArticles, RELATED_COUNT } from '../../src/enrich/relate-articles.ts';
+import { relateArticles, relateArticlesShared, RELATED_COUNT, type SharedSearch } from '../../src/enrich/relate-articles.ts';
+import { searchNeighbours } from '../../src/enrich/nearest-neighbours.ts';
 import { defaultEnrichResources } from '../../src/enrich/enrich-resources.ts';
 import { displayLabel } from '../../src/enrich/choose-topics.ts';
 import { minhashSignature, resemblance } from '../../src/enrich/find-near-duplicates.ts';
@@ -110,6 +111,28 @@ describe('relateArticles', () => {
     const allRead = relateArticles(desk, (article) => read.get(article));
     expect(JSON.stringify(allRead.articles)).toBe(JSON.stringify(articles));
     expect([...allRead.related]).toEqual([...related]);
+  });
+
+  it('gives the same result with its neighbour search shared, whatever order the rows are searched in, and alone (null)', async () => {
+    let meanwhileRan = false;
+    const secondHalfFirst: SharedSearch = {
+      allocate: (bytes) => new SharedArrayBuffer(bytes),
+      search: async (index, rows, meanwhile) => {
+        meanwhile();
+        meanwhileRan = true;
+        const search = searchNeighbours(index, rows);
+        const half = Math.floor(desk.length / 2);
+        search(half, desk.length);
+        search(0, half);
+      },
+    };
+    const shared = await relateArticlesShared(desk, () => undefined, secondHalfFirst);
+    expect(meanwhileRan).toBe(true);
+    expect(JSON.stringify(shared.articles)).toBe(JSON.stringify(articles));
+    expect([...shared.related]).toEqual([...related]);
+    const alone = await relateArticlesShared(desk, () => undefined, null);
+    expect(JSON.stringify(alone.articles)).toBe(JSON.stringify(articles));
+    expect([...alone.related]).toEqual([...related]);
   });
 
   it('gives the same result every time', () => {
