@@ -34,13 +34,13 @@ import type { ArticleTerms } from './enrich/term-vectors.ts';
 import { articleLoader, ARTICLES_PER_BATCH, batchConcurrency, inputCacheKeys } from './pool/article-loader.ts';
 import { StringPool } from './pool/string-pool.ts';
 import type { ProgressListener } from './progress.ts';
-import { buildKey } from './cache/build-key.ts';
+import { hashInputs } from './cache/build-key.ts';
 import { releaseEnrichResources } from './enrich/enrich-resources.ts';
 
 /** The cache folder, in the project folder: parsed articles and the manifest of the last output. */
 export const CACHE_DIR = '.broadsheet-cache';
 
-/** The content hashes of the inputs as last read, by path and file identity (see buildKey). */
+/** The content hashes of the inputs as last read, by path and file identity (see hashInputs). */
 const INPUT_INDEX_FILE = 'inputs.json';
 
 /** What a build did. */
@@ -107,9 +107,10 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     const salts = await timer.time('hash', () => buildSalts(config));
     const manifestFile = cacheDir === null ? null : outputManifestFile(cacheDir, config.outDir);
     // Nothing read by the build changed since the last one: its output is this build's (builds are deterministic).
-    const keyed = cacheDir === null ? null : await timer.time('key', () => buildKey(discovered, salts.pages, path.join(cacheDir, INPUT_INDEX_FILE)));
-    const key = keyed?.key ?? null;
-    const current = manifestFile === null || key === null ? null : await previousResult(config, manifestFile, key, timer);
+    // An input new since then is left to parse, which reads it anyway: then the key is made after parse.
+    const hashes = cacheDir === null ? null : await timer.time('key', () => hashInputs(discovered, path.join(cacheDir, INPUT_INDEX_FILE), { cacheHasEntries: ArticleCache.exists(articleCacheDir) }));
+    const unchangedKey = (await hashes?.save(salts.pages)) ?? null;
+    const current = manifestFile === null || unchangedKey === null ? null : await previousResult(config, manifestFile, unchangedKey, timer);
     if (current !== null) return current;
 
     const cache = await ArticleCache.open(articleCacheDir, salts.articles);
@@ -117,9 +118,9 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     const bodies = new ArticleBodies();
     const strings = new StringPool();
     const terms = new Map<string, ArticleTerms>();
-    const { keys, misses } = inputCacheKeys(cache, discovered.inputs, keyed?.contentHashes);
+    const { keys, misses } = inputCacheKeys(cache, discovered.inputs, hashes?.contentHashes);
     runner.expectMisses(misses);
-    const load = articleLoader({ cache, runner, keys, bodies, strings, cacheKeys, terms });
+    const load = articleLoader({ cache, runner, keys, bodies, strings, cacheKeys, terms, hashes });
     const { articles, related } = await relatedArticles(discovered.inputs, timer, report, displayPath, load, batchConcurrency(runner), terms, runner.neighbours, (done, total) => options.onProgress?.('parse', done, total), async () => {
       await runner.articlesDone();
       strings.clear();
@@ -129,6 +130,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       // This thread parsed only its share beside the workers: its word lists are not needed again.
       if (runner.workers > 0) releaseEnrichResources();
     });
+    const key = (await hashes?.save(salts.pages)) ?? null;
     const archive = timer.timeSync('group', () => buildArchive(articles, related));
 
     const writer = await SiteWriter.open(config.outDir, [config.seedsDir, config.contentDir, config.templatesDir, projectDir], {

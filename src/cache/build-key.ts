@@ -6,48 +6,116 @@ import type { DiscoveredInputs, InputFile } from '../content/input-file.ts';
 import { contentHashOf, readInputBytesSync } from '../content/read-input.ts';
 import { writeJsonAtomically } from '../write/write-json-atomically.ts';
 
-/** A build's key, and each readable input's content hash, so the build need not read the input again to find it in the cache. */
-export interface BuildKey {
-  readonly key: string;
-  readonly contentHashes: ReadonlyMap<InputFile, string>;
-}
-
 /** Content hashes of inputs by path, with the file identity (size, mtime, ctime, inode) they were hashed at. */
 type HashIndex = Record<string, readonly [identity: string, contentHash: string]>;
 
 /**
- * Hashes every input's path and bytes (an unreadable one by its error), the ignored files and the
- * salt (code, data, templates, config). Builds are deterministic, so the same key means the same output.
- * With `indexFile`, an input whose size, times and inode (and its override file's) are those it
- * was hashed at last time keeps that hash without being read, as git's index does.
+ * Each input's content hash (or why it cannot be read) as far as the build knows it, and from
+ * them the build key. The key stage (hashInputs) knows an input from the index of the last
+ * build's hashes or reads it; an input the index does not name is left to parse, which reads it
+ * anyway, and tells its hash here (learn), so a first build reads every input once, not twice.
  */
-export async function buildKey(discovered: DiscoveredInputs, salt: string, indexFile: string | null = null): Promise<BuildKey> {
-  const previous = indexFile === null ? {} : await readIndex(indexFile);
-  const index: Record<string, readonly [string, string]> = {};
-  const parts = new Array<string>(discovered.inputs.length);
-  const contentHashes = new Map<InputFile, string>();
-  // Synchronous stats and reads: see identityOf and readInputBytesSync.
-  for (const [i, input] of discovered.inputs.entries()) {
-    const identity = indexFile === null ? null : identityOf(input);
-    const known = previous[input.absolutePath];
-    let contentHash: string | null = identity !== null && known?.[0] === identity ? known[1] : null;
-    let problem = '';
-    if (contentHash === null) {
-      const read = readInputBytesSync(input);
-      if (read.ok) contentHash = contentHashOf(read.bytes, read.overrideBytes);
-      else problem = read.problem.message;
-    }
-    if (contentHash !== null) {
-      contentHashes.set(input, contentHash);
-      if (identity !== null) index[input.absolutePath] = [identity, contentHash];
-    }
-    parts[i] = `${input.kind}:${input.relativePath}:${input.overridePath ?? ''}:${contentHash ?? problem}`;
+export class InputHashes {
+  readonly #discovered: DiscoveredInputs;
+  readonly #indexFile: string | null;
+  /** Each input's identity when the key stage looked at it (see identityOf); absent when it could not be looked at. */
+  readonly #identities: Map<InputFile, string>;
+  readonly #hashes = new Map<InputFile, string>();
+  readonly #problems = new Map<InputFile, string>();
+  /** Whether the index file holds what is known now. */
+  #saved = false;
+
+  constructor(discovered: DiscoveredInputs, indexFile: string | null, identities: Map<InputFile, string>) {
+    this.#discovered = discovered;
+    this.#indexFile = indexFile;
+    this.#identities = identities;
   }
-  if (indexFile !== null) await writeJsonAtomically(indexFile, index);
-  const hash = createHash('sha256').update(salt);
-  for (const part of parts) hash.update(part).update('\n');
-  for (const file of discovered.ignored) hash.update(`ignored:${file.displayPath}:${file.reason}\n`);
-  return { key: hash.digest('hex'), contentHashes };
+
+  /** The content hash of each input known so far: a cache hit needs no read of its input. */
+  get contentHashes(): ReadonlyMap<InputFile, string> {
+    return this.#hashes;
+  }
+
+  /** Records an input's content hash. */
+  learn(input: InputFile, contentHash: string): void {
+    if (this.#hashes.get(input) === contentHash) return;
+    this.#problems.delete(input);
+    this.#hashes.set(input, contentHash);
+    this.#saved = false;
+  }
+
+  /** Records why an input could not be read (see readInputBytesSync): the key holds the reason. */
+  unreadable(input: InputFile, problem: string): void {
+    this.#hashes.delete(input);
+    this.#problems.set(input, problem);
+    this.#saved = false;
+  }
+
+  /**
+   * Hashes every input's path and bytes (an unreadable one by its error), the ignored files and
+   * `salt` (code, data, templates, config): builds are deterministic, so the same key means the
+   * same output. Null while an input is left to parse.
+   */
+  key(salt: string): string | null {
+    const hash = createHash('sha256').update(salt);
+    for (const input of this.#discovered.inputs) {
+      const known = this.#hashes.get(input) ?? this.#problems.get(input);
+      if (known === undefined) return null;
+      hash.update(`${input.kind}:${input.relativePath}:${input.overridePath ?? ''}:${known}`).update('\n');
+    }
+    for (const file of this.#discovered.ignored) hash.update(`ignored:${file.displayPath}:${file.reason}\n`);
+    return hash.digest('hex');
+  }
+
+  /**
+   * The key (see key()), with the index of hashes by identity written for the next build once the
+   * key is complete (and not written already): a first build's, only once parse has read the inputs.
+   */
+  async save(salt: string): Promise<string | null> {
+    const key = this.key(salt);
+    if (key !== null && this.#indexFile !== null && !this.#saved) {
+      const index: Record<string, readonly [string, string]> = {};
+      for (const [input, contentHash] of this.#hashes) {
+        const identity = this.#identities.get(input);
+        if (identity !== undefined) index[input.absolutePath] = [identity, contentHash];
+      }
+      await writeJsonAtomically(this.#indexFile, index);
+      this.#saved = true;
+    }
+    return key;
+  }
+}
+
+/**
+ * What the key stage knows of each input. With `indexFile`, an input whose size, times and inode
+ * (and its override file's) are those it was hashed at last time keeps that hash without being
+ * read, as git's index does; one the index names with another identity is read now (it may be
+ * unchanged, and the last build's output still right). One the index does not name is new since
+ * the last build, so the key changed anyway: it is left to parse. But when the index names no
+ * input at all while `cacheHasEntries` (the index was lost, the article cache was not), every
+ * input is read now, so that parse finds the cached entries by their hashes.
+ */
+export async function hashInputs(discovered: DiscoveredInputs, indexFile: string | null, options: { readonly cacheHasEntries: boolean }): Promise<InputHashes> {
+  const previous = indexFile === null ? {} : await readIndex(indexFile);
+  const readUnindexed = options.cacheHasEntries && isEmpty(previous);
+  const identities = new Map<InputFile, string>();
+  const hashes = new InputHashes(discovered, indexFile, identities);
+  // Synchronous stats and reads: see identityOf and readInputBytesSync.
+  for (const input of discovered.inputs) {
+    const identity = indexFile === null ? null : identityOf(input);
+    if (identity !== null) identities.set(input, identity);
+    const known = previous[input.absolutePath];
+    if (identity !== null && known?.[0] === identity) {
+      hashes.learn(input, known[1]);
+      continue;
+    }
+    // A file that cannot be looked at is read now all the same: the key names its problem.
+    if (known === undefined && identity !== null && !readUnindexed) continue;
+    const read = readInputBytesSync(input);
+    if (read.ok) hashes.learn(input, contentHashOf(read.bytes, read.overrideBytes));
+    else hashes.unreadable(input, read.problem.message);
+  }
+  return hashes;
 }
 
 /**
@@ -62,6 +130,11 @@ function identityOf(input: InputFile): string | null {
   } catch {
     return null;
   }
+}
+
+function isEmpty(index: HashIndex): boolean {
+  for (const _path in index) return false;
+  return true;
 }
 
 async function readIndex(file: string): Promise<HashIndex> {

@@ -3,8 +3,10 @@ import type { Article } from '../content/article.ts';
 import type { InputFile } from '../content/input-file.ts';
 import { ArticleCache } from '../cache/article-cache.ts';
 import { inputKey, type ArticleBodies } from '../cache/article-bodies.ts';
+import type { InputHashes } from '../cache/build-key.ts';
 import type { ArticleTerms } from '../enrich/term-vectors.ts';
-import type { ArticleOutcome, ArticleTaskResult } from './article-task.ts';
+import type { EntryLocation } from '../cache/article-pack.ts';
+import type { ArticleOutcome } from './article-task.ts';
 import type { BuildRunner } from './build-tasks.ts';
 import type { StringPool } from './string-pool.ts';
 
@@ -22,6 +24,8 @@ export interface ArticleLoaderParts {
   readonly cacheKeys: Set<string>;
   /** Each kept article's terms for relate (see ArticleOutcome), by inputKey. */
   readonly terms: Map<string, ArticleTerms>;
+  /** Learns the content hash of each input parsed here, or why it could not be read: the build key of a first build is made from them (see hashInputs). */
+  readonly hashes?: InputHashes | null;
 }
 
 /** Tasks one worker takes at once (see WorkerPool), plus one batch for this thread. */
@@ -58,11 +62,11 @@ export function inputCacheKeys(cache: ArticleCache, inputs: readonly InputFile[]
  * of an input's text), with its body HTML left in the cache.
  */
 export function articleLoader(parts: ArticleLoaderParts): (batch: readonly InputFile[]) => Promise<ArticleOutcome[]> {
-  const { cache, runner, keys, bodies, strings, cacheKeys, terms } = parts;
-  const keep = (result: ArticleTaskResult): ArticleOutcome => {
-    const outcome = JSON.parse(result.meta) as ArticleOutcome;
-    if (result.stored === null) return outcome;
-    const { key, location } = result.stored;
+  const { cache, runner, keys, bodies, strings, cacheKeys, terms, hashes } = parts;
+  const keep = ({ meta, stored }: { readonly meta: string; readonly stored: { readonly key: string; readonly location: EntryLocation } | null }): ArticleOutcome => {
+    const outcome = JSON.parse(meta) as ArticleOutcome;
+    if (stored === null) return outcome;
+    const { key, location } = stored;
     cacheKeys.add(key);
     cache.record(key, location);
     if (!outcome.ok) return outcome;
@@ -86,7 +90,13 @@ export function articleLoader(parts: ArticleLoaderParts): (batch: readonly Input
     });
     if (misses.length === 0) return outcomes;
     const results = await runner.articles({ inputs: misses.map((i) => batch[i]!), cacheDir: cache.dir, salt: cache.salt });
-    results.forEach((result, j) => (outcomes[misses[j]!] = keep(result)));
+    results.forEach((result, j) => {
+      const i = misses[j]!;
+      const outcome = (outcomes[i] = keep(result));
+      if (hashes == null) return;
+      if (result.stored !== null) hashes.learn(batch[i]!, result.stored.contentHash);
+      else if (!outcome.ok) hashes.unreadable(batch[i]!, outcome.problem.message);
+    });
     return outcomes;
   };
 }

@@ -20,11 +20,12 @@ export type ArticleOutcome = (Extract<InputOutcome<Article>, { ok: true }> & { r
 /**
  * One input's result as it crosses threads: the outcome as JSON with an empty body HTML (a string
  * is copied, not walked like an object, and the pack line is this same string), and where it is
- * stored (null for an unreadable input, which is not cached).
+ * stored under which key, with the content hash of the bytes read (null for an unreadable input,
+ * which is not cached: its outcome says why).
  */
 export interface ArticleTaskResult {
   readonly meta: string;
-  readonly stored: { readonly key: string; readonly location: EntryLocation } | null;
+  readonly stored: { readonly key: string; readonly location: EntryLocation; readonly contentHash: string } | null;
 }
 
 /** What a load task carries: a batch of inputs (one message for many) and where the cache is. */
@@ -38,12 +39,12 @@ export interface ArticleTask {
 
 /** Reads, parses and enriches each input and appends the articles to this thread's pack. Never throws for content. */
 export function runArticleTask(task: ArticleTask): ArticleTaskResult[] {
-  const results: Array<{ meta: string; key: string | null }> = [];
+  const results: Array<{ meta: string; key: string | null; contentHash: string }> = [];
   const entries: PackEntry[] = [];
   for (const input of task.inputs) {
     const read = readInputBytesSync(input);
     if (!read.ok) {
-      results.push({ meta: JSON.stringify(read), key: null });
+      results.push({ meta: JSON.stringify(read), key: null, contentHash: '' });
       continue;
     }
     // The key comes from the bytes read now, so an input edited since it was hashed is never stored under its old key.
@@ -61,9 +62,9 @@ export function runArticleTask(task: ArticleTask): ArticleTaskResult[] {
       meta = JSON.stringify(parsed);
     }
     entries.push({ meta, body: JSON.stringify(bodyHtml) });
-    results.push({ meta, key });
+    results.push({ meta, key, contentHash });
   }
   const locations = appendEntries(task.cacheDir, entries);
   let stored = 0;
-  return results.map(({ meta, key }) => ({ meta, stored: key === null ? null : { key, location: locations[stored++]! } }));
+  return results.map(({ meta, key, contentHash }) => ({ meta, stored: key === null ? null : { key, location: locations[stored++]!, contentHash } }));
 }
