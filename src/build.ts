@@ -36,6 +36,7 @@ import { StringPool } from './pool/string-pool.ts';
 import type { ProgressListener } from './progress.ts';
 import { hashInputs } from './cache/build-key.ts';
 import { releaseEnrichResources } from './enrich/enrich-resources.ts';
+import { collectGarbage } from './collect-garbage.ts';
 
 /** The cache folder, in the project folder: parsed articles and the manifest of the last output. */
 export const CACHE_DIR = '.broadsheet-cache';
@@ -131,6 +132,8 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       if (runner.workers > 0) releaseEnrichResources();
     });
     const key = (await hashes?.save(salts.pages)) ?? null;
+    // Relate's working data is garbage now: collected before render's pages and worker come on top of it (see collectGarbage).
+    collectGarbage();
     const archive = timer.timeSync('group', () => buildArchive(articles, related));
 
     const writer = await SiteWriter.open(config.outDir, [config.seedsDir, config.contentDir, config.templatesDir, projectDir], {
@@ -151,6 +154,8 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
           onProgress: (done, all) => options.onProgress?.('render', done, all),
         }),
       );
+      // No stage after render runs on the workers: their memory goes back before outputs, where the heap grows again.
+      await runner.close();
       const readable = withBodies(archive, bodies);
       await timer.time('outputs', async () => {
         await writer.writeChunks(apiArticlesUrl(), articlesJsonChunks(archive.articles, config.basePath));
