@@ -9,7 +9,7 @@ import { BuildReport, type ReportEntry } from './report.ts';
 import { discoverInputs } from './content/input-file.ts';
 import type { InputFile } from './content/input-file.ts';
 import { dedupeArticles, loadEach } from './content/load-articles.ts';
-import { relateArticlesShared, type Relations, type SharedSearch } from './enrich/relate-articles.ts';
+import { relateArticlesShared, type Relations, type SharedWork } from './enrich/relate-articles.ts';
 import type { Archive } from './archive/archive.ts';
 import { BroadsheetError } from './errors.ts';
 import { buildArchive } from './archive/build-archive.ts';
@@ -122,7 +122,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     const { keys, misses } = inputCacheKeys(cache, discovered.inputs, hashes?.contentHashes);
     runner.expectMisses(misses);
     const load = articleLoader({ cache, runner, keys, bodies, strings, cacheKeys, terms, hashes });
-    const { articles, related } = await relatedArticles(discovered.inputs, timer, report, displayPath, load, batchConcurrency(runner), terms, runner.neighbours, (done, total) => options.onProgress?.('parse', done, total), async () => {
+    const { articles, related } = await relatedArticles(discovered.inputs, timer, report, displayPath, load, batchConcurrency(runner), terms, runner.relate, (done, total) => options.onProgress?.('parse', done, total), async () => {
       await runner.articlesDone();
       strings.clear();
       releaseTermTable();
@@ -196,7 +196,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
  * Loads every input (through `load`, in batches, on the pool), drops repeated files and relates the articles.
  * The articles come without bodies: relate reads the terms counted where each was parsed (`terms`,
  * by inputKey; emptied once read), and their body HTML stays in the article cache (see
- * ArticleBodies), so memory holds metadata only. Relate's neighbour search is shared with the workers (`search`) when there are any.
+ * ArticleBodies), so memory holds metadata only. Relate's per-article work is shared with the workers (`work`) when there are any.
  */
 async function relatedArticles(
   inputs: readonly InputFile[],
@@ -206,7 +206,7 @@ async function relatedArticles(
   load: (batch: readonly InputFile[]) => Promise<ArticleOutcome[]>,
   concurrency: number,
   terms: Map<string, ArticleTerms>,
-  search: SharedSearch | null,
+  work: SharedWork | null,
   onProgress: (done: number, total: number) => void,
   onParsed: () => Promise<void>,
 ): Promise<Relations> {
@@ -214,7 +214,7 @@ async function relatedArticles(
   await onParsed();
   const enriched = timer.timeSync('dedupe', () => dedupeArticles(parsed, report, displayPath));
   parsed.length = 0;
-  const relations = await timer.time('relate', () => relateArticlesShared(enriched, (article) => terms.get(inputKey(article)) ?? missingTerms(article), search));
+  const relations = await timer.time('relate', () => relateArticlesShared(enriched, (article) => terms.get(inputKey(article)) ?? missingTerms(article), work));
   terms.clear();
   return relations;
 }

@@ -3,8 +3,8 @@ import type { Article, Entity, StoryLink, Subject } from '../content/article.ts'
 import { compareCodePoints } from '../text/compare.ts';
 import { clusterStories } from './cluster-stories.ts';
 import { findNearDuplicates, minhashSignature } from './find-near-duplicates.ts';
-import { compressRows, type NeighbourIndex, neighbourIndex, type NeighbourRows, neighbourRows, type Neighbours, nearestNeighbours } from './nearest-neighbours.ts';
-import { type Allocate, allocateHere, type ArticleTerms, TermTable, type TermVectors } from './term-vectors.ts';
+import { compressRows, type NeighbourIndex, neighbourIndex, type NeighbourRows, neighbourRows, type Neighbours, nearestNeighbours, searchNeighbours } from './nearest-neighbours.ts';
+import { type Allocate, type ArticleTerms, TermTable, type TermVectors, type VectorJob, vectorsOf, weighVectors } from './term-vectors.ts';
 import { refineSubjects } from './refine-subjects.ts';
 import { resolveSurnames } from './resolve-surnames.ts';
 import { subjectTopics } from './choose-topics.ts';
@@ -23,15 +23,30 @@ export interface Relations {
   readonly related: Map<string, string[]>;
 }
 
-/**
- * Where relate's nearest-neighbour search runs when other threads share it: the search reads
- * memory they can read too, and this thread does other work of relate while they start searching.
- */
-export interface SharedSearch {
-  /** Memory for the arrays the search reads and writes (the vectors, the index, the rows). */
+/** Per-article work of relate that other threads may share: weighing the vectors, searching the neighbours. */
+export type SharedJob = { readonly work: 'vectors'; readonly job: VectorJob } | { readonly work: 'neighbours'; readonly index: NeighbourIndex; readonly rows: NeighbourRows };
+
+/** Threads that share relate's per-article work with this one. */
+export interface SharedWork {
+  /** Memory for the arrays a job reads and writes: memory the other threads can read. */
   readonly allocate: Allocate;
-  /** Fills `rows` for every active article of `index`, running `meanwhile` on this thread first. */
-  search(index: NeighbourIndex, rows: NeighbourRows, meanwhile: () => void): Promise<void>;
+  /** Does every article of `job` with the other threads, running `meanwhile` on this thread first. */
+  share(job: SharedJob, meanwhile: () => void): Promise<void>;
+  /**
+   * Called when relate is done: the other threads may still hold the jobs' shared memory (until
+   * their next collection, which an idle thread may not have for long), so they are let go.
+   */
+  finish(): Promise<void>;
+}
+
+/** How many articles a shared job has. */
+export function jobSize(job: SharedJob): number {
+  return job.work === 'vectors' ? job.job.rowChunk.length : job.rows.counts.length;
+}
+
+/** Does a shared job's articles from..to (exclusive) on this thread: each call, any range, in any order. */
+export function jobRunner(job: SharedJob): (from: number, to: number) => void {
+  return job.work === 'vectors' ? weighVectors(job.job) : searchNeighbours(job.index, job.rows);
 }
 
 /**
@@ -43,57 +58,73 @@ export interface SharedSearch {
  * is the same either way.
  */
 export function relateArticles(articles: readonly Article[], termsOf: (article: Article) => ArticleTerms | undefined = () => undefined): Relations {
-  const read = readArticles(articles, termsOf, allocateHere);
-  const neighbours = nearestNeighbours(read.vectors, RELATED_COUNT * 2, MIN_RELATED_SIMILARITY, read.isOriginal);
-  return linkArticles(articles, read.originalOf, neighbours, refineSubjects(articles, read.vectors), resolveSurnames(articles));
+  const table = new TermTable();
+  const originalOf = findOriginals(articles, readTerms(articles, termsOf, table));
+  const vectors = table.vectors();
+  const neighbours = nearestNeighbours(vectors, RELATED_COUNT * 2, MIN_RELATED_SIMILARITY, (i) => originalOf[i] === -1);
+  return linkArticles(articles, originalOf, neighbours, refineSubjects(articles, vectors), resolveSurnames(articles));
 }
 
 /**
- * relateArticles with its nearest-neighbour search shared with other threads (`search`; null:
- * this thread alone): the same relations. The search is most of relate's time on a large archive,
- * and it is per article given the index, so the threads take its articles in turn.
+ * relateArticles with its per-article work (weighing vectors, searching neighbours) shared with
+ * other threads (`work`; null: this thread alone): the same relations. While the others start on
+ * a job, this thread does work of relate that the job does not need.
  */
-export async function relateArticlesShared(articles: readonly Article[], termsOf: (article: Article) => ArticleTerms | undefined, search: SharedSearch | null): Promise<Relations> {
-  if (search === null) return relateArticles(articles, termsOf);
-  const read = readArticles(articles, termsOf, search.allocate);
-  const index = neighbourIndex(read.vectors, RELATED_COUNT * 2, MIN_RELATED_SIMILARITY, read.isOriginal, search.allocate);
-  const rows = neighbourRows(index, search.allocate);
-  // Subjects and surnames need no neighbours: this thread works them out while the others search.
+export async function relateArticlesShared(articles: readonly Article[], termsOf: (article: Article) => ArticleTerms | undefined, work: SharedWork | null): Promise<Relations> {
+  if (work === null) return relateArticles(articles, termsOf);
+  const { originalOf, people, vectors } = await sharedVectors(articles, termsOf, work);
+  const index = neighbourIndex(vectors, RELATED_COUNT * 2, MIN_RELATED_SIMILARITY, (i) => originalOf[i] === -1, work.allocate);
+  const rows = neighbourRows(index, work.allocate);
   let subjects: Array<readonly Subject[]> = [];
+  await work.share({ work: 'neighbours', index, rows }, () => {
+    subjects = refineSubjects(articles, vectors);
+  });
+  await work.finish();
+  return linkArticles(articles, originalOf, compressRows(rows, index.k), subjects, people);
+}
+
+/**
+ * The vectors, weighed with the other threads while this one finds the near-copies and resolves
+ * surnames. The term counts are let go when this returns: only the vectors are read afterwards.
+ */
+async function sharedVectors(
+  articles: readonly Article[],
+  termsOf: (article: Article) => ArticleTerms | undefined,
+  work: SharedWork,
+): Promise<{ originalOf: Int32Array; people: Array<readonly Entity[]>; vectors: TermVectors }> {
+  const table = new TermTable(work.allocate);
+  const signatures = readTerms(articles, termsOf, table);
+  const job = table.vectorJob(work.allocate);
+  let originalOf: Int32Array = new Int32Array(0);
   let people: Array<readonly Entity[]> = [];
-  await search.search(index, rows, () => {
-    subjects = refineSubjects(articles, read.vectors);
+  await work.share({ work: 'vectors', job }, () => {
+    originalOf = findOriginals(articles, signatures);
     people = resolveSurnames(articles);
   });
-  return linkArticles(articles, read.originalOf, compressRows(rows, index.k), subjects, people);
-}
-
-/** What relate reads from the articles before searching: each one's original (-1: it is one) and the archive's vectors. */
-interface ReadArticles {
-  readonly originalOf: Int32Array;
-  readonly isOriginal: (index: number) => boolean;
-  readonly vectors: TermVectors;
+  return { originalOf, people, vectors: vectorsOf(job) };
 }
 
 /**
- * One pass over each article's words: MinHash signature and term counts (the words are not kept);
- * then the near-copies and the vectors, in memory from `allocate`. An article read where it was
- * parsed (termsOf) is not read again.
+ * One pass over each article's words into `table`: its term counts, and its MinHash signature,
+ * returned (the words are not kept). An article read where it was parsed (termsOf) is not read again.
  */
-function readArticles(articles: readonly Article[], termsOf: (article: Article) => ArticleTerms | undefined, allocate: Allocate): ReadArticles {
-  const originalOf = new Int32Array(articles.length).fill(-1);
-  const table = new TermTable();
-  const signatures = articles.map((article) => {
+function readTerms(articles: readonly Article[], termsOf: (article: Article) => ArticleTerms | undefined, table: TermTable): Array<Uint32Array | null> {
+  return articles.map((article) => {
     const read = termsOf(article);
     if (read === undefined) return minhashSignature(table.add(article));
     table.addTerms(read);
     return read.signature === null ? null : Uint32Array.from(read.signature);
   });
+}
+
+/** Each article's original among its near-copies (the first in reading order), or -1 for an original. */
+function findOriginals(articles: readonly Article[], signatures: ReadonlyArray<Uint32Array | null>): Int32Array {
+  const originalOf = new Int32Array(articles.length).fill(-1);
   for (const group of findNearDuplicates(signatures)) {
     const [first, ...copies] = [...group].sort((a, b) => compareReadingOrder(articles[a]!, articles[b]!));
     for (const copy of copies) originalOf[copy] = first!;
   }
-  return { originalOf, isOriginal: (i) => originalOf[i] === -1, vectors: table.vectors(allocate) };
+  return originalOf;
 }
 
 /** The relations from what was read, the neighbours, and the refined subjects and resolved people of each article. */

@@ -16,6 +16,28 @@ export interface TermVectors {
   readonly featureRange: number;
 }
 
+/**
+ * Term counts of every article and what weighs them into vectors, in typed arrays only (so
+ * threads can share one copy): weighVectors writes vector a to features and weights at
+ * starts[a]..starts[a + 1].
+ */
+export interface VectorJob {
+  /** Chunks of term ids and counts: article a's row is chunks[rowChunk[a]] at rowStart[a]..rowEnd[a]. */
+  readonly chunks: ReadonlyArray<{ readonly ids: Int32Array; readonly counts: Int32Array }>;
+  readonly rowChunk: Int32Array;
+  readonly rowStart: Int32Array;
+  readonly rowEnd: Int32Array;
+  /** In how many articles each term is (one in all of them is left out). */
+  readonly df: Int32Array;
+  /** Each term's ln(N / df), boosted for an entity. */
+  readonly idf: Float64Array;
+  /** The most terms an article has besides those in all articles. */
+  readonly longest: number;
+  readonly starts: Int32Array;
+  readonly features: Int32Array;
+  readonly weights: Float64Array;
+}
+
 /** Makes the memory of a typed array of `bytes` bytes: an ArrayBuffer, or a SharedArrayBuffer for arrays other threads read. */
 export type Allocate = (bytes: number) => ArrayBufferLike;
 
@@ -71,8 +93,8 @@ export class TermTable {
    */
   readonly #chunks: Array<{ readonly ids: Int32Array; readonly counts: Int32Array }> = [];
   /** The chunk being filled, and where its next row starts. */
-  #termIds = new Int32Array(FIRST_CHUNK);
-  #termCounts = new Int32Array(FIRST_CHUNK);
+  #termIds: Int32Array;
+  #termCounts: Int32Array;
   #rowFirst = 0;
   /** Article a's row: chunk, first and end position. */
   readonly #rowChunk: number[] = [];
@@ -85,6 +107,15 @@ export class TermTable {
   #stamp = 0;
   /** The words of the article last read, as hashes: one buffer for all articles, not one per article (~420 MB at 52k). */
   #words = new Uint32Array(4096);
+  /** Memory for the chunks of term counts. */
+  readonly #allocate: Allocate;
+
+  /** A table whose term counts are in memory from `allocate`: shared memory lets other threads weigh the vectors (vectorJob). */
+  constructor(allocate: Allocate = allocateHere) {
+    this.#allocate = allocate;
+    this.#termIds = new Int32Array(allocate(4 * FIRST_CHUNK));
+    this.#termCounts = new Int32Array(allocate(4 * FIRST_CHUNK));
+  }
 
   /**
    * Reads one article and records its term counts. Returns its words in order as stable 32-bit
@@ -218,10 +249,10 @@ export class TermTable {
   #nextChunk(end: number): number {
     const length = end - this.#rowFirst;
     const size = Math.max(Math.min(this.#termIds.length * 2, MAX_CHUNK), length * 2);
-    const ids = new Int32Array(size);
+    const ids = new Int32Array(this.#allocate(4 * size));
     ids.set(this.#termIds.subarray(this.#rowFirst, end));
     this.#termIds = ids;
-    this.#termCounts = new Int32Array(size);
+    this.#termCounts = new Int32Array(this.#allocate(4 * size));
     this.#rowFirst = 0;
     return length;
   }
@@ -233,77 +264,47 @@ export class TermTable {
    * sharing a few words.
    */
   vectors(allocate: Allocate = allocateHere): TermVectors {
+    const job = this.vectorJob(allocate);
+    weighVectors(job)(0, job.rowChunk.length);
+    return vectorsOf(job);
+  }
+
+  /**
+   * What weighing the vectors reads and where it writes them, in typed arrays (from `allocate`)
+   * that threads can share: any thread may then weigh any rows (weighVectors). The terms' document
+   * frequencies and the rows' sizes are counted here, once for all rows.
+   */
+  vectorJob(allocate: Allocate = allocateHere): VectorJob {
     const chunks = this.#chunks;
-    const rowChunk = this.#rowChunk;
-    const rowStart = this.#rowStart;
-    const rowEnd = this.#rowEnd;
-    const n = rowChunk.length;
-    const df = new Int32Array(this.#terms.length);
+    const n = this.#rowChunk.length;
+    const rowChunk = new Int32Array(allocate(4 * n));
+    const rowStart = new Int32Array(allocate(4 * n));
+    const rowEnd = new Int32Array(allocate(4 * n));
+    rowChunk.set(this.#rowChunk);
+    rowStart.set(this.#rowStart);
+    rowEnd.set(this.#rowEnd);
+    const df = new Int32Array(allocate(4 * this.#terms.length));
     for (let a = 0; a < n; a++) {
       const ids = chunks[rowChunk[a]!]!.ids;
       for (let k = rowStart[a]!; k < rowEnd[a]!; k++) df[ids[k]!]! += 1;
     }
-    const entityKey = this.#entityKey;
     // The rows' sizes first, so the archive's vectors fill three arrays of the exact size.
     let longest = 0;
-    const rowStarts = new Int32Array(allocate(4 * (n + 1)));
+    const starts = new Int32Array(allocate(4 * (n + 1)));
     for (let a = 0; a < n; a++) {
       const ids = chunks[rowChunk[a]!]!.ids;
       let m = 0;
       for (let k = rowStart[a]!; k < rowEnd[a]!; k++) if (df[ids[k]!] !== n) m += 1;
       longest = Math.max(longest, m);
-      rowStarts[a + 1] = rowStarts[a]! + Math.min(m, MAX_FEATURES);
+      starts[a + 1] = starts[a]! + Math.min(m, MAX_FEATURES);
     }
-    const features = new Int32Array(allocate(4 * rowStarts[n]!));
-    const weights = new Float64Array(allocate(8 * rowStarts[n]!));
-    // Scratch lists sized for the longest article, and a weight per term id: no array per term or per article.
-    const termIds = new Int32Array(longest);
-    const ranked = new Float64Array(longest);
-    const ties = new Int32Array(longest);
-    const weightOf = new Float64Array(this.#terms.length);
     // Logarithms once per term and per small count, not per (article, term): the same numbers.
-    const idf = new Float64Array(this.#terms.length);
+    const entityKey = this.#entityKey;
+    const idf = new Float64Array(allocate(8 * this.#terms.length));
     for (let id = 0; id < idf.length; id++) idf[id] = Math.log(n / df[id]!) * (entityKey[id] ? ENTITY_BOOST : 1);
-    let featureRange = 0;
-    for (let a = 0; a < n; a++) {
-      let m = 0;
-      const { ids: chunkIds, counts: chunkCounts } = chunks[rowChunk[a]!]!;
-      for (let k = rowStart[a]!; k < rowEnd[a]!; k++) {
-        const id = chunkIds[k]!;
-        const d = df[id]!;
-        if (d === n) continue;
-        termIds[m] = id;
-        const count = chunkCounts[k]!;
-        const weight = (count < TF_TABLE.length ? TF_TABLE[count]! : 1 + Math.log(count)) * idf[id]!;
-        weightOf[id] = weight;
-        ranked[m++] = weight;
-      }
-      // The MAX_FEATURES heaviest terms, ties by id: the heaviest weight left out is the cut; terms
-      // above it are kept, and as many at it as there is room for, smallest ids first. The cut is
-      // selected, not sorted for, and only the kept ids are sorted (native numeric sorts).
-      const row = rowStarts[a]!;
-      let kept = 0;
-      if (m <= MAX_FEATURES) {
-        for (let k = 0; k < m; k++) features[row + kept++] = termIds[k]!;
-      } else {
-        const cut = selectRank(ranked, m, m - MAX_FEATURES);
-        let tied = 0;
-        for (let k = 0; k < m; k++) {
-          const w = weightOf[termIds[k]!]!;
-          if (w > cut) features[row + kept++] = termIds[k]!;
-          else if (w === cut) ties[tied++] = termIds[k]!;
-        }
-        if (kept + tied > MAX_FEATURES) ties.subarray(0, tied).sort();
-        for (let t = 0; kept < MAX_FEATURES; t++) features[row + kept++] = ties[t]!;
-      }
-      const ids = features.subarray(row, row + kept).sort();
-      let sum = 0;
-      for (let k = 0; k < kept; k++) sum += weightOf[ids[k]!]! * weightOf[ids[k]!]!;
-      const norm = Math.sqrt(sum) || 1;
-      for (let k = 0; k < kept; k++) weights[row + k] = weightOf[ids[k]!]! / norm;
-      if (kept > 0) featureRange = Math.max(featureRange, ids[kept - 1]! + 1);
-    }
-    return { starts: rowStarts, features, weights, featureRange };
+    const features = new Int32Array(allocate(4 * starts[n]!));
+    const weights = new Float64Array(allocate(8 * starts[n]!));
+    return { chunks: chunks.slice(), rowChunk, rowStart, rowEnd, df, idf, longest, starts, features, weights };
   }
 
   /** The id of the term text[start, end), whose FNV-1a hash is `hash`, interned on first sight. */
@@ -344,6 +345,68 @@ export class TermTable {
     }
     this.#slots = slots;
   }
+}
+
+/**
+ * Weighs vectors of a VectorJob: each call writes the vectors of rows from..to (exclusive). A
+ * vector depends on its row and the job's counts only, so any thread may weigh any rows.
+ */
+export function weighVectors(job: VectorJob): (from: number, to: number) => void {
+  const { chunks, rowChunk, rowStart, rowEnd, df, idf, longest, starts, features, weights } = job;
+  const n = rowChunk.length;
+  // Scratch lists sized for the longest article, and a weight per term id: no array per term or per article.
+  const termIds = new Int32Array(longest);
+  const ranked = new Float64Array(longest);
+  const ties = new Int32Array(longest);
+  const weightOf = new Float64Array(idf.length);
+  return (from, to) => {
+    for (let a = from; a < to; a++) {
+      let m = 0;
+      const { ids: chunkIds, counts: chunkCounts } = chunks[rowChunk[a]!]!;
+      for (let k = rowStart[a]!; k < rowEnd[a]!; k++) {
+        const id = chunkIds[k]!;
+        const d = df[id]!;
+        if (d === n) continue;
+        termIds[m] = id;
+        const count = chunkCounts[k]!;
+        const weight = (count < TF_TABLE.length ? TF_TABLE[count]! : 1 + Math.log(count)) * idf[id]!;
+        weightOf[id] = weight;
+        ranked[m++] = weight;
+      }
+      // The MAX_FEATURES heaviest terms, ties by id: the heaviest weight left out is the cut; terms
+      // above it are kept, and as many at it as there is room for, smallest ids first. The cut is
+      // selected, not sorted for, and only the kept ids are sorted (native numeric sorts).
+      const row = starts[a]!;
+      let kept = 0;
+      if (m <= MAX_FEATURES) {
+        for (let k = 0; k < m; k++) features[row + kept++] = termIds[k]!;
+      } else {
+        const cut = selectRank(ranked, m, m - MAX_FEATURES);
+        let tied = 0;
+        for (let k = 0; k < m; k++) {
+          const w = weightOf[termIds[k]!]!;
+          if (w > cut) features[row + kept++] = termIds[k]!;
+          else if (w === cut) ties[tied++] = termIds[k]!;
+        }
+        if (kept + tied > MAX_FEATURES) ties.subarray(0, tied).sort();
+        for (let t = 0; kept < MAX_FEATURES; t++) features[row + kept++] = ties[t]!;
+      }
+      const ids = features.subarray(row, row + kept).sort();
+      let sum = 0;
+      for (let k = 0; k < kept; k++) sum += weightOf[ids[k]!]! * weightOf[ids[k]!]!;
+      const norm = Math.sqrt(sum) || 1;
+      for (let k = 0; k < kept; k++) weights[row + k] = weightOf[ids[k]!]! / norm;
+    }
+  };
+}
+
+/** The vectors a VectorJob's rows were all weighed into. */
+export function vectorsOf(job: VectorJob): TermVectors {
+  const { starts, features } = job;
+  // A vector's features ascend: the range is one more than the largest last feature.
+  let featureRange = 0;
+  for (let a = 0; a + 1 < starts.length; a++) if (starts[a + 1]! > starts[a]!) featureRange = Math.max(featureRange, features[starts[a + 1]! - 1]! + 1);
+  return { starts, features, weights: job.weights, featureRange };
 }
 
 /**

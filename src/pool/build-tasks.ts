@@ -1,19 +1,19 @@
 /** The tasks a build hands to its workers, and how they run: in a pool, or in this thread for small builds. */
 import { runArticleTask, type ArticleTask, type ArticleTaskResult } from './article-task.ts';
-import { type NeighbourTask, shareNeighbourSearch } from './neighbour-task.ts';
+import { type RelateTask, shareRelateWork } from './relate-task.ts';
 import { runRenderTask, type RenderTask } from './render-task.ts';
 import { WorkerPool, workerCount } from './worker-pool.ts';
-import type { SharedSearch } from '../enrich/relate-articles.ts';
+import type { SharedWork } from '../enrich/relate-articles.ts';
 
 /** A task for a build worker. */
-export type BuildTask = ({ readonly kind: 'articles' } & ArticleTask) | ({ readonly kind: 'neighbours' } & NeighbourTask) | ({ readonly kind: 'render' } & RenderTask);
+export type BuildTask = ({ readonly kind: 'articles' } & ArticleTask) | ({ readonly kind: 'relate' } & RelateTask) | ({ readonly kind: 'render' } & RenderTask);
 
 /** The result type of each task kind. */
 export interface BuildTaskResults {
   /** Each input's outcome as JSON without its body HTML, and where it is cached. */
   readonly articles: ArticleTaskResult[];
-  /** Chunks of the shared search the worker did. */
-  readonly neighbours: number;
+  /** Chunks of relate's shared job the worker did. */
+  readonly relate: number;
   /** Bytes written per page. */
   readonly render: number[];
 }
@@ -30,13 +30,14 @@ export interface BuildRunner {
   /** Parses a batch of inputs the cache does not have: on a worker, or here when every worker is busy. */
   articles(task: ArticleTask): Promise<ArticleTaskResult[]>;
   render(task: RenderTask): Promise<number[]>;
-  /** Relate's nearest-neighbour search shared with the workers; null without workers (relate searches on this thread). */
-  readonly neighbours: SharedSearch | null;
+  /** Relate's per-article work shared with the workers; null without workers (relate runs on this thread). */
+  readonly relate: SharedWork | null;
   /**
-   * Called once the last article is in: the workers end, and fresh ones start at once, to share
-   * relate's search and then render the pages. Neither needs what a worker's parsing left in its
-   * heap (the enricher's word lists, garbage): ~100 MB per worker at 25x, where a fresh one is
-   * ~50 MB; started now, it loads while this thread reads the articles' terms.
+   * Called once the last article is in: the workers end, and fresh ones start at once to share
+   * relate's per-article work (they load while this thread reads the articles' terms). Relate
+   * needs nothing a worker's parsing left in its heap (the enricher's word lists, garbage: ~100 MB
+   * per worker at 25x, where a fresh one is ~50 MB), and its workers end in turn when it is done
+   * (SharedWork.finish): the first page starts fresh ones again.
    */
   articlesDone(): Promise<void>;
   /**
@@ -62,7 +63,7 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
       saturated: false,
       articles: async (task) => runArticleTask(task),
       render: runRenderTask,
-      neighbours: null,
+      relate: null,
       articlesDone: async () => undefined,
       expectMisses: () => undefined,
       close: async () => undefined,
@@ -86,7 +87,8 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
       return pool.saturated ? runArticleTask(task) : (pool.run({ kind: 'articles', ...task }) as Promise<ArticleTaskResult[]>);
     },
     render: (task) => pool.run({ kind: 'render', ...task }) as Promise<number[]>,
-    neighbours: shareNeighbourSearch(size, (task) => pool.run({ kind: 'neighbours', ...task }) as Promise<number>),
+    // After relate the workers end: render starts fresh ones, holding none of relate's memory.
+    relate: shareRelateWork(size, (task) => pool.run({ kind: 'relate', ...task }) as Promise<number>, () => pool.restart()),
     articlesDone: async () => {
       await pool.restart();
       pool.start();

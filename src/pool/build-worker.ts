@@ -1,4 +1,4 @@
-/** The build's worker thread: runs article, neighbour-search and render tasks sent by WorkerPool. */
+/** The build's worker thread: runs article, relate and render tasks sent by WorkerPool. */
 import type { BuildTask, BuildTaskResults } from './build-tasks.ts';
 import { serveTasks } from './serve-tasks.ts';
 
@@ -9,6 +9,6 @@ import { serveTasks } from './serve-tasks.ts';
  */
 serveTasks(async (task: BuildTask): Promise<BuildTaskResults[BuildTask['kind']]> => {
   if (task.kind === 'articles') return (await import('./article-task.ts')).runArticleTask(task);
-  if (task.kind === 'neighbours') return (await import('./neighbour-task.ts')).runNeighbourTask(task);
+  if (task.kind === 'relate') return (await import('./relate-task.ts')).runRelateTask(task);
   return (await import('./render-task.ts')).runRenderTask(task);
 });

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/content/article.ts';
 import { enrichArticle } from '../../src/enrich/enrich-article.ts';
-import { relateArticles, relateArticlesShared, RELATED_COUNT, type SharedSearch } from '../../src/enrich/relate-articles.ts';
-import { searchNeighbours } from '../../src/enrich/nearest-neighbours.ts';
+import { jobRunner, jobSize, relateArticles, relateArticlesShared, RELATED_COUNT, type SharedWork } from '../../src/enrich/relate-articles.ts';
 import { defaultEnrichResources } from '../../src/enrich/enrich-resources.ts';
 import { displayLabel } from '../../src/enrich/choose-topics.ts';
 import { minhashSignature, resemblance } from '../../src/enrich/find-near-duplicates.ts';
@@ -113,21 +112,26 @@ describe('relateArticles', () => {
     expect([...allRead.related]).toEqual([...related]);
   });
 
-  it('gives the same result with its neighbour search shared, whatever order the rows are searched in, and alone (null)', async () => {
-    let meanwhileRan = false;
-    const secondHalfFirst: SharedSearch = {
+  it('gives the same result with its per-article work shared, whatever order the articles are done in, and alone (null)', async () => {
+    const jobs: string[] = [];
+    let finished = false;
+    const secondHalfFirst: SharedWork = {
       allocate: (bytes) => new SharedArrayBuffer(bytes),
-      search: async (index, rows, meanwhile) => {
+      share: async (job, meanwhile) => {
         meanwhile();
-        meanwhileRan = true;
-        const search = searchNeighbours(index, rows);
-        const half = Math.floor(desk.length / 2);
-        search(half, desk.length);
-        search(0, half);
+        jobs.push(job.work);
+        const run = jobRunner(job);
+        const half = Math.floor(jobSize(job) / 2);
+        run(half, jobSize(job));
+        run(0, half);
+      },
+      finish: async () => {
+        finished = true;
       },
     };
     const shared = await relateArticlesShared(desk, () => undefined, secondHalfFirst);
-    expect(meanwhileRan).toBe(true);
+    expect(jobs).toEqual(['vectors', 'neighbours']);
+    expect(finished).toBe(true);
     expect(JSON.stringify(shared.articles)).toBe(JSON.stringify(articles));
     expect([...shared.related]).toEqual([...related]);
     const alone = await relateArticlesShared(desk, () => undefined, null);

@@ -1,11 +1,11 @@
-/** Relate's neighbour search shared with a build worker: the worker takes chunks, and the relations are those of one thread. */
+/** Relate's per-article work shared with a build worker: the worker takes chunks, and the relations are those of one thread. */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enrichArticle } from '../../src/enrich/enrich-article.ts';
 import { relateArticles, relateArticlesShared } from '../../src/enrich/relate-articles.ts';
 import { createBuildRunner, type BuildRunner, type BuildTask } from '../../src/pool/build-tasks.ts';
-import { type NeighbourTask, shareNeighbourSearch } from '../../src/pool/neighbour-task.ts';
+import { type RelateTask, shareRelateWork } from '../../src/pool/relate-task.ts';
 import { WorkerPool } from '../../src/pool/worker-pool.ts';
 import { BBC_DIR, parseSeedFile } from '../enrich/fixtures.ts';
 import { restoreWorkerCountAfterEach } from '../hostile/hostile-site.ts';
@@ -18,52 +18,64 @@ afterEach(async () => {
   await Promise.all(closing.splice(0).map((c) => c.close()));
 });
 
-describe('shareNeighbourSearch', () => {
-  it('lets a worker search chunks of the shared index in place, and relates as one thread does', async () => {
+describe('shareRelateWork', () => {
+  it('lets a worker do chunks of each job in the shared memory, relates as one thread does, and ends its workers once all answered', async () => {
     const pool = new WorkerPool<BuildTask, number>(new URL('../../src/pool/build-worker.ts', import.meta.url), 1);
     closing.push(pool);
-    let shared: NeighbourTask | null = null;
+    const tasks: RelateTask[] = [];
     const helped: Array<Promise<number>> = [];
-    const search = shareNeighbourSearch(1, (task) => {
-      shared = task;
-      const answer = pool.run({ kind: 'neighbours', ...task });
-      helped.push(answer);
-      return answer;
-    });
-    // This thread holds back until the worker has done a chunk (it writes the rows this thread reads).
+    let ended = false;
+    const work = shareRelateWork(
+      1,
+      (task) => {
+        tasks.push(task);
+        const answer = pool.run({ kind: 'relate', ...task });
+        helped.push(answer);
+        return answer;
+      },
+      async () => {
+        // Refused while a task is under way: ending here shows every answer was in.
+        await pool.restart();
+        ended = true;
+      },
+    );
+    // This thread holds back until the worker has done a chunk of each job (it writes rows this thread reads).
     const relations = await relateArticlesShared(desk, () => undefined, {
-      allocate: search.allocate,
-      search: (index, rows, meanwhile) =>
-        search.search(index, rows, () => {
+      allocate: work.allocate,
+      share: (job, meanwhile) =>
+        work.share(job, () => {
           meanwhile();
           const deadline = Date.now() + 60_000;
-          while (Atomics.load(shared!.progress, 1) === 0 && Date.now() < deadline);
+          while (Atomics.load(tasks.at(-1)!.progress, 1) === 0 && Date.now() < deadline);
         }),
+      finish: work.finish,
     });
-    expect(await helped[0]).toBeGreaterThan(0);
+    expect(ended).toBe(true);
+    expect(tasks.map((t) => t.work)).toEqual(['vectors', 'neighbours']);
+    for (const chunks of await Promise.all(helped)) expect(chunks).toBeGreaterThan(0);
     expect(JSON.stringify(relations.articles)).toBe(JSON.stringify(alone.articles));
     expect([...relations.related]).toEqual([...alone.related]);
   });
 });
 
 describe('createBuildRunner', () => {
-  it('shares the search with its worker after the articles are in, and relates as one thread does', async () => {
+  it('shares relate with its worker after the articles are in, and relates as one thread does', async () => {
     process.env['BROADSHEET_WORKERS'] = '1';
     const runner: BuildRunner = createBuildRunner(desk.length, { startNow: false });
     closing.push(runner);
     await runner.articlesDone();
-    expect(runner.neighbours).not.toBeNull();
-    const relations = await relateArticlesShared(desk, () => undefined, runner.neighbours);
+    expect(runner.relate).not.toBeNull();
+    const relations = await relateArticlesShared(desk, () => undefined, runner.relate);
     expect(JSON.stringify(relations.articles)).toBe(JSON.stringify(alone.articles));
     expect([...relations.related]).toEqual([...alone.related]);
   });
 
-  it('has no shared search without workers: relate runs on this thread', async () => {
+  it('shares nothing without workers: relate runs on this thread', async () => {
     process.env['BROADSHEET_WORKERS'] = '0';
     const runner = createBuildRunner(desk.length);
     closing.push(runner);
-    expect(runner.neighbours).toBeNull();
-    const relations = await relateArticlesShared(desk, () => undefined, runner.neighbours);
+    expect(runner.relate).toBeNull();
+    const relations = await relateArticlesShared(desk, () => undefined, runner.relate);
     expect([...relations.related]).toEqual([...alone.related]);
   });
 });
