@@ -70,25 +70,25 @@ export function nearestNeighbours(vectors: TermVectors, k: number, minSimilarity
 export function neighbourIndex(vectors: TermVectors, k: number, minSimilarity: number, active: (index: number) => boolean, allocate: Allocate = allocateHere): NeighbourIndex {
   const { starts, features, weights, featureRange } = vectors;
   const n = starts.length - 1;
-  const isActive = new Uint8Array(allocate(n));
+  const isActive = allocate.uint8(n);
   for (let a = 0; a < n; a++) isActive[a] = active(a) ? 1 : 0;
   // How many active articles have each feature, then which features gather candidates: only
   // theirs are posted (a common feature's list, never read, would be most of the postings).
   const count = new Int32Array(featureRange);
   for (let a = 0; a < n; a++) if (isActive[a]) for (let f = starts[a]!; f < starts[a + 1]!; f++) count[features[f]!]! += 1;
   const cap = postingCap(n);
-  const usable = new Uint8Array(allocate(featureRange));
+  const usable = allocate.uint8(featureRange);
   // Postings in compressed rows (one typed array of articles and one of weights, sliced by feature):
   // no object per entry, so large archives stay cheap in memory and time.
-  const postingStarts = new Int32Array(allocate(4 * (featureRange + 1)));
+  const postingStarts = allocate.int32(featureRange + 1);
   for (let f = 0; f < featureRange; f++) {
     const length = count[f]!;
     usable[f] = length >= 2 && length <= cap ? 1 : 0;
     postingStarts[f + 1] = postingStarts[f]! + (usable[f] ? length : 0);
   }
   const fill = postingStarts.slice(0, featureRange);
-  const postingArticles = new Int32Array(allocate(4 * postingStarts[featureRange]!));
-  const postingWeights = new Float64Array(allocate(8 * postingStarts[featureRange]!));
+  const postingArticles = allocate.int32(postingStarts[featureRange]!);
+  const postingWeights = allocate.float64(postingStarts[featureRange]!);
   for (let a = 0; a < n; a++) {
     if (!isActive[a]) continue;
     for (let f = starts[a]!; f < starts[a + 1]!; f++) {
@@ -106,9 +106,9 @@ export function neighbourIndex(vectors: TermVectors, k: number, minSimilarity: n
 export function neighbourRows(index: NeighbourIndex, allocate: Allocate = allocateHere): NeighbourRows {
   const n = index.active.length;
   return {
-    counts: new Int32Array(allocate(4 * n)),
-    indexes: new Int32Array(allocate(4 * n * index.k)),
-    similarities: new Float64Array(allocate(8 * n * index.k)),
+    counts: allocate.int32(n),
+    indexes: allocate.int32(n * index.k),
+    similarities: allocate.float64(n * index.k),
   };
 }
 

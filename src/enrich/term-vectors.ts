@@ -38,11 +38,19 @@ export interface VectorJob {
   readonly weights: Float64Array;
 }
 
-/** Makes the memory of a typed array of `bytes` bytes: an ArrayBuffer, or a SharedArrayBuffer for arrays other threads read. */
-export type Allocate = (bytes: number) => ArrayBufferLike;
+/** Makes typed arrays (zero-filled): this thread's own, or in shared memory for arrays other threads read. */
+export interface Allocate {
+  int32(length: number): Int32Array;
+  float64(length: number): Float64Array;
+  uint8(length: number): Uint8Array;
+}
 
-/** Memory of this thread only. */
-export const allocateHere: Allocate = (bytes) => new ArrayBuffer(bytes);
+/** Arrays of this thread only. */
+export const allocateHere: Allocate = {
+  int32: (length) => new Int32Array(length),
+  float64: (length) => new Float64Array(length),
+  uint8: (length) => new Uint8Array(length),
+};
 
 /**
  * What one article gives the archive's term table, made where the article is parsed (any thread)
@@ -113,8 +121,8 @@ export class TermTable {
   /** A table whose term counts are in memory from `allocate`: shared memory lets other threads weigh the vectors (vectorJob). */
   constructor(allocate: Allocate = allocateHere) {
     this.#allocate = allocate;
-    this.#termIds = new Int32Array(allocate(4 * FIRST_CHUNK));
-    this.#termCounts = new Int32Array(allocate(4 * FIRST_CHUNK));
+    this.#termIds = allocate.int32(FIRST_CHUNK);
+    this.#termCounts = allocate.int32(FIRST_CHUNK);
   }
 
   /**
@@ -249,10 +257,10 @@ export class TermTable {
   #nextChunk(end: number): number {
     const length = end - this.#rowFirst;
     const size = Math.max(Math.min(this.#termIds.length * 2, MAX_CHUNK), length * 2);
-    const ids = new Int32Array(this.#allocate(4 * size));
+    const ids = this.#allocate.int32(size);
     ids.set(this.#termIds.subarray(this.#rowFirst, end));
     this.#termIds = ids;
-    this.#termCounts = new Int32Array(this.#allocate(4 * size));
+    this.#termCounts = this.#allocate.int32(size);
     this.#rowFirst = 0;
     return length;
   }
@@ -277,20 +285,20 @@ export class TermTable {
   vectorJob(allocate: Allocate = allocateHere): VectorJob {
     const chunks = this.#chunks;
     const n = this.#rowChunk.length;
-    const rowChunk = new Int32Array(allocate(4 * n));
-    const rowStart = new Int32Array(allocate(4 * n));
-    const rowEnd = new Int32Array(allocate(4 * n));
+    const rowChunk = allocate.int32(n);
+    const rowStart = allocate.int32(n);
+    const rowEnd = allocate.int32(n);
     rowChunk.set(this.#rowChunk);
     rowStart.set(this.#rowStart);
     rowEnd.set(this.#rowEnd);
-    const df = new Int32Array(allocate(4 * this.#terms.length));
+    const df = allocate.int32(this.#terms.length);
     for (let a = 0; a < n; a++) {
       const ids = chunks[rowChunk[a]!]!.ids;
       for (let k = rowStart[a]!; k < rowEnd[a]!; k++) df[ids[k]!]! += 1;
     }
     // The rows' sizes first, so the archive's vectors fill three arrays of the exact size.
     let longest = 0;
-    const starts = new Int32Array(allocate(4 * (n + 1)));
+    const starts = allocate.int32(n + 1);
     for (let a = 0; a < n; a++) {
       const ids = chunks[rowChunk[a]!]!.ids;
       let m = 0;
@@ -300,10 +308,10 @@ export class TermTable {
     }
     // Logarithms once per term and per small count, not per (article, term): the same numbers.
     const entityKey = this.#entityKey;
-    const idf = new Float64Array(allocate(8 * this.#terms.length));
+    const idf = allocate.float64(this.#terms.length);
     for (let id = 0; id < idf.length; id++) idf[id] = Math.log(n / df[id]!) * (entityKey[id] ? ENTITY_BOOST : 1);
-    const features = new Int32Array(allocate(4 * starts[n]!));
-    const weights = new Float64Array(allocate(8 * starts[n]!));
+    const features = allocate.int32(starts[n]!);
+    const weights = allocate.float64(starts[n]!);
     return { chunks: chunks.slice(), rowChunk, rowStart, rowEnd, df, idf, longest, starts, features, weights };
   }
 

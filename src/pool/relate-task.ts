@@ -3,6 +3,7 @@
  * memory, and each thread takes the next chunk of its articles until none is left.
  */
 import { jobRunner, jobSize, type SharedJob, type SharedWork } from '../enrich/relate-articles.ts';
+import type { Allocate } from '../enrich/term-vectors.ts';
 
 /** A job shared by threads: its arrays on SharedArrayBuffers (a message shares them, it does not copy them). */
 export type RelateTask = SharedJob & {
@@ -40,8 +41,13 @@ export function runRelateTask(task: RelateTask): number {
  */
 export function shareRelateWork(helpers: number, help: (task: RelateTask) => Promise<number>, end: () => Promise<void>): SharedWork {
   const answers: Array<Promise<unknown>> = [];
+  let arena = new SharedArena();
   return {
-    allocate: (bytes) => new SharedArrayBuffer(bytes),
+    allocate: {
+      int32: (length) => arena.array(Int32Array, length),
+      float64: (length) => arena.array(Float64Array, length),
+      uint8: (length) => arena.array(Uint8Array, length),
+    } satisfies Allocate,
     share: async (job, meanwhile) => {
       const task: RelateTask = { ...job, progress: new Int32Array(new SharedArrayBuffer(8)) };
       const helping = Array.from({ length: helpers }, () => help(task));
@@ -54,10 +60,40 @@ export function shareRelateWork(helpers: number, help: (task: RelateTask) => Pro
     finish: async () => {
       // Every row is done; a task that failed on a worker after that fails nothing.
       await Promise.allSettled(answers.splice(0));
+      // A block lives while any array in it does: the next relate starts afresh.
+      arena = new SharedArena();
       await end();
     },
   };
 }
+
+/**
+ * Shared memory for relate's arrays in blocks larger than glibc's largest mmap threshold (32 MiB):
+ * each block is a mapping of its own, given back whole once its arrays are let go. Arrays of a few
+ * MB each would land in the brk heap once glibc has raised its threshold, and memory freed there
+ * under a live chunk is never given back (~100 MB for the rest of a 25x build). A block's pages
+ * that no array reaches are never touched, so they cost no memory.
+ */
+class SharedArena {
+  #block: SharedArrayBuffer | null = null;
+  #used = 0;
+
+  /** A zero-filled array of `length` elements in the current block, or in a new one when it is full. */
+  array<T>(type: { readonly BYTES_PER_ELEMENT: number; new (buffer: SharedArrayBuffer, offset: number, length: number): T }, length: number): T {
+    // Every array starts 8-aligned, as a Float64Array must.
+    const size = Math.ceil((type.BYTES_PER_ELEMENT * length) / 8) * 8;
+    if (this.#block === null || this.#used + size > this.#block.byteLength) {
+      this.#block = new SharedArrayBuffer(Math.max(BLOCK_BYTES, size));
+      this.#used = 0;
+    }
+    const offset = this.#used;
+    this.#used += size;
+    return new type(this.#block, offset, length);
+  }
+}
+
+/** Bytes per block of the shared arena: above glibc's 32 MiB cap on its mmap threshold. */
+const BLOCK_BYTES = 64 * 2 ** 20;
 
 /** Chunks of `count` articles. */
 function chunkCount(count: number): number {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enrichArticle } from '../../src/enrich/enrich-article.ts';
 import { compressRows, nearestNeighbours, neighbourIndex, neighbourRows, postingCap, searchNeighbours } from '../../src/enrich/nearest-neighbours.ts';
-import { TermTable } from '../../src/enrich/term-vectors.ts';
+import { type Allocate, TermTable } from '../../src/enrich/term-vectors.ts';
 import { BBC_DIR, parseSeedFile } from './fixtures.ts';
 
 const desk = readdirSync(path.join(BBC_DIR, 'business')).sort().map((f) => enrichArticle(parseSeedFile(BBC_DIR, `business/${f}`)));
@@ -31,7 +31,11 @@ describe('nearestNeighbours', () => {
   });
 
   it('gives the same rows searched in chunks, last chunk first, on shared memory', () => {
-    const shared = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(bytes);
+    const shared: Allocate = {
+      int32: (length) => new Int32Array(new SharedArrayBuffer(4 * length)),
+      float64: (length) => new Float64Array(new SharedArrayBuffer(8 * length)),
+      uint8: (length) => new Uint8Array(new SharedArrayBuffer(length)),
+    };
     const sharedVectors = new TermTable();
     for (const article of desk) sharedVectors.add(article);
     const index = neighbourIndex(sharedVectors.vectors(shared), K, 0.01, active, shared);

@@ -8,11 +8,18 @@ import { jobRunner, jobSize, relateArticles, relateArticlesShared, RELATED_COUNT
 import { defaultEnrichResources } from '../../src/enrich/enrich-resources.ts';
 import { displayLabel } from '../../src/enrich/choose-topics.ts';
 import { minhashSignature, resemblance } from '../../src/enrich/find-near-duplicates.ts';
-import { type ArticleTerms, TERM_SEPARATOR, TermTable } from '../../src/enrich/term-vectors.ts';
+import { type Allocate, type ArticleTerms, TERM_SEPARATOR, TermTable } from '../../src/enrich/term-vectors.ts';
 import { BBC_DIR, parseSeedFile, SEEDS_DIR } from './fixtures.ts';
 
 const desk = readdirSync(path.join(BBC_DIR, 'business')).sort().map((f) => enrichArticle(parseSeedFile(BBC_DIR, `business/${f}`)));
 const idOf = (file: string): string => desk.find((a) => a.sourceFile === `business/${file}`)!.id;
+
+/** Typed arrays each on a SharedArrayBuffer of its own. */
+const sharedArrays: Allocate = {
+  int32: (length) => new Int32Array(new SharedArrayBuffer(4 * length)),
+  float64: (length) => new Float64Array(new SharedArrayBuffer(8 * length)),
+  uint8: (length) => new Uint8Array(new SharedArrayBuffer(length)),
+};
 
 describe('relateArticles', () => {
   const { articles, related } = relateArticles(desk);
@@ -116,7 +123,7 @@ describe('relateArticles', () => {
     const jobs: string[] = [];
     let finished = false;
     const secondHalfFirst: SharedWork = {
-      allocate: (bytes) => new SharedArrayBuffer(bytes),
+      allocate: sharedArrays,
       share: async (job, meanwhile) => {
         meanwhile();
         jobs.push(job.work);

@@ -58,6 +58,25 @@ describe('shareRelateWork', () => {
   });
 });
 
+describe('shareRelateWork.allocate', () => {
+  it('places arrays side by side in shared blocks above 32 MiB (each its own mapping), 8-aligned, zero-filled, apart', () => {
+    const work = shareRelateWork(0, async () => 0, async () => undefined);
+    const counts = work.allocate.int32(3);
+    const weights = work.allocate.float64(5);
+    const flags = work.allocate.uint8(7);
+    const more = work.allocate.int32(2);
+    expect(counts.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(counts.buffer.byteLength).toBeGreaterThan(32 * 2 ** 20);
+    for (const array of [weights, flags, more]) expect(array.buffer).toBe(counts.buffer);
+    for (const array of [counts, weights, flags, more]) expect(array.byteOffset % 8).toBe(0);
+    counts.fill(-1);
+    flags.fill(255);
+    expect(Array.from(weights)).toEqual([0, 0, 0, 0, 0]);
+    expect(Array.from(more)).toEqual([0, 0]);
+    expect(Array.from(counts)).toEqual([-1, -1, -1]);
+  });
+});
+
 describe('createBuildRunner', () => {
   it('shares relate with its worker after the articles are in, and relates as one thread does', async () => {
     process.env['BROADSHEET_WORKERS'] = '1';
