@@ -230,7 +230,11 @@ export class PageContexts {
           { title: page.year, description: `${articlesCount(year.count)} from ${page.year}, by month.`, section: 'archive', breadcrumbs: [home, archiveLink], crumb: page.year },
           {
             count: year.count,
-            months: year.months.map((m) => ({ ...v.month(m.year, m.month, m.articleIds.length), articles: v.cards(m.articleIds.slice(0, YEAR_PAGE_PER_MONTH)) })),
+            months: year.months.map((m) => {
+              // Named one by one, not spread then extended (see ViewModels.article()).
+              const month = v.month(m.year, m.month, m.articleIds.length);
+              return { label: month.label, href: month.href, count: month.count, articles: v.cards(m.articleIds.slice(0, YEAR_PAGE_PER_MONTH)) };
+            }),
             // Years are newest first: the older year follows in the list.
             older: near(this.#archive.years[index + 1]),
             newer: near(this.#archive.years[index - 1]),

@@ -32,8 +32,13 @@ export class PageRenderer {
     const { template, page: pageView, data } = this.#contexts.for(page);
     // Kind-specific variables first, so `site` and `page` always mean the same thing.
     // `meta` (partials/meta.njk) and `coverage` (partials/coverage-chart.njk): reader features.
-    const reader = { meta: this.#metadata.for(page, pageView), coverage: this.#charts.for(page) };
-    return { template, url: page.url, context: { ...data, ...reader, site: this.#contexts.site, page: pageView } };
+    // Assigned, not spread: a spread followed by more fields gave every page's context its own hidden class in Node 20's V8.
+    const context: Record<string, unknown> = Object.assign({}, data);
+    context['meta'] = this.#metadata.for(page, pageView);
+    context['coverage'] = this.#charts.for(page);
+    context['site'] = this.#contexts.site;
+    context['page'] = pageView;
+    return { template, url: page.url, context };
   }
 
   /**
