@@ -131,7 +131,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       // This thread parsed only its share beside the workers: its word lists are not needed again.
       if (runner.workers > 0) releaseEnrichResources();
     });
-    const key = (await hashes?.save(salts.pages)) ?? null;
+    const key = (await hashes?.finish(salts.pages)) ?? null;
     // Relate's working data is garbage now: collected before render's pages and worker come on top of it (see collectGarbage).
     collectGarbage();
     const archive = timer.timeSync('group', () => buildArchive(articles, related));

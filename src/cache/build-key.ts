@@ -84,6 +84,15 @@ export class InputHashes {
     }
     return key;
   }
+
+  /** save(), then lets go of every input's hash and identity (tens of thousands of strings at 25x): the build holds this object until it ends. */
+  async finish(salt: string): Promise<string | null> {
+    const key = await this.save(salt);
+    this.#hashes.clear();
+    this.#problems.clear();
+    this.#identities.clear();
+    return key;
+  }
 }
 
 /**
