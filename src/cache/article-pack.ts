@@ -24,6 +24,13 @@ export interface PackEntry {
 /** The byte that ends each line of a pack. */
 const NEWLINE = 0x0a;
 
+/**
+ * The buffer a batch is encoded into before its write, kept for the thread's next batch: a fresh
+ * one per batch (~0.7 MB) would be garbage for the collector, and freed memory that glibc's heap
+ * may keep mapped.
+ */
+let scratch = Buffer.allocUnsafe(0);
+
 /** This thread's pack name: one writer per file, so appends need no lock; a new thread (or process) writes a new pack. */
 const OWN_PACK = `${process.pid}-${threadId}-${randomUUID().slice(0, 8)}.pack`;
 
@@ -43,7 +50,8 @@ export function appendEntries(cacheDir: string, entries: readonly PackEntry[]): 
     // Each string is encoded once, straight into the buffer written (UTF-8 takes at most three bytes per UTF-16 unit), which also gives its length in bytes.
     let capacity = 0;
     for (const { meta, body } of entries) capacity += 3 * (meta.length + body.length) + 2;
-    const bytes = Buffer.allocUnsafe(capacity);
+    if (scratch.length < capacity) scratch = Buffer.allocUnsafe(capacity);
+    const bytes = scratch;
     let end = 0;
     for (const { meta, body } of entries) {
       const metaLength = bytes.write(meta, end);
