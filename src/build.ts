@@ -214,7 +214,8 @@ async function relatedArticles(
   await onParsed();
   const enriched = timer.timeSync('dedupe', () => dedupeArticles(parsed, report, displayPath));
   parsed.length = 0;
-  const relations = await timer.time('relate', () => relateArticlesShared(enriched, (article) => terms.get(inputKey(article)) ?? missingTerms(article), work));
+  // Each article's terms are let go once relate has read them: garbage it can collect while it works.
+  const relations = await timer.time('relate', () => relateArticlesShared(enriched, (article) => takeTerms(terms, inputKey(article)) ?? missingTerms(article), work));
   terms.clear();
   return relations;
 }
@@ -226,6 +227,13 @@ async function relatedArticles(
 function withBodies(archive: Archive, bodies: ArticleBodies): Archive {
   const articles = archive.articles.map((a) => bodies.withBody(a));
   return { ...archive, articles, byId: new Map(articles.map((a) => [a.id, a])) };
+}
+
+/** The terms under `key`, taken out of `terms`. */
+function takeTerms(terms: Map<string, ArticleTerms>, key: string): ArticleTerms | undefined {
+  const read = terms.get(key);
+  terms.delete(key);
+  return read;
 }
 
 /**

@@ -33,6 +33,13 @@ export interface SharedWork {
   /** Does every article of `job` with the other threads, running `meanwhile` on this thread first. */
   share(job: SharedJob, meanwhile: () => void): Promise<void>;
   /**
+   * Collects this thread's garbage, while the other threads weigh the vectors: the terms read are
+   * garbage by then (termsOf's owner may drop each as it is read), and shared memory does not
+   * count in V8's own reasons to collect, so no collection would come before relate ends and its
+   * peak would hold them all.
+   */
+  collect(): void;
+  /**
    * Called when relate is done: the other threads may still hold the jobs' shared memory (until
    * their next collection, which an idle thread may not have for long), so they are let go.
    */
@@ -68,7 +75,8 @@ export function relateArticles(articles: readonly Article[], termsOf: (article: 
 /**
  * relateArticles with its per-article work (weighing vectors, searching neighbours) shared with
  * other threads (`work`; null: this thread alone): the same relations. While the others start on
- * a job, this thread does work of relate that the job does not need.
+ * a job, this thread does work of relate that the job does not need. `termsOf` is asked once per
+ * article, so its owner may let each article's terms go as they are given.
  */
 export async function relateArticlesShared(articles: readonly Article[], termsOf: (article: Article) => ArticleTerms | undefined, work: SharedWork | null): Promise<Relations> {
   if (work === null) return relateArticles(articles, termsOf);
@@ -100,6 +108,7 @@ async function sharedVectors(
   await work.share({ work: 'vectors', job }, () => {
     originalOf = findOriginals(articles, signatures);
     people = resolveSurnames(articles);
+    work.collect();
   });
   return { originalOf, people, vectors: vectorsOf(job) };
 }

@@ -4,6 +4,7 @@ import { type RelateTask, shareRelateWork } from './relate-task.ts';
 import { runRenderTask, type RenderTask } from './render-task.ts';
 import { WorkerPool, workerCount } from './worker-pool.ts';
 import type { SharedWork } from '../enrich/relate-articles.ts';
+import { collectGarbage } from '../collect-garbage.ts';
 
 /** A task for a build worker. */
 export type BuildTask = ({ readonly kind: 'articles' } & ArticleTask) | ({ readonly kind: 'relate' } & RelateTask) | ({ readonly kind: 'render' } & RenderTask);
@@ -88,7 +89,7 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
     },
     render: (task) => pool.run({ kind: 'render', ...task }) as Promise<number[]>,
     // After relate the workers end: render starts fresh ones, holding none of relate's memory.
-    relate: shareRelateWork(size, (task) => pool.run({ kind: 'relate', ...task }) as Promise<number>, () => pool.restart()),
+    relate: shareRelateWork(size, (task) => pool.run({ kind: 'relate', ...task }) as Promise<number>, () => pool.restart(), collectGarbage),
     articlesDone: async () => {
       await pool.restart();
       pool.start();

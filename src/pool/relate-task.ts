@@ -37,9 +37,9 @@ export function runRelateTask(task: RelateTask): number {
  * SharedWork with `helpers` workers (each runs `help`, a runRelateTask on a worker). This thread
  * takes chunks too, after its `meanwhile`; it waits for the workers only when one still has a
  * chunk under way, so a worker that is not up yet costs nothing. `end` lets the workers go once
- * every task has its answer (see SharedWork.finish).
+ * every task has its answer (see SharedWork.finish); `collect` collects this thread's garbage.
  */
-export function shareRelateWork(helpers: number, help: (task: RelateTask) => Promise<number>, end: () => Promise<void>): SharedWork {
+export function shareRelateWork(helpers: number, help: (task: RelateTask) => Promise<number>, end: () => Promise<void>, collect: () => void): SharedWork {
   const answers: Array<Promise<unknown>> = [];
   let arena = new SharedArena();
   return {
@@ -48,6 +48,7 @@ export function shareRelateWork(helpers: number, help: (task: RelateTask) => Pro
       float64: (length) => arena.array(Float64Array, length),
       uint8: (length) => arena.array(Uint8Array, length),
     } satisfies Allocate,
+    collect,
     share: async (job, meanwhile) => {
       const task: RelateTask = { ...job, progress: new Int32Array(new SharedArrayBuffer(8)) };
       const helping = Array.from({ length: helpers }, () => help(task));

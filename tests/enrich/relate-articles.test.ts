@@ -122,6 +122,7 @@ describe('relateArticles', () => {
   it('gives the same result with its per-article work shared, whatever order the articles are done in, and alone (null)', async () => {
     const jobs: string[] = [];
     let finished = false;
+    let collected = false;
     const secondHalfFirst: SharedWork = {
       allocate: sharedArrays,
       share: async (job, meanwhile) => {
@@ -132,13 +133,16 @@ describe('relateArticles', () => {
         run(half, jobSize(job));
         run(0, half);
       },
+      collect: () => {
+        collected = true;
+      },
       finish: async () => {
         finished = true;
       },
     };
     const shared = await relateArticlesShared(desk, () => undefined, secondHalfFirst);
     expect(jobs).toEqual(['vectors', 'neighbours']);
-    expect(finished).toBe(true);
+    expect(collected && finished).toBe(true);
     expect(JSON.stringify(shared.articles)).toBe(JSON.stringify(articles));
     expect([...shared.related]).toEqual([...related]);
     const alone = await relateArticlesShared(desk, () => undefined, null);

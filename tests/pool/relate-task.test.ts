@@ -38,6 +38,7 @@ describe('shareRelateWork', () => {
         await pool.restart();
         ended = true;
       },
+      () => undefined,
     );
     // This thread holds back until the worker has done a chunk of each job (it writes rows this thread reads).
     const relations = await relateArticlesShared(desk, () => undefined, {
@@ -48,6 +49,7 @@ describe('shareRelateWork', () => {
           const deadline = Date.now() + 60_000;
           while (Atomics.load(tasks.at(-1)!.progress, 1) === 0 && Date.now() < deadline);
         }),
+      collect: work.collect,
       finish: work.finish,
     });
     expect(ended).toBe(true);
@@ -60,7 +62,7 @@ describe('shareRelateWork', () => {
 
 describe('shareRelateWork.allocate', () => {
   it('places arrays side by side in shared blocks above 32 MiB (each its own mapping), 8-aligned, zero-filled, apart', () => {
-    const work = shareRelateWork(0, async () => 0, async () => undefined);
+    const work = shareRelateWork(0, async () => 0, async () => undefined, () => undefined);
     const counts = work.allocate.int32(3);
     const weights = work.allocate.float64(5);
     const flags = work.allocate.uint8(7);
