@@ -1,10 +1,19 @@
 /** The tasks a build hands to its workers, and how they run: in a pool, or in this thread for small builds. */
-import { runArticleTask, type ArticleTask, type ArticleTaskResult } from './article-task.ts';
+import type { ArticleTask, ArticleTaskResult } from './article-task.ts';
 import { type RelateTask, shareRelateWork } from './relate-task.ts';
 import { runRenderTask, type RenderTask } from './render-task.ts';
 import { WorkerPool, workerCount } from './worker-pool.ts';
 import type { SharedWork } from '../enrich/relate-articles.ts';
 import { collectGarbage } from '../collect-garbage.ts';
+
+/**
+ * Parses a batch on this thread. The parser's modules (chrono, remark, the enricher: ~0.8 s of CPU
+ * to load) are loaded on the first batch this thread parses: a build whose articles are all
+ * cached, and the CLI's other commands, never load them.
+ */
+async function runArticleTask(task: ArticleTask): Promise<ArticleTaskResult[]> {
+  return (await import('./article-task.ts')).runArticleTask(task);
+}
 
 /** A task for a build worker. */
 export type BuildTask = ({ readonly kind: 'articles' } & ArticleTask) | ({ readonly kind: 'relate' } & RelateTask) | ({ readonly kind: 'render' } & RenderTask);
@@ -80,7 +89,7 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
     },
     // This thread parses too, but only when every worker is busy: it also looks up, receives and keeps every result.
     articles: async (task) => {
-      if (parseHere) return runArticleTask(task);
+      if (parseHere) return await runArticleTask(task);
       // A worker's answer is a message, and a chain of settled awaits never lets one in: without a
       // turn of the event loop here, this thread parsed every batch after the first few while the
       // worker, its answers unread, sat idle (one thread's speed with two cores).
@@ -95,7 +104,11 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
       pool.start();
     },
     expectMisses: (misses) => {
-      if (misses < MIN_INPUTS_FOR_WORKERS && !forced) parseHere = true;
+      if (misses < MIN_INPUTS_FOR_WORKERS && !forced) {
+        parseHere = true;
+        // The parser loads now, while this thread reads the cached hits (a failure shows on the first batch).
+        if (misses > 0) import('./article-task.ts').catch(() => undefined);
+      }
       else pool.start();
     },
     close: () => pool.close(),
