@@ -33,10 +33,11 @@ export interface SharedWork {
   /** Does every article of `job` with the other threads, running `meanwhile` on this thread first. */
   share(job: SharedJob, meanwhile: () => void): Promise<void>;
   /**
-   * Collects this thread's garbage, while the other threads weigh the vectors: the terms read are
-   * garbage by then (termsOf's owner may drop each as it is read), and shared memory does not
-   * count in V8's own reasons to collect, so no collection would come before relate ends and its
-   * peak would hold them all.
+   * Collects this thread's garbage, while the other threads search the neighbours (the longest
+   * job, shared by whoever is free, so the collection costs this thread only its share): the terms
+   * read are garbage by then (termsOf's owner may drop each as it is read), and shared memory does
+   * not count in V8's own reasons to collect, so no collection would come before relate ends and
+   * its peak would hold them all.
    */
   collect(): void;
   /**
@@ -85,6 +86,7 @@ export async function relateArticlesShared(articles: readonly Article[], termsOf
   const rows = neighbourRows(index, work.allocate);
   let subjects: Array<readonly Subject[]> = [];
   await work.share({ work: 'neighbours', index, rows }, () => {
+    work.collect();
     subjects = refineSubjects(articles, vectors);
   });
   await work.finish();
@@ -108,7 +110,6 @@ async function sharedVectors(
   await work.share({ work: 'vectors', job }, () => {
     originalOf = findOriginals(articles, signatures);
     people = resolveSurnames(articles);
-    work.collect();
   });
   return { originalOf, people, vectors: vectorsOf(job) };
 }
