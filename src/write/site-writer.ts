@@ -22,7 +22,7 @@ type ManifestEntry = readonly [key: string, bytes: number];
 interface Manifest {
   readonly outDir: string;
   readonly files: Record<string, ManifestEntry>;
-  /** Hash of every input, the code, templates and config of the build that wrote it (see buildKey()). */
+  /** Hash of every input, the code, templates and config of the build that wrote it (see InputHashes.key() in cache/build-key.ts). */
   readonly buildKey?: string | null;
 }
 
