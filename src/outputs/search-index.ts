@@ -18,7 +18,7 @@
  * without filters, metadata, sort key and <title> cost Pagefind within ~6% of the CPU (inside the
  * noise of a loaded machine), so the document keeps them.
  */
-import * as pagefind from 'pagefind';
+import * as firstLane from 'pagefind';
 import { escapeAttribute, escapeUTF8 } from 'entities';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -32,6 +32,24 @@ export const SEARCH_KEY_FILE = 'broadsheet-index.sha256';
 
 /** The installed Pagefind's version: a new Pagefind rebuilds the index even when no article changed. */
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
+
+/** Pagefind's Node API, whose module holds one Pagefind process (started by its first call, ended by close()). */
+type PagefindApi = typeof firstLane;
+
+/**
+ * The Pagefind API of indexing lane `lane`, each lane with a Pagefind process of its own. The
+ * package keeps its process in a module variable, so a second process needs a second instance
+ * of the module: the same file imported under another URL (a query string), which Node
+ * evaluates afresh. Lane 0 is the ordinary import.
+ */
+async function pagefindLane(lane: number): Promise<PagefindApi> {
+  if (lane === 0) return firstLane;
+  let api = lanes.get(lane);
+  if (api === undefined) lanes.set(lane, (api = import(`${import.meta.resolve('pagefind')}?lane=${lane}`) as Promise<PagefindApi>));
+  return api;
+}
+
+const lanes = new Map<number, Promise<PagefindApi>>();
 
 /** Articles sent to Pagefind at once: enough to keep its threads busy, few enough to bound memory. */
 const BATCH = 64;
@@ -77,11 +95,13 @@ function searchPage(article: Pick<Article, 'title' | 'topics' | 'source' | 'date
  * passes through this process's memory. URLs are indexed relative to the site root
  * ("/articles/x/"): Pagefind prefixes the base path it finds from where its bundle is served, so
  * the index does not depend on the base path. `indexOnly` keeps only the index files, for a bundle
- * merged into the primary one, whose scripts and WebAssembly serve every bundle.
+ * merged into the primary one, whose scripts and WebAssembly serve every bundle. `lane` picks the
+ * Pagefind process (see pagefindLane): two lanes index two shards at once.
  */
-export async function buildSearchIndex(articles: readonly Article[], language: string, outputDir: string, options: { indexOnly?: boolean } = {}): Promise<SearchIndexResult> {
+export async function buildSearchIndex(articles: readonly Article[], language: string, outputDir: string, options: { indexOnly?: boolean; lane?: number } = {}): Promise<SearchIndexResult> {
   const errors: Array<{ file: string | null; message: string }> = [];
-  let index: pagefind.PagefindIndex | undefined;
+  const pagefind = await pagefindLane(options.lane ?? 0);
+  let index: import('pagefind').PagefindIndex | undefined;
   try {
     // One language for the whole site: Pagefind would otherwise split the index by page language.
     const created = await pagefind.createIndex({ forceLanguage: language.split('-')[0] ?? 'en' });
@@ -91,7 +111,7 @@ export async function buildSearchIndex(articles: readonly Article[], language: s
     let pages = 0;
     for (let i = 0; i < articles.length; i += BATCH) {
       const batch = articles.slice(i, i + BATCH);
-      const added = await Promise.all(batch.map((a) => (index as pagefind.PagefindIndex).addHTMLFile({ url: `/${a.url}`, content: searchDocument(a, language) })));
+      const added = await Promise.all(batch.map((a) => (index as import('pagefind').PagefindIndex).addHTMLFile({ url: `/${a.url}`, content: searchDocument(a, language) })));
       added.forEach((response, j) => {
         if (response.errors.length === 0) pages += 1;
         for (const message of response.errors) errors.push({ file: batch[j]?.sourceFile ?? null, message });

@@ -147,6 +147,22 @@ describe('writeSearchIndex in shards', () => {
     }
   });
 
+  it('writes the same bundles whether one Pagefind process indexes the shards or two at once', async () => {
+    const bundles = async (lanes: number): Promise<Map<string, string>> => {
+      const out = path.join(root, `lanes-${lanes}`);
+      const report = new BuildReport();
+      await writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), folderSink(out), report, { shardSize: SHARD_SIZE, lanes });
+      expect(report.entries()).toEqual([]);
+      const files = (await fg('pagefind*/**', { cwd: out })).sort();
+      return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(out, f))).toString('base64')] as const)));
+    };
+    expect(shards.length).toBeGreaterThan(2);
+    const one = await bundles(1);
+    const two = await bundles(2);
+    expect([...two.keys()]).toEqual([...one.keys()]);
+    expect(two).toEqual(one);
+  });
+
   it('indexes again only the shard whose article changed, and links the others from the previous output', async () => {
     const previous = path.join(root, 'first');
     const changed = shards.at(-1)?.articles[0];
