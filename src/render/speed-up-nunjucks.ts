@@ -41,6 +41,7 @@ export function speedUpNunjucks(): void {
   const frame = internals.runtime.Frame.prototype;
   const lib = internals.lib;
   assertNunjucksShape({ set: frame.set, escape: lib.escape });
+  assertEscapesOnly(lib.escape);
   frame.set = setWithKeptSplits;
   const escape = lib.escape;
   lib.escape = (val: string): string => (ESCAPABLE.test(val) ? escape(val) : val);
@@ -53,6 +54,22 @@ export function assertNunjucksShape(found: { readonly set: unknown; readonly esc
     if (normalise(String(found[name])) !== EXPECTED[name]) {
       throw new Error(`Nunjucks changed its ${name}() (not the 3.2 code src/render/speed-up-nunjucks.ts replaces): review that file against the new release`);
     }
+  }
+}
+
+/**
+ * Throws unless `escape` changes exactly the characters ESCAPABLE names. Its source text alone
+ * would not say so: it reads its character set from a table beside it, and a release that escaped
+ * one more character would keep the same text while the fast path let that character through.
+ */
+export function assertEscapesOnly(escape: (val: string) => string): void {
+  const changes = (text: string): boolean => escape(text) !== text;
+  // Every UTF-16 code unit but the ones ESCAPABLE names, once each: one call.
+  const unescaped = Array.from({ length: 0x10000 }, (_, unit) => String.fromCharCode(unit))
+    .filter((char) => !ESCAPABLE.test(char))
+    .join('');
+  if (changes(unescaped) || [...'&"\'<>\\'].some((char) => !changes(char))) {
+    throw new Error('Nunjucks changed the characters its escape() replaces (not the 3.2 set src/render/speed-up-nunjucks.ts relies on): review that file against the new release');
   }
 }
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { describe, expect, it } from 'vitest';
 import { createNunjucksEnv } from '../../src/render/nunjucks-env.ts';
-import { assertNunjucksShape, speedUpNunjucks } from '../../src/render/speed-up-nunjucks.ts';
+import { assertEscapesOnly, assertNunjucksShape, speedUpNunjucks } from '../../src/render/speed-up-nunjucks.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const TEMPLATES = path.resolve(HERE, '../../templates');
@@ -34,9 +34,11 @@ describe('speedUpNunjucks', () => {
     createNunjucksEnv(TEMPLATES, '/');
     const internals = nunjucks as unknown as { runtime: { Frame: { prototype: { set: { name: string } } } }; lib: { escape: (val: string) => string } };
     expect(internals.runtime.Frame.prototype.set.name).toBe('setWithKeptSplits');
-    // Text with nothing to escape comes back as the same string, not a copy.
+    // escape is the fast one (not Nunjucks' own source), and still escapes what Nunjucks escapes.
+    expect(String(internals.lib.escape).replace(/\s+/g, ' ')).not.toContain('escapeRegex');
     const plain = WPP[2]!.replace(/[&"'<>\\]/g, '');
     expect(internals.lib.escape(plain)).toBe(plain);
+    expect(internals.lib.escape(SENTENCE)).toContain('Ogilvy &amp; Mather');
   });
 
   it('prints loop variables, nested loops and escaped text as Nunjucks does', () => {
@@ -67,7 +69,7 @@ describe('speedUpNunjucks', () => {
     isolated.set('headline', HEADLINE, true);
     expect(isolated.variables['headline']).toBe(HEADLINE);
     expect(top.variables['headline']).toBe(SENTENCE);
-    // A macro's `set` inside a loop updates the variable the template set before it.
+    // A `set` inside a loop updates the variable the template set before it.
     const env = createNunjucksEnv(TEMPLATES, '/');
     expect(env.renderString('{% set n = 0 %}{% for w in words %}{% set n = n + w.length %}{% endfor %}{{ n }}', { words: ['WPP', 'profits'] })).toBe('10');
   });
@@ -84,6 +86,13 @@ describe('speedUpNunjucks', () => {
     expect(() => assertNunjucksShape(original)).not.toThrow();
     expect(() => assertNunjucksShape({ ...original, set })).toThrow(/Nunjucks changed its set\(\).*speed-up-nunjucks\.ts/);
     expect(() => assertNunjucksShape({ ...original, escape })).toThrow(/Nunjucks changed its escape\(\)/);
+  });
+
+  it('fails loudly on an escape() that replaces other characters than the ones its fast path checks for', () => {
+    const nunjucksEscape = (nunjucks as unknown as { lib: { escape: (val: string) => string } }).lib.escape;
+    expect(() => assertEscapesOnly(nunjucksEscape)).not.toThrow();
+    expect(() => assertEscapesOnly((val) => nunjucksEscape(val).replace(/`/g, '&#96;'))).toThrow(/characters its escape\(\) replaces/);
+    expect(() => assertEscapesOnly((val) => val.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`))).toThrow(/characters its escape\(\) replaces/);
   });
 });
 
