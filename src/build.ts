@@ -101,7 +101,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
   const articleCacheDir = cacheDir === null ? await mkdtemp(path.join(tmpdir(), 'broadsheet-articles-')) : path.join(cacheDir, 'articles');
   // Another build sharing the cache must not prune entries this one reads its bodies from.
   const lease = cacheDir === null ? null : await leaseCache(cacheDir);
-  // Per-article work (parse, enrich, render) runs on a worker pool, started now so its start-up
+  // Per-article work (parse, enrich, relate's neighbour search, render) runs on a worker pool, started now so its start-up
   // overlaps the hashing below, unless the cache has articles: then only once the misses are counted.
   const runner = createBuildRunner(discovered.inputs.length, { startNow: cacheDir === null || !ArticleCache.exists(articleCacheDir) });
   try {
@@ -133,7 +133,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     });
     const key = (await hashes?.finish(salts.pages)) ?? null;
     // Relate's working data is garbage now: collected before render's pages and worker come on top of it (see collectGarbage).
-    collectGarbage();
+    timer.timeSync('collect', collectGarbage);
     const archive = timer.timeSync('group', () => buildArchive(articles, related));
 
     const writer = await SiteWriter.open(config.outDir, [config.seedsDir, config.contentDir, config.templatesDir, projectDir], {
