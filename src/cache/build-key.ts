@@ -99,14 +99,16 @@ export class InputHashes {
  * What the key stage knows of each input. With `indexFile`, an input whose size, times and inode
  * (and its override file's) are those it was hashed at last time keeps that hash without being
  * read, as git's index does; one the index names with another identity is read now (it may be
- * unchanged, and the last build's output still right). One the index does not name is new since
- * the last build, so the key changed anyway: it is left to parse. But when the index names no
- * input at all while `cacheHasEntries` (the index was lost, the article cache was not), every
- * input is read now, so that parse finds the cached entries by their hashes.
+ * unchanged, and the last build's output still right). One the index does not name is left to
+ * parse, which reads it anyway, only on a first build (`cacheHasEntries` false): otherwise it is
+ * read now, since the index may name other paths (the project folder moved, builds alternating
+ * between two seeds folders sharing one cache) while the article cache holds its entry, found
+ * only by its hash, and an unreadable input (never indexed: only hashes are) must be named in the
+ * key for an unchanged build to be noticed.
  */
 export async function hashInputs(discovered: DiscoveredInputs, indexFile: string | null, options: { readonly cacheHasEntries: boolean }): Promise<InputHashes> {
   const previous = indexFile === null ? {} : await readIndex(indexFile);
-  const readUnindexed = options.cacheHasEntries && isEmpty(previous);
+  const readUnindexed = options.cacheHasEntries;
   const identities = new Map<InputFile, string>();
   const hashes = new InputHashes(discovered, indexFile, identities);
   // Synchronous stats and reads: see identityOf and readInputBytesSync.
@@ -139,11 +141,6 @@ function identityOf(input: InputFile): string | null {
   } catch {
     return null;
   }
-}
-
-function isEmpty(index: HashIndex): boolean {
-  for (const _path in index) return false;
-  return true;
 }
 
 async function readIndex(file: string): Promise<HashIndex> {

@@ -70,4 +70,31 @@ describe('hashInputs', () => {
     expect([...next.contentHashes.values()]).toEqual(learnt);
     expect(await next.save('salt')).toBe(readAll);
   });
+
+  it('reads an unindexed input now once the article cache has entries, even when the index names other paths', async () => {
+    const { root, seeds, discover } = await seedsFolder('key-moved');
+    // A link to a folder: it can be looked at (stat) but not read (EISDIR), as a chmod 000 file for a user other than root.
+    await symlink(root, path.join(seeds, 'folder.txt'));
+    const index = path.join(root, 'cache/inputs.json');
+    const discovered = await discover();
+    const readAll = await (await hashInputs(discovered, null, { cacheHasEntries: false })).save('salt');
+
+    // A first build leaves the readable inputs to parse; parse learns the seed's hash and the folder's problem.
+    const first = await hashInputs(discovered, index, { cacheHasEntries: false });
+    for (const input of discovered.inputs) {
+      const read = readInputBytesSync(input);
+      if (read.ok) first.learn(input, contentHashOf(read.bytes, read.overrideBytes));
+      else first.unreadable(input, read.problem.message);
+    }
+    expect(await first.finish('salt')).toBe(readAll);
+    // Only the seed's hash is indexed: the next build, with nothing changed, reads the folder now and has its key before parse.
+    expect(Object.keys(JSON.parse(await readFile(index, 'utf8')) as object)).toEqual([path.join(seeds, 'absa.txt')]);
+    expect(await (await hashInputs(await discover(), index, { cacheHasEntries: true })).save('salt')).toBe(readAll);
+
+    // An index naming only other paths (the project moved): the seed is read now, so parse finds its cached entry by hash.
+    await writeFile(index, JSON.stringify({ '/elsewhere/seeds/absa.txt': ['1:2:3:4', 'ab12'] }));
+    const moved = await hashInputs(await discover(), index, { cacheHasEntries: true });
+    expect(moved.contentHashes.size).toBe(1);
+    expect(await moved.save('salt')).toBe(readAll);
+  });
 });
