@@ -52,6 +52,10 @@ export function shareRelateWork(helpers: number, help: (task: RelateTask) => Pro
     share: async (job, meanwhile) => {
       const task: RelateTask = { ...job, progress: new Int32Array(new SharedArrayBuffer(8)) };
       const helping = Array.from({ length: helpers }, () => help(task));
+      // Handled now, as this thread may never await them (its own part threw, or no chunk was left
+      // under way): a failure after that is no failure of the build, and it must not end the process
+      // as an unhandled rejection hiding the error that matters. The originals are still awaited.
+      for (const answer of helping) answer.catch(() => undefined);
       answers.push(...helping);
       meanwhile();
       runRelateTask(task);

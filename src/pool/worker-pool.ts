@@ -102,6 +102,9 @@ export class WorkerPool<T, R> {
 
   /** Stops the workers. */
   async close(): Promise<void> {
+    // A deliberate stop is not a failure (as in restart()): failing the tasks still pending would
+    // reject promises nobody may be waiting on any more (a build closing after its own error).
+    for (const worker of this.#workers) worker.removeAllListeners('exit');
     await Promise.all(this.#workers.map((w) => w.terminate()));
   }
 

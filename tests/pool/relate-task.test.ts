@@ -91,6 +91,27 @@ describe('createBuildRunner', () => {
     expect([...relations.related]).toEqual([...alone.related]);
   });
 
+  it("rejects with this thread's own error while a worker task is pending, and closing after it rejects nothing unhandled", async () => {
+    process.env['BROADSHEET_WORKERS'] = '1';
+    const unhandled = await unhandledRejectionsOf(async () => {
+      const runner = createBuildRunner(desk.length, { startNow: false });
+      // Fresh workers start here: the relate task below is still pending when this thread fails.
+      await runner.articlesDone();
+      const relate = runner.relate!;
+      const failing = relateArticlesShared(desk, () => undefined, {
+        ...relate,
+        share: (job) =>
+          relate.share(job, () => {
+            throw new Error('this thread failed');
+          }),
+      });
+      await expect(failing).rejects.toThrow('this thread failed');
+      // As build()'s finally does.
+      await runner.close();
+    });
+    expect(unhandled).toEqual([]);
+  });
+
   it('shares nothing without workers: relate runs on this thread', async () => {
     process.env['BROADSHEET_WORKERS'] = '0';
     const runner = createBuildRunner(desk.length);
@@ -100,3 +121,19 @@ describe('createBuildRunner', () => {
     expect([...relations.related]).toEqual([...alone.related]);
   });
 });
+
+/** The unhandled rejections while `run` runs and for a turn of the event loop after it. */
+async function unhandledRejectionsOf(run: () => Promise<void>): Promise<unknown[]> {
+  const reasons: unknown[] = [];
+  const note = (reason: unknown): void => {
+    reasons.push(reason);
+  };
+  process.on('unhandledRejection', note);
+  try {
+    await run();
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off('unhandledRejection', note);
+  }
+  return reasons;
+}
