@@ -59,8 +59,12 @@ export function shareRelateWork(helpers: number, help: (task: RelateTask) => Pro
       answers.push(...helping);
       meanwhile();
       runRelateTask(task);
+      const chunks = chunkCount(jobSize(job));
       // A worker answers once it finds no chunk left: only one with a chunk under way is waited for.
-      if (Atomics.load(task.progress, 1) < chunkCount(jobSize(job))) await Promise.all(helping);
+      if (Atomics.load(task.progress, 1) < chunks) await Promise.all(helping);
+      // Read atomically after the wait too, so the workers' rows are seen (and a lost chunk is loud).
+      const done = Atomics.load(task.progress, 1);
+      if (done !== chunks) throw new Error(`relate's shared ${job.work} job has ${done} of its ${chunks} chunks done once every thread stopped`);
     },
     finish: async () => {
       // Every row is done; a task that failed on a worker after that fails nothing.
