@@ -31,6 +31,12 @@ const NEWLINE = 0x0a;
  */
 let scratch = Buffer.allocUnsafe(0);
 
+/**
+ * The largest scratch kept: a batch needing more (a 20 MB article asks for 60 MB) is encoded into
+ * a buffer of its own, let go after its write, not pinned for the rest of the build or a `serve` process.
+ */
+const MAX_SCRATCH = 4 * 1024 * 1024;
+
 /** This thread's pack name: one writer per file, so appends need no lock; a new thread (or process) writes a new pack. */
 const OWN_PACK = `${process.pid}-${threadId}-${randomUUID().slice(0, 8)}.pack`;
 
@@ -50,8 +56,8 @@ export function appendEntries(cacheDir: string, entries: readonly PackEntry[]): 
     // Each string is encoded once, straight into the buffer written (UTF-8 takes at most three bytes per UTF-16 unit), which also gives its length in bytes.
     let capacity = 0;
     for (const { meta, body } of entries) capacity += 3 * (meta.length + body.length) + 2;
-    if (scratch.length < capacity) scratch = Buffer.allocUnsafe(capacity);
-    const bytes = scratch;
+    if (capacity <= MAX_SCRATCH && scratch.length < capacity) scratch = Buffer.allocUnsafe(capacity);
+    const bytes = capacity <= MAX_SCRATCH ? scratch : Buffer.allocUnsafe(capacity);
     let end = 0;
     for (const { meta, body } of entries) {
       const metaLength = bytes.write(meta, end);

@@ -45,6 +45,19 @@ describe('article packs', () => {
   });
 });
 
+describe('a batch larger than the kept scratch buffer', () => {
+  it('is written from a buffer of its own, between batches written from the scratch', async () => {
+    const dir = await tempDir('packs-large');
+    const [small] = await realEntries();
+    // ~2.5 MB of real text: 3x its length is above the 4 MiB kept between batches.
+    const text = (await bbcText()).repeat(1000);
+    const large = { meta: small!.meta, body: JSON.stringify(text) };
+    const locations = [...appendEntries(dir, [small!]), ...appendEntries(dir, [large]), ...appendEntries(dir, [small!])];
+    expect(readMetas(dir, locations)).toEqual([small!.meta, large.meta, small!.meta]);
+    expect(locations.map((l, i) => readBody(bodyRef(dir, `key${i}`, l)))).toEqual([JSON.parse(small!.body), text, JSON.parse(small!.body)]);
+  });
+});
+
 describe('a cache folder deleted between two builds of one process (npm run serve)', () => {
   it('is made again by the next append', async () => {
     const dir = await tempDir('packs-deleted');
