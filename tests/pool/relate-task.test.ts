@@ -1,7 +1,7 @@
 /** Relate's per-article work shared with a build worker: the worker takes chunks, and the relations are those of one thread. */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { enrichArticle } from '../../src/enrich/enrich-article.ts';
 import { relateArticles, relateArticlesShared } from '../../src/enrich/relate-articles.ts';
 import { createBuildRunner, type BuildRunner, type BuildTask } from '../../src/pool/build-tasks.ts';
@@ -15,6 +15,7 @@ const desk = readdirSync(path.join(BBC_DIR, 'business')).sort().map((f) => enric
 const alone = relateArticles(desk);
 const closing: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
+  vi.restoreAllMocks();
   await Promise.all(closing.splice(0).map((c) => c.close()));
 });
 
@@ -46,8 +47,7 @@ describe('shareRelateWork', () => {
       share: (job, meanwhile) =>
         work.share(job, () => {
           meanwhile();
-          const deadline = Date.now() + 60_000;
-          while (Atomics.load(tasks.at(-1)!.progress, 1) === 0 && Date.now() < deadline);
+          holdUntilAChunkDone(tasks.at(-1)!);
         }),
       collect: work.collect,
       finish: work.finish,
@@ -82,11 +82,26 @@ describe('shareRelateWork.allocate', () => {
 describe('createBuildRunner', () => {
   it('shares relate with its worker after the articles are in, and relates as one thread does', async () => {
     process.env['BROADSHEET_WORKERS'] = '1';
+    // The relate tasks the runner gives its worker, and the worker's answers (chunks it did).
+    const run = vi.spyOn(WorkerPool.prototype, 'run');
     const runner: BuildRunner = createBuildRunner(desk.length, { startNow: false });
     closing.push(runner);
     await runner.articlesDone();
     expect(runner.relate).not.toBeNull();
-    const relations = await relateArticlesShared(desk, () => undefined, runner.relate);
+    const relate = runner.relate!;
+    const relateRuns = (): Array<{ task: RelateTask; answer: Promise<number> }> =>
+      run.mock.calls.flatMap(([task], i) => ((task as BuildTask).kind === 'relate' ? [{ task: task as RelateTask, answer: run.mock.results[i]!.value as Promise<number> }] : []));
+    // This thread holds back until the worker, fresh and still loading, has done a chunk of each job.
+    const relations = await relateArticlesShared(desk, () => undefined, {
+      ...relate,
+      share: (job, meanwhile) =>
+        relate.share(job, () => {
+          meanwhile();
+          holdUntilAChunkDone(relateRuns().at(-1)!.task);
+        }),
+    });
+    expect(relateRuns().map((r) => r.task.work)).toEqual(['vectors', 'neighbours']);
+    for (const chunks of await Promise.all(relateRuns().map((r) => r.answer))) expect(chunks).toBeGreaterThan(0);
     expect(JSON.stringify(relations.articles)).toBe(JSON.stringify(alone.articles));
     expect([...relations.related]).toEqual([...alone.related]);
   });
@@ -136,4 +151,10 @@ async function unhandledRejectionsOf(run: () => Promise<void>): Promise<unknown[
     process.off('unhandledRejection', note);
   }
   return reasons;
+}
+
+/** Blocks this thread (a minute at most) until another thread has done a chunk of `task`: only then does it take chunks too. */
+function holdUntilAChunkDone(task: RelateTask): void {
+  const deadline = Date.now() + 60_000;
+  while (Atomics.load(task.progress, 1) === 0 && Date.now() < deadline);
 }
