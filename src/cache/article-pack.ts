@@ -92,7 +92,7 @@ const MAX_GAP = 64 * 1024;
 const MAX_SPAN = 1024 * 1024;
 
 /**
- * The metadata JSON of each entry, or null where its pack is gone or cut short. Each pack is
+ * The metadata JSON of each entry, or null where its pack is gone, cut short or cannot be read. Each pack is
  * opened once for all its entries, and entries close together are read with one call: a rebuild
  * reads every article's metadata (10k at 5x), and a call per entry (an open and a close, then a
  * read) took more time than the bytes.
@@ -124,10 +124,15 @@ export function readMetas(cacheDir: string, locations: readonly EntryLocation[])
           end = Math.max(end, offset + metaLength);
         }
         const bytes = Buffer.allocUnsafe(end - start);
-        const read = readUpTo(fd, bytes, start);
+        let read = 0;
+        try {
+          read = readUpTo(fd, bytes, start);
+        } catch {
+          // A read error (EIO, a pack that is not a file): these entries are misses, parsed again, not a failed build.
+        }
         for (let j = first; j <= last; j++) {
           const [, offset, metaLength] = locations[entries[j]!]!;
-          // Cut short: left null, a miss.
+          // Cut short or unreadable: left null, a miss.
           if (offset + metaLength - start <= read) metas[entries[j]!] = bytes.toString('utf8', offset - start, offset - start + metaLength);
         }
         first = last + 1;

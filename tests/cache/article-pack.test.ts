@@ -43,6 +43,16 @@ describe('article packs', () => {
     const batch = [locations[2]!, elsewhere(locations[0]!, 'copy.pack'), elsewhere(locations[1]!, 'gone.pack'), locations[0]!, elsewhere(locations[2]!, 'copy.pack'), locations[1]!];
     expect(readMetas(dir, batch)).toEqual([entries[2]!.meta, entries[0]!.meta, null, entries[0]!.meta, null, entries[1]!.meta]);
   });
+
+  it('gives null, not an error, for entries of a pack that opens but cannot be read', async () => {
+    const dir = await tempDir('packs-unreadable');
+    const entries = await realEntries();
+    const locations = appendEntries(dir, entries);
+    // A folder opens read-only, then each read fails (EISDIR), as a read error on a failing disk would.
+    await mkdir(path.join(dir, PACKS_DIR, 'folder.pack'));
+    const [, offset, metaLength, bodyLength] = locations[1]!;
+    expect(readMetas(dir, [locations[0]!, ['folder.pack', offset, metaLength, bodyLength], locations[2]!])).toEqual([entries[0]!.meta, null, entries[2]!.meta]);
+  });
 });
 
 describe('a batch larger than the kept scratch buffer', () => {
