@@ -11,7 +11,7 @@ import { collectGarbage } from '../collect-garbage.ts';
  * to load) are loaded on the first batch this thread parses: a build whose articles are all
  * cached, and the CLI's other commands, never load them.
  */
-async function runArticleTask(task: ArticleTask): Promise<ArticleTaskResult[]> {
+async function parseOnThisThread(task: ArticleTask): Promise<ArticleTaskResult[]> {
   return (await import('./article-task.ts')).runArticleTask(task);
 }
 
@@ -71,7 +71,7 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
     return {
       workers: 0,
       saturated: false,
-      articles: async (task) => runArticleTask(task),
+      articles: async (task) => parseOnThisThread(task),
       render: runRenderTask,
       relate: null,
       articlesDone: async () => undefined,
@@ -89,12 +89,12 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
     },
     // This thread parses too, but only when every worker is busy: it also looks up, receives and keeps every result.
     articles: async (task) => {
-      if (parseHere) return await runArticleTask(task);
+      if (parseHere) return await parseOnThisThread(task);
       // A worker's answer is a message, and a chain of settled awaits never lets one in: without a
       // turn of the event loop here, this thread parsed every batch after the first few while the
       // worker, its answers unread, sat idle (one thread's speed with two cores).
       await nextTurn();
-      return pool.saturated ? runArticleTask(task) : (pool.run({ kind: 'articles', ...task }) as Promise<ArticleTaskResult[]>);
+      return pool.saturated ? parseOnThisThread(task) : (pool.run({ kind: 'articles', ...task }) as Promise<ArticleTaskResult[]>);
     },
     render: (task) => pool.run({ kind: 'render', ...task }) as Promise<number[]>,
     // After relate the workers end: render starts fresh ones, holding none of relate's memory.
