@@ -95,7 +95,8 @@ export async function relateArticlesShared(articles: readonly Article[], termsOf
 
 /**
  * The vectors, weighed with the other threads while this one finds the near-copies and resolves
- * surnames. The term counts are let go when this returns: only the vectors are read afterwards.
+ * surnames. Only the vectors are read after this returns, but the term counts share the shared
+ * arena's blocks with them: their memory is given back only when relate ends (SharedWork.finish).
  */
 async function sharedVectors(
   articles: readonly Article[],

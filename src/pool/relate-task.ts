@@ -35,9 +35,10 @@ export function runRelateTask(task: RelateTask): number {
 
 /**
  * SharedWork with `helpers` workers (each runs `help`, a runRelateTask on a worker). This thread
- * takes chunks too, after its `meanwhile`; it waits for the workers only when one still has a
- * chunk under way, so a worker that is not up yet costs nothing. `end` lets the workers go once
- * every task has its answer (see SharedWork.finish); `collect` collects this thread's garbage.
+ * takes chunks too, after its `meanwhile`; a job waits for the workers only when one still has a
+ * chunk under way, so a worker that is not up yet holds up no job. finish() does wait for every
+ * answer, though: a worker still loading when relate ends delays its end until it is up and finds
+ * no chunk left. `end` then lets the workers go; `collect` collects this thread's garbage.
  */
 export function shareRelateWork(helpers: number, help: (task: RelateTask) => Promise<number>, end: () => Promise<void>, collect: () => void): SharedWork {
   const answers: Array<Promise<unknown>> = [];
