@@ -76,6 +76,9 @@ export class WorkerPool<T, R> {
     this.start();
     const id = this.#nextId++;
     const promise = new Promise<R>((resolve, reject) => this.#pending.set(id, { resolve, reject }));
+    // A task nobody awaits any more (its caller failed first, then closed the pool) must not end the
+    // process as an unhandled rejection; a caller that awaits it still sees the rejection.
+    promise.catch(() => undefined);
     this.#queue.push({ id, task });
     this.#dispatch();
     return promise;
@@ -100,12 +103,21 @@ export class WorkerPool<T, R> {
     await Promise.all(old.map((w) => w.terminate()));
   }
 
-  /** Stops the workers. */
+  /**
+   * Stops the workers for good: tasks still pending or queued are rejected (nothing is left
+   * waiting for ever), and a task asked for later is rejected at once.
+   */
   async close(): Promise<void> {
-    // A deliberate stop is not a failure (as in restart()): failing the tasks still pending would
-    // reject promises nobody may be waiting on any more (a build closing after its own error).
-    for (const worker of this.#workers) worker.removeAllListeners('exit');
-    await Promise.all(this.#workers.map((w) => w.terminate()));
+    const closed = (this.#failed ??= new Error('the build workers were closed'));
+    const workers = this.#workers.splice(0);
+    this.#load.length = 0;
+    this.#queue.length = 0;
+    this.#owner.clear();
+    // A deliberate stop, not a worker failing (as in restart()): the tasks end with `closed`, not with an exit code.
+    for (const worker of workers) worker.removeAllListeners('exit');
+    for (const pending of this.#pending.values()) pending.reject(closed);
+    this.#pending.clear();
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 
   #dispatch(): void {
