@@ -101,7 +101,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
   const articleCacheDir = cacheDir === null ? await mkdtemp(path.join(tmpdir(), 'broadsheet-articles-')) : path.join(cacheDir, 'articles');
   // Another build sharing the cache must not prune entries this one reads its bodies from.
   const lease = cacheDir === null ? null : await leaseCache(cacheDir);
-  // Per-article work (parse, enrich, relate's neighbour search, render) runs on a worker pool, started now so its start-up
+  // Per-article work (parse, enrich, relate's vectors and neighbour search, render) runs on a worker pool, started now so its start-up
   // overlaps the hashing below, unless the cache has articles: then only once the misses are counted.
   const runner = createBuildRunner(discovered.inputs.length, { startNow: cacheDir === null || !ArticleCache.exists(articleCacheDir) });
   try {

@@ -19,6 +19,7 @@
  * noise of a loaded machine), so the document keeps them.
  */
 import * as firstLane from 'pagefind';
+import type { PagefindIndex } from 'pagefind';
 import { escapeAttribute, escapeUTF8 } from 'entities';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -36,6 +37,9 @@ const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', imp
 /** Pagefind's Node API, whose module holds one Pagefind process (started by its first call, ended by close()). */
 type PagefindApi = typeof firstLane;
 
+/** The Pagefind API of each lane but the first, once imported. */
+const lanes = new Map<number, PagefindApi>();
+
 /**
  * The Pagefind API of indexing lane `lane`, each lane with a Pagefind process of its own. The
  * package keeps its process in a module variable, so a second process needs a second instance
@@ -45,11 +49,13 @@ type PagefindApi = typeof firstLane;
 async function pagefindLane(lane: number): Promise<PagefindApi> {
   if (lane === 0) return firstLane;
   let api = lanes.get(lane);
-  if (api === undefined) lanes.set(lane, (api = import(`${import.meta.resolve('pagefind')}?lane=${lane}`) as Promise<PagefindApi>));
+  if (api === undefined) {
+    // Kept only once imported: a failed import is tried again by the next build of a serve process.
+    api = (await import(`${import.meta.resolve('pagefind')}?lane=${lane}`)) as PagefindApi;
+    lanes.set(lane, api);
+  }
   return api;
 }
-
-const lanes = new Map<number, Promise<PagefindApi>>();
 
 /** Articles sent to Pagefind at once: enough to keep its threads busy, few enough to bound memory. */
 const BATCH = 64;
@@ -101,7 +107,7 @@ function searchPage(article: Pick<Article, 'title' | 'topics' | 'source' | 'date
 export async function buildSearchIndex(articles: readonly Article[], language: string, outputDir: string, options: { indexOnly?: boolean; lane?: number } = {}): Promise<SearchIndexResult> {
   const errors: Array<{ file: string | null; message: string }> = [];
   const pagefind = await pagefindLane(options.lane ?? 0);
-  let index: import('pagefind').PagefindIndex | undefined;
+  let index: PagefindIndex | undefined;
   try {
     // One language for the whole site: Pagefind would otherwise split the index by page language.
     const created = await pagefind.createIndex({ forceLanguage: language.split('-')[0] ?? 'en' });
@@ -111,7 +117,7 @@ export async function buildSearchIndex(articles: readonly Article[], language: s
     let pages = 0;
     for (let i = 0; i < articles.length; i += BATCH) {
       const batch = articles.slice(i, i + BATCH);
-      const added = await Promise.all(batch.map((a) => (index as import('pagefind').PagefindIndex).addHTMLFile({ url: `/${a.url}`, content: searchDocument(a, language) })));
+      const added = await Promise.all(batch.map((a) => (index as PagefindIndex).addHTMLFile({ url: `/${a.url}`, content: searchDocument(a, language) })));
       added.forEach((response, j) => {
         if (response.errors.length === 0) pages += 1;
         for (const message of response.errors) errors.push({ file: batch[j]?.sourceFile ?? null, message });

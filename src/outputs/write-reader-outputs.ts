@@ -70,7 +70,7 @@ export interface SearchIndexOptions {
   readonly shardSize?: number;
   /** The article cache's salt: keys name bodies by their input's hash instead of reading them (see searchIndexKey). */
   readonly bodySalt?: string | null;
-  /** Pagefind processes at once, at most (default SEARCH_LANES; never more than the cores). */
+  /** Pagefind processes at once, at most (default SEARCH_LANES, and never more than the cores). */
   readonly lanes?: number;
 }
 
@@ -105,17 +105,29 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
   // of its own: one process indexes on about one core (at 25x: 85 s of its CPU in an 80 s stage).
   const built = new Array<number | null>(others.length).fill(null);
   let next = 0;
-  const lane = async (number: number): Promise<void> => {
-    for (let i = next++; i < others.length; i = next++) {
-      built[i] = await writeShard(others[i]!, `${others[i]!.dir}\0${layout}`, bodySalt, config, sink, report, [], number);
+  let failed = false;
+  const lane = async (laneIndex: number): Promise<void> => {
+    try {
+      while (!failed && next < others.length) {
+        const i = next++;
+        built[i] = await writeShard(others[i]!, `${others[i]!.dir}\0${layout}`, bodySalt, config, sink, report, [], laneIndex);
+      }
+    } catch (error) {
+      // The other lanes start no more shards: the build is failing, and its staging folder goes with it.
+      failed = true;
+      throw error;
     }
   };
-  const lanes = Math.max(1, Math.min(options.lanes ?? SEARCH_LANES, availableParallelism(), others.length));
-  await Promise.all(Array.from({ length: lanes }, (_, number) => lane(number)));
+  // An explicit number of lanes (tests) is taken as it is; the default never exceeds the cores.
+  const lanes = Math.max(1, Math.min(options.lanes ?? Math.min(SEARCH_LANES, availableParallelism()), others.length));
+  // Settled, not all(): a failure must not return while another lane's Pagefind still writes into the staging folder.
+  const settled = await Promise.allSettled(Array.from({ length: lanes }, (_, laneIndex) => lane(laneIndex)));
+  const rejected = settled.find((result) => result.status === 'rejected');
+  if (rejected !== undefined) throw rejected.reason;
   // In shard order, whichever lane finished first.
   others.forEach((shard, i) => {
-    const pages = built[i];
-    if (pages === null || pages === undefined) return;
+    const pages = built[i] ?? null;
+    if (pages === null) return;
     indexed += pages;
     merged.push(shard.dir);
   });

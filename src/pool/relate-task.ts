@@ -35,8 +35,9 @@ export function runRelateTask(task: RelateTask): number {
 
 /**
  * SharedWork with `helpers` workers (each runs `help`, a runRelateTask on a worker). This thread
- * takes chunks too, after its `meanwhile`; a job waits for the workers only when one still has a
- * chunk under way, so a worker that is not up yet holds up no job. finish() does wait for every
+ * takes chunks too, after its `meanwhile`; a job waits for the workers only when a chunk is still
+ * under way once this thread finds none left, and then for every worker (with one worker, as on
+ * two cores, a worker not up yet holds up no job). finish() does wait for every
  * answer, though: a worker still loading when relate ends delays its end until it is up and finds
  * no chunk left. `end` then lets the workers go; `collect` collects this thread's garbage.
  */
@@ -61,7 +62,7 @@ export function shareRelateWork(helpers: number, help: (task: RelateTask) => Pro
       meanwhile();
       runRelateTask(task);
       const chunks = chunkCount(jobSize(job));
-      // A worker answers once it finds no chunk left: only one with a chunk under way is waited for.
+      // A worker answers once it finds no chunk left: waited for only while some chunk is under way.
       if (Atomics.load(task.progress, 1) < chunks) await Promise.all(helping);
       // Read atomically after the wait too, so the workers' rows are seen (and a lost chunk is loud).
       const done = Atomics.load(task.progress, 1);

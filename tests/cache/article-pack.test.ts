@@ -56,7 +56,7 @@ describe('article packs', () => {
 });
 
 describe('a batch larger than the kept scratch buffer', () => {
-  it('is written from a buffer of its own, between batches written from the scratch', async () => {
+  it('reads back whole when written past the cap of the kept scratch buffer, between batches that fit it', async () => {
     const dir = await tempDir('packs-large');
     const [small] = await realEntries();
     // ~2.5 MB of real text: 3x its length is above the 4 MiB kept between batches.

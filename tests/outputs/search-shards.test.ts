@@ -163,6 +163,26 @@ describe('writeSearchIndex in shards', () => {
     expect(two).toEqual(one);
   });
 
+  it('fails with the error of the first lane that fails, and starts no shard after it', async () => {
+    const out = path.join(root, 'failing');
+    const folder = folderSink(out);
+    const started: string[] = [];
+    const sink = {
+      ...folder,
+      resolve: (relativePath: string): string => {
+        started.push(relativePath);
+        if (started.length === 1) throw new Error('no space left on device');
+        return folder.resolve(relativePath);
+      },
+    };
+    expect(shards.length).toBeGreaterThan(3);
+    await expect(writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), sink, new BuildReport(), { shardSize: SHARD_SIZE, lanes: 2 })).rejects.toThrow(/no space left/);
+    // One shard per lane was under way; the third and the primary never start, and the failure is
+    // reported only once the other lane's Pagefind is done writing (its bundle is complete).
+    expect(started).toHaveLength(2);
+    expect(existsSync(path.join(out, started[1]!, 'pagefind-entry.json'))).toBe(true);
+  });
+
   it('indexes again only the shard whose article changed, and links the others from the previous output', async () => {
     const previous = path.join(root, 'first');
     const changed = shards.at(-1)?.articles[0];
