@@ -8,8 +8,9 @@
  * Search is reported on its own: each size is built without search (`--no-search`, the build
  * the floor is compared with) and with it; the full build's `--timings` line gives the search
  * stage's seconds, so "search ÷ build" is that stage over the build without search. Peak RSS is
- * given per process: Node (the build and its worker threads) and Pagefind's service process,
- * both read from /proc while the run goes (VmHWM). --write puts the table into the Speed section
+ * given per process: Node (the build and its worker threads) and Pagefind's service processes,
+ * read from /proc while the run goes (VmHWM; for Pagefind, whose processes run two at a time,
+ * also their VmRSS summed at each sample). --write puts the table into the Speed section
  * of BENCHMARKS.md; --incremental also times a second full build with nothing changed, then one
  * with one article edited, at each size. Runs are sequential: the machine is shared.
  */
@@ -203,7 +204,8 @@ async function makeCorpus(seeds: string, size: number): Promise<number> {
  */
 async function measure(args: readonly string[], outDir: string, cwd = PROJECT_DIR): Promise<Run> {
   const peaks = new Map<number, Sampled>();
-  const { stdout, stderr, code } = await run('/usr/bin/time', ['-v', process.execPath, '--import', TSX_LOADER, ...args], cwd, (pid) => samplePeaks(pid, peaks));
+  const together = { pagefindKiB: 0 };
+  const { stdout, stderr, code } = await run('/usr/bin/time', ['-v', process.execPath, '--import', TSX_LOADER, ...args], cwd, (pid) => samplePeaks(pid, peaks, together));
   if (code !== 0) throw new Error(`run failed (${code}): ${args.join(' ')}\n${stdout}\n${stderr}`);
   const field = (name: string): string => {
     const line = stderr.split('\n').find((l) => l.trim().startsWith(name));
@@ -218,7 +220,8 @@ async function measure(args: readonly string[], outDir: string, cwd = PROJECT_DI
   // the /proc samples tell the two apart. A run too short to be sampled has no Pagefind.
   const maxRssMiB = Number(field('Maximum resident set size (kbytes)')) / 1024;
   const sampled = [...peaks.values()];
-  const pagefindMiB = Math.max(0, ...sampled.filter((p) => p.name.startsWith('pagefind')).map((p) => p.hwmKiB / 1024));
+  // The larger of one process's high-water mark and the most the processes running at once held together.
+  const pagefindMiB = Math.max(0, together.pagefindKiB / 1024, ...sampled.filter((p) => p.name.startsWith('pagefind')).map((p) => p.hwmKiB / 1024));
   const pagefindCpu = sampled.filter((p) => p.name.startsWith('pagefind')).reduce((sum, p) => sum + p.cpuTicks / CLOCK_TICKS, 0);
   const nodeMiB = Math.max(0, ...sampled.filter((p) => p.name === 'node').map((p) => p.hwmKiB / 1024));
   const rssMiB = pagefindMiB === 0 ? Math.max(maxRssMiB, nodeMiB) : nodeMiB;
@@ -233,9 +236,11 @@ async function measure(args: readonly string[], outDir: string, cwd = PROJECT_DI
 }
 
 /** Records VmHWM of `root` and every descendant (the Node build, Pagefind) into `peaks`, by pid, until the returned stop is called. */
-function samplePeaks(root: number, peaks: Map<number, Sampled>): () => void {
+function samplePeaks(root: number, peaks: Map<number, Sampled>, together: { pagefindKiB: number }): () => void {
   const sample = (): void => {
     const parents = new Map<number, number>();
+    // Pagefind processes run two at a time (one per search lane): their RSS at this moment, summed.
+    let pagefindNowKiB = 0;
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       try {
@@ -246,6 +251,7 @@ function samplePeaks(root: number, peaks: Map<number, Sampled>): () => void {
         if (known === undefined && !descends(ppid, root, parents, peaks)) continue;
         const hwmKiB = Number(/^VmHWM:\s+(\d+)/m.exec(status)?.[1] ?? 0);
         const name = /^Name:\s+(.*)$/m.exec(status)?.[1] ?? '';
+        if (name.startsWith('pagefind')) pagefindNowKiB += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
         // utime and stime are fields 14 and 15 of /proc/<pid>/stat, counted after the ") " closing the name.
         const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
         const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
@@ -255,6 +261,7 @@ function samplePeaks(root: number, peaks: Map<number, Sampled>): () => void {
         // The process ended between listing and reading: its last sample stands.
       }
     }
+    together.pagefindKiB = Math.max(together.pagefindKiB, pagefindNowKiB);
   };
   const timer = setInterval(sample, SAMPLE_MS);
   return () => clearInterval(timer);
