@@ -91,7 +91,6 @@ export class TermTable {
   /** Terms by id, and an open-addressing table over them: hash, length and id + 1 per slot (0 empty). */
   readonly #terms: string[] = [];
   #slots = new Int32Array(3 * 4096);
-  readonly #counted: boolean[] = [];
   /** Whether each id (by id) names an entity rather than a word. */
   readonly #entityKey: boolean[] = [];
   /**
@@ -108,13 +107,13 @@ export class TermTable {
   readonly #rowChunk: number[] = [];
   readonly #rowStart: number[] = [];
   readonly #rowEnd: number[] = [];
-  /** The current article's count per term id, valid where #stamps holds its stamp. */
-  #scratch = new Int32Array(1024);
-  #stamps = new Int32Array(1024);
+  /**
+   * The current article's count per term id, at 2·id + 1, valid where 2·id holds its stamp: side by
+   * side, so a word's look-up touches one cache line, not two arrays' (the tables outgrow the cache).
+   */
+  #scratch = new Int32Array(2 * 1024);
   /** The stamp of the article being read: one more per article (termsOf forgets rows, so not the row count). */
   #stamp = 0;
-  /** The words of the article last read, as hashes: one buffer for all articles, not one per article (~420 MB at 52k). */
-  #words = new Uint32Array(4096);
   /** Memory for the chunks of term counts. */
   readonly #allocate: Allocate;
 
@@ -131,77 +130,27 @@ export class TermTable {
    * a buffer the next call overwrites.
    */
   add(article: Article): Uint32Array {
-    // The words are the runs of letters and digits of the lower-cased text (what /[\p{L}\p{N}]+/gu
-    // matches), read in place: a known word is found in the table without making its string.
-    const text = `${article.title}\n${article.bodyText}`.toLowerCase();
-    if (this.#words.length < (text.length + 1) >> 1) this.#words = new Uint32Array(text.length);
-    const words = this.#words;
-    let wordCount = 0;
-    // This article's term counts in scratch lists indexed by id (no map per article), terms in first-seen order.
-    const stamp = ++this.#stamp;
-    let end = this.#rowFirst;
-    for (let i = 0; i < text.length; ) {
-      // The word's hash is made as it is scanned, so its characters are read once before the table.
-      let stop = i;
-      let hash = FNV_OFFSET;
-      while (stop < text.length) {
-        const code = text.charCodeAt(stop);
-        if (code < 256 ? (LATIN1_CLASSES[code]! & WORD) === 0 : (classAt(text, stop) & WORD) === 0) break;
-        hash = Math.imul(hash ^ code, FNV_PRIME);
-        if (code < 0xd800 || widthAt(text, stop) === 1) stop += 1;
-        else {
-          hash = Math.imul(hash ^ text.charCodeAt(stop + 1), FNV_PRIME);
-          stop += 2;
-        }
-      }
-      if (stop === i) {
-        i += text.charCodeAt(i) < 0xd800 ? 1 : widthAt(text, i);
-        continue;
-      }
-      const id = this.#intern(text, i, stop, hash, true);
-      words[wordCount++] = hash >>> 0;
-      if (this.#counted[id]) end = this.#count(end, stamp, id, 1);
-      i = stop;
-    }
-    // Entities live in another namespace than words (a control character cannot be in a word).
-    for (const [kind, list] of ENTITY_KINDS) {
-      for (const e of article[list]) {
-        const key = `${ENTITY_PREFIX}${kind}${e.slug}`;
-        end = this.#count(end, stamp, this.#intern(key, 0, key.length, fnv(key), false), e.mentions);
-      }
-    }
-    this.#endRow(end);
-    return words.subarray(0, wordCount);
+    const read = readArticle(article);
+    this.addTerms(read);
+    return read.words;
   }
 
   /**
    * Reads one article as another thread's table does for the archive's: its terms, counts and
-   * signature, keeping nothing of the article once read (only the words met, so the next article
-   * finds them without making their strings).
+   * signature. Nothing is kept: the article's words are counted in a table of its own, small
+   * enough to stay in the processor's cache, which a table of the archive's words is not.
    */
   termsOf(article: Article): ArticleTerms {
-    const words = this.add(article);
+    const { terms, counts, words } = readArticle(article);
     const signature = minhashSignature(words);
-    const first = this.#rowStart.pop()!;
-    const end = this.#rowEnd.pop()!;
-    this.#rowChunk.pop();
-    const terms: string[] = [];
-    const counts: number[] = [];
-    for (let k = first; k < end; k++) {
-      terms.push(this.#terms[this.#termIds[k]!]!);
-      counts.push(this.#termCounts[k]!);
-    }
-    // The row is forgotten: the next article's row takes its place (and a chunk no row is in is let go).
-    this.#rowFirst = first;
-    if (this.#rowChunk.length === 0) this.#chunks.length = 0;
-    return { terms: terms.join(TERM_SEPARATOR), counts, signature: signature === null ? null : Array.from(signature) };
+    return { terms, counts, signature: signature === null ? null : Array.from(signature) };
   }
 
   /**
    * Records the term counts of an article read elsewhere (termsOf). Its terms take ids in the order
    * given, which is the order `add` would have met them in, so the vectors come out the same.
    */
-  addTerms(read: ArticleTerms): void {
+  addTerms(read: Pick<ArticleTerms, 'terms' | 'counts'>): void {
     const text = read.terms;
     const stamp = ++this.#stamp;
     let end = this.#rowFirst;
@@ -225,7 +174,7 @@ export class TermTable {
   /** Ends the current article's row at `end` of the chunk being filled: its counts are written from the scratch list. */
   #endRow(end: number): void {
     const first = this.#rowFirst;
-    for (let k = first; k < end; k++) this.#termCounts[k] = this.#scratch[this.#termIds[k]!]!;
+    for (let k = first; k < end; k++) this.#termCounts[k] = this.#scratch[2 * this.#termIds[k]! + 1]!;
     if (this.#chunks.at(-1)?.ids !== this.#termIds) this.#chunks.push({ ids: this.#termIds, counts: this.#termCounts });
     this.#rowChunk.push(this.#chunks.length - 1);
     this.#rowStart.push(first);
@@ -235,18 +184,15 @@ export class TermTable {
 
   /** Adds `count` to a term's count for the article stamped `stamp`, listing the term at `end` the first time; returns the new end. */
   #count(end: number, stamp: number, id: number, count: number): number {
-    if (this.#scratch.length <= id) {
-      const size = Math.max(this.#scratch.length * 2, id + 1);
-      this.#scratch = grown(this.#scratch, size);
-      this.#stamps = grown(this.#stamps, size);
-    }
-    if (this.#stamps[id] !== stamp) {
-      this.#stamps[id] = stamp;
-      this.#scratch[id] = 0;
+    if (this.#scratch.length <= 2 * id) this.#scratch = grown(this.#scratch, Math.max(this.#scratch.length * 2, 2 * id + 2));
+    const scratch = this.#scratch;
+    if (scratch[2 * id] !== stamp) {
+      scratch[2 * id] = stamp;
+      scratch[2 * id + 1] = 0;
       if (end === this.#termIds.length) end = this.#nextChunk(end);
       this.#termIds[end++] = id;
     }
-    this.#scratch[id]! += count;
+    scratch[2 * id + 1]! += count;
     return end;
   }
 
@@ -328,8 +274,6 @@ export class TermTable {
     // A slice of an article's text may keep the whole text alive; a kept term is a copy of its own.
     const term = text.slice(start, end);
     this.#terms.push(length >= 13 ? (JSON.parse(JSON.stringify(term)) as string) : term);
-    // Short words are function words; words starting with a digit are figures, not subjects.
-    this.#counted.push(!isWord || (length >= MIN_WORD_LENGTH && text.charCodeAt(start) > 57));
     this.#entityKey.push(!isWord);
     slots[slot] = hash;
     slots[slot + 1] = length;
@@ -447,6 +391,129 @@ function selectRank(values: Float64Array, length: number, rank: number): number 
   return values[rank]!;
 }
 
+/** One article's terms and counts (as ArticleTerms has them) and its words as hashes (see TermTable.add). */
+interface ReadArticle {
+  readonly terms: string;
+  readonly counts: number[];
+  /** A view of a buffer the next read overwrites. */
+  readonly words: Uint32Array;
+}
+
+/**
+ * The scratch of readArticle, one per thread and reused by every article: word hashes; an
+ * open-addressing table of the article's counted words (stamp, hash, order + 1 per slot; a slot of
+ * another stamp is empty, so nothing is cleared between articles); and by order, each word's hash,
+ * where it was first met and how often.
+ */
+let wordHashes = new Uint32Array(4096);
+let wordSlots = new Int32Array(3 * 1024);
+let wordHash = new Int32Array(512);
+let wordStart = new Int32Array(512);
+let wordEnd = new Int32Array(512);
+let wordCount = new Int32Array(512);
+let readStamp = 0;
+
+/**
+ * Reads an article's words: the runs of letters and digits of its lower-cased title and text (what
+ * /[\p{L}\p{N}]+/gu matches), read in place. Counted words (see MIN_WORD_LENGTH) are listed once
+ * each in the order first met, then the entity keys; every word's hash goes to the words.
+ */
+function readArticle(article: Article): ReadArticle {
+  const text = `${article.title}\n${article.bodyText}`.toLowerCase();
+  if (wordHashes.length < (text.length + 1) >> 1) wordHashes = new Uint32Array(text.length);
+  const words = wordHashes;
+  const stamp = ++readStamp;
+  let found = 0;
+  let distinct = 0;
+  for (let i = 0; i < text.length; ) {
+    // The word's hash is made as it is scanned, so its characters are read once before the table.
+    let stop = i;
+    let hash = FNV_OFFSET;
+    while (stop < text.length) {
+      const code = text.charCodeAt(stop);
+      if (code < 256 ? (LATIN1_CLASSES[code]! & WORD) === 0 : (classAt(text, stop) & WORD) === 0) break;
+      hash = Math.imul(hash ^ code, FNV_PRIME);
+      if (code < 0xd800 || widthAt(text, stop) === 1) stop += 1;
+      else {
+        hash = Math.imul(hash ^ text.charCodeAt(stop + 1), FNV_PRIME);
+        stop += 2;
+      }
+    }
+    if (stop === i) {
+      i += text.charCodeAt(i) < 0xd800 ? 1 : widthAt(text, i);
+      continue;
+    }
+    words[found++] = hash >>> 0;
+    // Short words are function words; words starting with a digit are figures, not subjects.
+    if (stop - i >= MIN_WORD_LENGTH && text.charCodeAt(i) > 57) {
+      const slots = wordSlots;
+      const mask = slots.length / 3 - 1;
+      let slot = (hash & mask) * 3;
+      let order = -1;
+      for (; slots[slot] === stamp; slot = slot + 3 === slots.length ? 0 : slot + 3) {
+        const o = slots[slot + 2]! - 1;
+        if (slots[slot + 1] === hash && wordEnd[o]! - wordStart[o]! === stop - i && sameRange(text, wordStart[o]!, i, stop - i)) {
+          order = o;
+          break;
+        }
+      }
+      if (order >= 0) wordCount[order]! += 1;
+      else {
+        if (distinct === wordStart.length) {
+          wordHash = grown(wordHash, distinct * 2);
+          wordStart = grown(wordStart, distinct * 2);
+          wordEnd = grown(wordEnd, distinct * 2);
+          wordCount = grown(wordCount, distinct * 2);
+        }
+        wordHash[distinct] = hash;
+        wordStart[distinct] = i;
+        wordEnd[distinct] = stop;
+        wordCount[distinct] = 1;
+        slots[slot] = stamp;
+        slots[slot + 1] = hash;
+        slots[slot + 2] = ++distinct;
+        if (distinct * 2 > slots.length / 3) growWordSlots(distinct, stamp);
+      }
+    }
+    i = stop;
+  }
+  const terms: string[] = [];
+  const counts: number[] = [];
+  for (let o = 0; o < distinct; o++) {
+    terms.push(text.slice(wordStart[o]!, wordEnd[o]!));
+    counts.push(wordCount[o]!);
+  }
+  // Entities live in another namespace than words (a control character cannot be in a word); a key
+  // met twice (two declared names with one slug) is one term, as a word met twice is.
+  const firstEntity = terms.length;
+  for (const [kind, list] of ENTITY_KINDS) {
+    for (const e of article[list]) {
+      const key = `${ENTITY_PREFIX}${kind}${e.slug}`;
+      const known = terms.indexOf(key, firstEntity);
+      if (known >= 0) counts[known]! += e.mentions;
+      else {
+        terms.push(key);
+        counts.push(e.mentions);
+      }
+    }
+  }
+  return { terms: terms.join(TERM_SEPARATOR), counts, words: words.subarray(0, found) };
+}
+
+/** Doubles readArticle's table of words, so it stays at most half full; its `distinct` words (stamped `stamp`) move over. */
+function growWordSlots(distinct: number, stamp: number): void {
+  const slots = new Int32Array(wordSlots.length * 2);
+  const mask = slots.length / 3 - 1;
+  for (let o = 0; o < distinct; o++) {
+    let slot = (wordHash[o]! & mask) * 3;
+    while (slots[slot] === stamp) slot = slot + 3 === slots.length ? 0 : slot + 3;
+    slots[slot] = stamp;
+    slots[slot + 1] = wordHash[o]!;
+    slots[slot + 2] = o + 1;
+  }
+  wordSlots = slots;
+}
+
 /** A copy of `array` with room for `size` entries. */
 function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const copy = new Int32Array(size);
@@ -457,11 +524,10 @@ function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
 /** 1 + ln tf for the counts most terms have. */
 const TF_TABLE = Float64Array.from({ length: 64 }, (_, count) => 1 + Math.log(count));
 
-/** The FNV-1a hash of a string's UTF-16 code units, as a signed 32-bit number. */
-function fnv(text: string): number {
-  let hash = FNV_OFFSET;
-  for (let k = 0; k < text.length; k++) hash = Math.imul(hash ^ text.charCodeAt(k), FNV_PRIME);
-  return hash;
+/** Whether `text` holds the same `length` units at `a` and at `b`. */
+function sameRange(text: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+  return true;
 }
 
 /** Whether `text` holds `term` at `start` (their lengths are known to be equal). */

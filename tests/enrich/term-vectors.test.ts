@@ -1,0 +1,48 @@
+/** The terms an article gives relate (TermTable.termsOf), checked against a plain regular-expression count on the BBC business desk. */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/content/article.ts';
+import { enrichArticle } from '../../src/enrich/enrich-article.ts';
+import { TERM_SEPARATOR, TermTable } from '../../src/enrich/term-vectors.ts';
+import { BBC_DIR, parseSeedFile } from './fixtures.ts';
+
+const desk = readdirSync(path.join(BBC_DIR, 'business')).sort().map((f) => enrichArticle(parseSeedFile(BBC_DIR, `business/${f}`)));
+
+/** What termsOf should give, counted the slow and obvious way: words of three or more units not starting with a digit, in first-seen order, then entity keys. */
+function expectedTerms(article: Article): { terms: string[]; counts: number[] } {
+  const counts = new Map<string, number>();
+  for (const [word] of `${article.title}\n${article.bodyText}`.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (word.length >= 3 && !/^[0-9]/.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  for (const [kind, list] of [['p', article.people], ['o', article.organizations], ['l', article.places]] as const) {
+    for (const e of list) counts.set(`\u0001${kind}${e.slug}`, (counts.get(`\u0001${kind}${e.slug}`) ?? 0) + e.mentions);
+  }
+  return { terms: [...counts.keys()], counts: [...counts.values()] };
+}
+
+describe('TermTable.termsOf', () => {
+  it('counts every word and entity of each article once, in the order first met, whatever was read before', () => {
+    const table = new TermTable();
+    for (const article of desk) {
+      const read = table.termsOf(article);
+      expect({ terms: read.terms.split(TERM_SEPARATOR), counts: read.counts }).toEqual(expectedTerms(article));
+    }
+    // The corpus's article with the most distinct words has more than the per-article table first holds (512), so its growth is covered.
+    const longest = enrichArticle(parseSeedFile(BBC_DIR, 'politics/terror-powers-expose-tyranny.txt'));
+    const read = table.termsOf(longest);
+    expect(read.counts.length).toBeGreaterThan(1024);
+    expect({ terms: read.terms.split(TERM_SEPARATOR), counts: read.counts }).toEqual(expectedTerms(longest));
+  });
+
+  it('adds up an entity key listed twice (two declared names with one slug) as one term', () => {
+    const article = desk.find((a) => a.people.length > 0)!;
+    const person = article.people[0]!;
+    const twice: Article = { ...article, people: [person, { ...person, name: person.name.toUpperCase(), mentions: 1 }] };
+    const read = new TermTable().termsOf(twice);
+    const terms = read.terms.split(TERM_SEPARATOR);
+    const key = `\u0001p${person.slug}`;
+    expect(terms.filter((t) => t === key)).toHaveLength(1);
+    expect(read.counts[terms.indexOf(key)]).toBe(person.mentions + 1);
+  });
+});
