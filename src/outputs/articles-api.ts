@@ -23,16 +23,31 @@ export function articleRecords(articles: readonly Article[], basePath: string): 
   return [...byId(articles)].map((article) => articleRecord(article, basePath));
 }
 
-/** One article's API record. */
-function articleRecord({ bodyText: _text, bodyHtml: _html, people, places, organizations, ...meta }: Article, basePath: string): ArticleRecord {
-  return {
-    ...meta,
-    url: hrefFor(basePath, meta.url),
-    people: people.map((e) => e.name),
-    places: places.map((e) => e.name),
-    organizations: organizations.map((e) => e.name),
-    entities: { people, places, organizations },
-  };
+/**
+ * One article's API record: the article's other fields in its own order (bodies left out), then
+ * the entity lists as names, then the entities in full. Built field by field into one object
+ * rather than with a rest pattern and a spread, which cost twice the CPU per record.
+ */
+function articleRecord(article: Article, basePath: string): ArticleRecord {
+  const record: Record<string, unknown> = {};
+  for (const field in article) {
+    if (LEFT_FOR_LAST.has(field)) continue;
+    record[field] = field === 'url' ? hrefFor(basePath, article.url) : article[field as keyof Article];
+  }
+  record['people'] = names(article.people);
+  record['places'] = names(article.places);
+  record['organizations'] = names(article.organizations);
+  record['entities'] = { people: article.people, places: article.places, organizations: article.organizations };
+  return record as ArticleRecord;
+}
+
+/** Fields the loop leaves out: bodies are not in a record, and the entity lists come last, as names. */
+const LEFT_FOR_LAST: ReadonlySet<string> = new Set<keyof Article>(['bodyText', 'bodyHtml', 'people', 'places', 'organizations']);
+
+type EntityField = 'people' | 'places' | 'organizations';
+
+function names(entities: Article[EntityField]): string[] {
+  return entities.map((e) => e.name);
 }
 
 /**
