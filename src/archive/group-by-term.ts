@@ -80,7 +80,10 @@ export function groupByTerm(sorted: readonly Article[], taxonomy: Taxonomy, orig
     const name = [...spellings].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]))[0]?.[0] ?? slug;
     terms.push({ taxonomy, slug, name, articleIds: ids });
   }
-  return terms.sort((a, b) => b.articleIds.length - a.articleIds.length || compareCodePoints(a.name.toLowerCase(), b.name.toLowerCase()) || compareCodePoints(a.slug, b.slug));
+  // Each name lower-cased once, not twice per comparison: tens of thousands of terms, ~17 comparisons each.
+  const keyed = terms.map((term) => ({ term, count: term.articleIds.length, lower: term.name.toLowerCase() }));
+  keyed.sort((a, b) => b.count - a.count || compareCodePoints(a.lower, b.lower) || compareCodePoints(a.term.slug, b.term.slug));
+  return keyed.map((k) => k.term);
 }
 
 /** Which ids of one list to keep: all but the near-copies whose original is in the same list; null keeps all. */
