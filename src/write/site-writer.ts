@@ -120,13 +120,14 @@ export class SiteWriter {
       let pending: string[] = [];
       let size = 0;
       const flush = async (): Promise<void> => {
-        const text = pending.join('');
+        // Encoded once, for the hash, the write and the count: as text each would encode it again.
+        const encoded = Buffer.from(pending.join(''));
         pending = [];
         size = 0;
-        hasher?.update(text);
+        hasher?.update(encoded);
         // writeFile, unlike write, loops until every byte is written; it writes on from the current position.
-        await file.writeFile(text);
-        bytes += Buffer.byteLength(text);
+        await file.writeFile(encoded);
+        bytes += encoded.length;
       };
       for (const chunk of chunks) {
         pending.push(chunk);
@@ -211,18 +212,13 @@ export class SiteWriter {
 
   /** Whether the previous output still has this file at the size the manifest says. */
   #stillThere(relativePath: string, entry: ManifestEntry): boolean {
-    const source = path.join(this.outDir, path.relative(this.stagingDir, this.#path(relativePath)));
-    try {
-      return statSync(source).size === entry[1];
-    } catch {
-      return false;
-    }
+    // No exception for a missing file: cheaper, and a rebuild checks every reused file (31k at 5x).
+    return statSync(this.#previousPath(relativePath), { throwIfNoEntry: false })?.size === entry[1];
   }
 
   /** Takes the previous build's file for this path into this build, recorded under `entry`. */
   #keep(relativePath: string, entry: ManifestEntry): void {
-    const target = this.#path(relativePath);
-    if (this.#staged) this.#linkLater(path.join(this.outDir, path.relative(this.stagingDir, target)), target);
+    if (this.#staged) this.#linkLater(this.#previousPath(relativePath), this.#path(relativePath));
     else this.#pending.push(relativePath);
     this.#keys.set(relativePath, entry);
     this.#files += 1;
@@ -267,8 +263,7 @@ export class SiteWriter {
     this.#madeDirs.add(this.stagingDir);
     this.#staged = true;
     for (const relativePath of this.#pending) {
-      const target = this.#path(relativePath);
-      this.#linkLater(path.join(this.outDir, path.relative(this.stagingDir, target)), target);
+      this.#linkLater(this.#previousPath(relativePath), this.#path(relativePath));
     }
     this.#pending.length = 0;
   }
@@ -327,7 +322,7 @@ export class SiteWriter {
    * input, such as the search index), as reuse() does for one file; false when there is none.
    */
   async keepPrevious(relativeDir: string): Promise<boolean> {
-    const dir = path.join(this.outDir, path.relative(this.stagingDir, this.#path(relativeDir)));
+    const dir = this.#previousPath(relativeDir);
     let entries;
     try {
       entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -345,11 +340,12 @@ export class SiteWriter {
   }
 
   #path(relativePath: string): string {
-    const normalized = path.posix.normalize(relativePath.replace(/\\/g, '/'));
-    if (normalized.startsWith('/') || normalized === '..' || normalized.startsWith('../') || normalized.includes('\0') || path.isAbsolute(relativePath)) {
-      throw new BroadsheetError(`refusing to write outside the output folder: ${JSON.stringify(relativePath)}`);
-    }
-    return path.join(this.stagingDir, normalized);
+    return path.join(this.stagingDir, siteRelative(relativePath));
+  }
+
+  /** Where a site-relative path is in the previous output (the output folder). */
+  #previousPath(relativePath: string): string {
+    return path.join(this.outDir, siteRelative(relativePath));
   }
 
   /** Files and bytes in the site so far, and how many of them were linked unchanged from the previous build. */
@@ -420,6 +416,15 @@ export class SiteWriter {
     await this.#linksMade().catch(() => undefined);
     await rm(this.stagingDir, { recursive: true, force: true });
   }
+}
+
+/** A site-relative path in normal form; anything that would leave the site is refused. */
+function siteRelative(relativePath: string): string {
+  const normalized = path.posix.normalize(relativePath.replace(/\\/g, '/'));
+  if (normalized.startsWith('/') || normalized === '..' || normalized.startsWith('../') || normalized.includes('\0') || path.isAbsolute(relativePath)) {
+    throw new BroadsheetError(`refusing to write outside the output folder: ${JSON.stringify(relativePath)}`);
+  }
+  return normalized;
 }
 
 /** Starts a command that outlives this process, output ignored; false when it cannot start. */
