@@ -7,6 +7,7 @@ import { PageContexts } from './page-context.ts';
 import { PageMetadata } from './structured-data.ts';
 import { CoverageCharts } from './coverage-chart.ts';
 import { BroadsheetError } from '../errors.ts';
+import type { MarkedPage } from './place-cards.ts';
 
 /** Renders pages of one site; holds the environment and the page contexts. */
 export class PageRenderer {
@@ -48,6 +49,20 @@ export class PageRenderer {
    */
   prepareJson(page: Page): string {
     return this.#contexts.asJson(() => this.prepare(page)) ?? JSON.stringify(this.prepare(page));
+  }
+
+  /**
+   * prepare()'s page as JSON with each card a mark naming its article (placeCards() puts the card
+   * objects back after parsing), and the ids it marks: a card's JSON is then sent to a rendering
+   * thread once (cardJson()) rather than in every page showing it.
+   */
+  prepareMarked(page: Page): MarkedPage {
+    return this.#contexts.asRefs(() => this.prepare(page)) ?? { json: JSON.stringify(this.prepare(page)), cards: [] };
+  }
+
+  /** The JSON of a card a page from prepareMarked() names. */
+  cardJson(id: string): string {
+    return this.#contexts.cardJson(id);
   }
 }
 

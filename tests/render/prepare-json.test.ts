@@ -4,24 +4,9 @@
  * prepared page, on every page kind, on a near-copy's page (whose cards differ from the shared
  * ones) and when an article's text happens to look like the splice's own mark.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/content/article.ts';
-import { buildArchive } from '../../src/archive/build-archive.ts';
-import { resolveConfig } from '../../src/config/config.ts';
-import { createNunjucksEnv } from '../../src/render/nunjucks-env.ts';
-import { PageRenderer } from '../../src/render/render-page.ts';
-import { planPages } from '../../src/render/plan-pages.ts';
 import { COPY, ORIGINAL, WITH_COPY } from '../archive/wire-copies.ts';
-
-const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
-
-function site(articles: readonly Article[]) {
-  const config = resolveConfig('/project', { pageSize: 2, siteUrl: 'https://example.org/news/' });
-  const archive = buildArchive(articles, new Map([[COPY.id, [ORIGINAL.id]]]));
-  return { renderer: new PageRenderer(createNunjucksEnv(TEMPLATES, config.basePath), archive, config), pages: [...planPages(archive, config.pageSize)] };
-}
+import { wireCopySite as site } from './wire-copy-site.ts';
 
 describe('prepareJson', () => {
   it('gives JSON.stringify(prepare(page)) for every page, asked twice (the second time from kept card JSON)', () => {
