@@ -157,14 +157,19 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       // No stage after render runs on the workers: their memory goes back before outputs, where the heap grows again.
       await runner.close();
       const readable = withBodies(archive, bodies);
-      await timer.time('outputs', async () => {
+      // Search and the other outputs write different files and run at once: while Pagefind indexes a rebuild's one
+      // shard, on one core, this thread would otherwise wait. The article salt lets the index's keys name bodies
+      // by input hash, so a rebuild reads back only changed ones.
+      const search = timer.time('search', () => writeSearchIndex(readable, config, writer, report, { bodySalt: salts.articles }));
+      const outputs = timer.time('outputs', async () => {
         await writer.writeChunks(apiArticlesUrl(), articlesJsonChunks(archive.articles, config.basePath));
         // The page salt (code, templates, config) keys each feed, so a rebuild makes only the feeds whose entries changed.
         await writeFeedsAndSitemap(readable, config, writer, report, salts.pages);
         await copyAssets(config.templatesDir, writer);
       });
-      // The article salt lets the index's keys name bodies by input hash, so a rebuild reads back only changed ones.
-      await timer.time('search', () => writeSearchIndex(readable, config, writer, report, { bodySalt: salts.articles }));
+      // Settled, not all(): a failure must not reach abort() while Pagefind still writes into the staging folder.
+      const rejected = (await Promise.allSettled([search, outputs])).find((result) => result.status === 'rejected');
+      if (rejected !== undefined) throw rejected.reason;
       const entries = report.entries();
       await writer.write(REPORT_FILE, reportJson(report, articles.length, pages));
       await timer.time('commit', () => writer.commit());
