@@ -4,7 +4,7 @@
  * files (see article-pack.ts); one index file names where each key is, read once per build.
  */
 import { hash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputFile } from '../content/input-file.ts';
@@ -24,11 +24,14 @@ export class ArticleCache {
   readonly salt: string;
   /** Entries found in the index at open, then those this build stored. */
   readonly #index: Map<string, EntryLocation>;
+  /** The index file's size and mtime when read at open (null: there was none). */
+  readonly #readStamp: string | null;
 
-  private constructor(dir: string, salt: string, index: Map<string, EntryLocation>) {
+  private constructor(dir: string, salt: string, index: Map<string, EntryLocation>, readStamp: string | null) {
     this.dir = dir;
     this.salt = salt;
     this.#index = index;
+    this.#readStamp = readStamp;
   }
 
   /** Whether `dir` holds an article cache (an index): a build expects hits there. */
@@ -38,7 +41,9 @@ export class ArticleCache {
 
   /** Opens the cache in `dir`, reading its index once (none yet: an empty cache). */
   static async open(dir: string, salt: string): Promise<ArticleCache> {
-    return new ArticleCache(dir, salt, new Map(Object.entries(await readIndex(dir))));
+    // Stamped before the read: a build writing the file meanwhile leaves a newer stamp, so saveIndex() reads it again.
+    const stamp = stampOf(dir);
+    return new ArticleCache(dir, salt, new Map(Object.entries(await readIndex(dir))), stamp);
   }
 
   /** The key of an input's result (see articleCacheKey). */
@@ -81,7 +86,10 @@ export class ArticleCache {
    * wrote since it was read, so neither loses the other's entries.
    */
   async saveIndex(): Promise<void> {
-    const merged = { ...(await readIndex(this.dir)), ...Object.fromEntries(this.#index) };
+    // Unchanged since open (no other build wrote it): everything it holds is in #index already, and is not read again.
+    const stamp = stampOf(this.dir);
+    const merged = stamp !== null && stamp === this.#readStamp ? {} : await readIndex(this.dir);
+    for (const [key, location] of this.#index) merged[key] = location;
     await writeJsonAtomically(path.join(this.dir, INDEX_FILE), merged);
   }
 
@@ -119,6 +127,12 @@ export class ArticleCache {
 export function articleCacheKey(salt: string, input: InputFile, contentHash: string): string {
   // One-shot: no Hash object per input (two per input on a first build: here and in inputCacheKeys).
   return hash('sha256', JSON.stringify([salt, input.kind, input.relativePath, input.displayPath, input.overridePath !== null, contentHash]), 'hex');
+}
+
+/** The index file's size and mtime (ns), or null when there is none. */
+function stampOf(dir: string): string | null {
+  const info = statSync(path.join(dir, INDEX_FILE), { bigint: true, throwIfNoEntry: false });
+  return info === undefined ? null : `${info.size}:${info.mtimeNs}:${info.ino}`;
 }
 
 async function readIndex(dir: string): Promise<Index> {

@@ -122,4 +122,25 @@ describe('ArticleCache', () => {
     await truncate(path.join(dir, PACKS_DIR, extra!.stored!.location[0]), 10);
     expect((await ArticleCache.open(dir, 'another')).metas([extra!.stored!.key])[0]).toBeNull();
   });
+  it('keeps the entries another build sharing the folder saved since this one opened it, and its own', async () => {
+    const dir = await tempDir('article-cache-shared');
+    const { inputs } = await discoverInputs(REAL_SEEDS, path.join(REAL_SEEDS, 'no-content'));
+    const [first, second, zero] = runArticleTask({ inputs: inputs.slice(0, 3), cacheDir: dir, salt: 'salt' });
+    // An index already there when both open: the one saved last must still read the other's entry.
+    const earlier = await ArticleCache.open(dir, 'salt');
+    earlier.record(zero!.stored!.key, zero!.stored!.location);
+    await earlier.saveIndex();
+    const mine = await ArticleCache.open(dir, 'salt');
+    const theirs = await ArticleCache.open(dir, 'salt');
+    theirs.record(first!.stored!.key, first!.stored!.location);
+    await theirs.saveIndex();
+    // Saved after the other build: its index was written since this cache read it, so it is read again and kept.
+    mine.record(second!.stored!.key, second!.stored!.location);
+    await mine.saveIndex();
+    const both = await ArticleCache.open(dir, 'salt');
+    expect(both.metas([zero!.stored!.key, first!.stored!.key, second!.stored!.key])).toEqual([zero!.meta, first!.meta, second!.meta]);
+    // Saved again with nothing written meanwhile: what it read at open and what it stored since, nothing lost.
+    await both.saveIndex();
+    expect((await ArticleCache.open(dir, 'salt')).metas([zero!.stored!.key, first!.stored!.key, second!.stored!.key])).toEqual([zero!.meta, first!.meta, second!.meta]);
+  });
 });
