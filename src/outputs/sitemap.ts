@@ -39,16 +39,30 @@ export function* sitemapEntries(pages: Iterable<Page>, archive: Archive): Genera
 /** sitemap.xml, plus sitemaps/sitemap-N.xml when there are more than `limit` entries. */
 export function sitemapFiles(entries: Iterable<SitemapEntry>, siteUrl: string, limit = SITEMAP_LIMIT): OutputFile[] {
   const chunks: string[][] = [[]];
+  const locOf = sitemapLocs(siteUrl);
   for (const entry of entries) {
     let chunk = chunks[chunks.length - 1] as string[];
     if (chunk.length === limit) chunks.push((chunk = []));
-    const loc = `<loc>${encodeXML(absoluteUrlFor(siteUrl, entry.url))}</loc>`;
+    const loc = `<loc>${locOf(entry.url)}</loc>`;
     chunk.push(entry.lastmod === null ? `<url>${loc}</url>` : `<url>${loc}<lastmod>${entry.lastmod}</lastmod></url>`);
   }
   if (chunks.length === 1) return [{ path: SITEMAP_FILE, contents: urlset(chunks[0] as string[]) }];
   const parts = chunks.map((chunk, i) => ({ path: `sitemaps/sitemap-${i + 1}.xml`, contents: urlset(chunk) }));
   const index = parts.map((p) => `<sitemap><loc>${encodeXML(absoluteUrlFor(siteUrl, p.path))}</loc></sitemap>`);
   return [{ path: SITEMAP_FILE, contents: wrap('sitemapindex', index) }, ...parts];
+}
+
+/** A relative URL of letters, digits, "-", "_", "~" and "/" (no dot segment, not rooted): resolving it only appends it to the base's folder. */
+const PLAIN_RELATIVE_URL = /^[A-Za-z0-9_~-][A-Za-z0-9_~/-]*$/;
+
+/**
+ * The escaped absolute URL of a site-relative page URL. Page URLs are slugs and slashes, so each
+ * is the site's folder URL plus itself, with nothing to escape: one URL parse for the sitemap
+ * instead of one per page (87k at 25x). Anything else is resolved and escaped in full.
+ */
+function sitemapLocs(siteUrl: string): (url: string) => string {
+  const folder = encodeXML(absoluteUrlFor(siteUrl, './'));
+  return (url) => (PLAIN_RELATIVE_URL.test(url) ? folder + url : encodeXML(absoluteUrlFor(siteUrl, url)));
 }
 
 function urlset(urls: readonly string[]): string {

@@ -5,6 +5,8 @@ import fg from 'fast-glob';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { buildReaderSite, SITE_URL, type ReaderSite } from './reader-site.ts';
 import { sitemapFiles, type SitemapEntry } from '../../src/outputs/sitemap.ts';
+import { absoluteUrlFor } from '../../src/urls.ts';
+import { encodeXML } from 'entities';
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'url' || name === 'sitemap' });
 
@@ -68,5 +70,17 @@ describe('robots.txt', () => {
     expect(robots).toMatch(/^User-agent: \*$/m);
     expect(robots).toContain(`Sitemap: ${SITE_URL}sitemap.xml`);
     expect(path.basename(robots.trim().split('\n').at(-1) ?? '')).toBe('sitemap.xml');
+  });
+
+  it('gives each page the URL the site URL resolves it to, escaped, under a sub-path and whatever the characters', async () => {
+    const { urlset } = xml.parse(await site.read('sitemap.xml'));
+    const pages: string[] = urlset.url.map((u: { loc: string }) => u.loc.slice(SITE_URL.length));
+    // Built pages, and URLs the plain form does not cover: rooted, dot segments, escapes, a query.
+    const urls = [...pages, '/rooted/', './here/', 'a/../b/', 'caf%C3%A9/', 'a b/', 'x?y=1&z=2', '', '~user/'];
+    for (const siteUrl of [SITE_URL, 'https://example.org/news', 'https://example.org/a&b/?q=1#top']) {
+      const [file] = sitemapFiles(urls.map((url) => ({ url, lastmod: null })), siteUrl);
+      const locs = [...file!.contents.matchAll(/<loc>(.*?)<\/loc>/g)].map((m) => m[1]);
+      expect(locs).toEqual(urls.map((url) => encodeXML(absoluteUrlFor(siteUrl, url))));
+    }
   });
 });
