@@ -107,12 +107,14 @@ export function feedFiles(subject: FeedSubject, byId: ReadonlyMap<string, Articl
   const json = new Feed({ ...options, title: subject.title, description: subject.description, author: { name: site.title } });
   for (const article of articles) {
     const link = abs(article.url);
-    const xmlItem = feedItem(article, link, htmlText, xmlText);
+    // Read back from the article cache once for both items (each read of bodyHtml reads the cache again).
+    const body = article.bodyHtml;
+    const xmlItem = feedItem(article, body, link, htmlText, xmlText);
     atom.addItem(xmlItem);
     // RSS wants an e-mail address in <author>; names go only into Atom and JSON Feed.
     const { author: _author, ...rssItem } = xmlItem;
     rss.addItem(rssItem);
-    json.addItem(feedItem(article, link, (s) => s, (s) => s));
+    json.addItem(feedItem(article, body, link, (s) => s, (s) => s));
   }
   return [
     { path: paths.atom, contents: `${atom.atom1()}\n` },
@@ -143,8 +145,8 @@ export function feedKey(subject: FeedSubject, byId: ReadonlyMap<string, Article>
   return hash.digest('hex');
 }
 
-/** One entry; `text` turns plain text into the format's text, `markup` does the same for HTML. */
-function feedItem(article: Article, link: string, text: (s: string) => string, markup: (s: string) => string): Item {
+/** One entry with `body` as its HTML; `text` turns plain text into the format's text, `markup` does the same for HTML. */
+function feedItem(article: Article, body: string, link: string, text: (s: string) => string, markup: (s: string) => string): Item {
   const author = article.byline ?? article.source;
   return {
     title: text(article.title),
@@ -153,7 +155,7 @@ function feedItem(article: Article, link: string, text: (s: string) => string, m
     date: dateOf(article),
     published: dateOf(article),
     description: text(article.summary),
-    content: markup(article.bodyHtml),
+    content: markup(body),
     ...(author === null ? {} : { author: [{ name: xmlText(author) }] }),
     // The library puts category names in XML attributes and escapes only & and ": drop < and >.
     category: article.topics.map((t) => ({ name: xmlText(t).replace(/[<>]/g, ''), term: xmlText(t).replace(/[<>]/g, '') })),
