@@ -9,7 +9,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputFile } from '../content/input-file.ts';
 import { writeJsonAtomically } from '../write/write-json-atomically.ts';
-import { bodyRef, PACKS_DIR, readMetas, type EntryLocation } from './article-pack.ts';
+import { bodyRefIn, PACKS_DIR, readMetas, type EntryLocation } from './article-pack.ts';
 
 /** The index file: cache key to entry location. */
 const INDEX_FILE = 'index.json';
@@ -24,6 +24,8 @@ export class ArticleCache {
   readonly salt: string;
   /** Entries found in the index at open, then those this build stored. */
   readonly #index: Map<string, EntryLocation>;
+  /** The folder of the pack files, joined once. */
+  readonly #packsDir: string;
   /** The index file's size and mtime when read at open (null: there was none). */
   readonly #readStamp: string | null;
 
@@ -32,6 +34,7 @@ export class ArticleCache {
     this.salt = salt;
     this.#index = index;
     this.#readStamp = readStamp;
+    this.#packsDir = path.join(dir, PACKS_DIR);
   }
 
   /** Whether `dir` holds an article cache (an index): a build expects hits there. */
@@ -78,7 +81,7 @@ export class ArticleCache {
 
   /** The reference a thread reads an entry's body back by (see readBody). */
   bodyRef(key: string, location: EntryLocation): string {
-    return bodyRef(this.dir, key, location);
+    return bodyRefIn(this.#packsDir, key, location);
   }
 
   /**

@@ -167,8 +167,16 @@ function readAt(fd: number, file: string, offset: number, length: number): strin
  * path, offset and length, then the entry's cache key as the last path segment, so a page's
  * change key (which takes the reference's base name) depends on the input, not on where it is stored.
  */
-export function bodyRef(cacheDir: string, key: string, [pack, offset, metaLength, bodyLength]: EntryLocation): string {
-  return path.join(cacheDir, PACKS_DIR, `${pack}@${offset + metaLength + 1}+${bodyLength}`, key);
+export function bodyRef(cacheDir: string, key: string, location: EntryLocation): string {
+  return bodyRefIn(path.join(cacheDir, PACKS_DIR), key, location);
+}
+
+/**
+ * bodyRef() with the packs folder joined already (a normalised path, as path.join gives): one per
+ * article of a build (52k at 25x), and joining four segments each time cost ~1 µs apiece.
+ */
+export function bodyRefIn(packsDir: string, key: string, [pack, offset, metaLength, bodyLength]: EntryLocation): string {
+  return `${packsDir}${path.sep}${pack}@${offset + metaLength + 1}+${bodyLength}${path.sep}${key}`;
 }
 
 /** The body HTML a bodyRef() points to. */

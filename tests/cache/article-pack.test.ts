@@ -139,6 +139,12 @@ describe('ArticleCache', () => {
     await mine.saveIndex();
     const both = await ArticleCache.open(dir, 'salt');
     expect(both.metas([zero!.stored!.key, first!.stored!.key, second!.stored!.key])).toEqual([zero!.meta, first!.meta, second!.meta]);
+    // A body reference names the same file whatever the folder's spelling (a trailing "./"), and reads the body back.
+    const [pack, offset, metaLength, bodyLength] = second!.stored!.location;
+    const spelled = await ArticleCache.open(`${dir}${path.sep}.${path.sep}`, 'salt');
+    const ref = spelled.bodyRef(second!.stored!.key, second!.stored!.location);
+    expect(ref).toBe(path.join(dir, PACKS_DIR, `${pack}@${offset + metaLength + 1}+${bodyLength}`, second!.stored!.key));
+    expect(readBody(ref)).toBe(readBody(bodyRef(dir, second!.stored!.key, second!.stored!.location)));
     // Saved again with nothing written meanwhile: what it read at open and what it stored since, nothing lost.
     await both.saveIndex();
     expect((await ArticleCache.open(dir, 'salt')).metas([zero!.stored!.key, first!.stored!.key, second!.stored!.key])).toEqual([zero!.meta, first!.meta, second!.meta]);
