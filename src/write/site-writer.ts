@@ -12,7 +12,7 @@ import { HardLinker } from './hard-linker.ts';
 /** The file every Broadsheet output folder has; a non-empty folder without it is never replaced. */
 export const REPORT_FILE = 'build-report.json';
 
-/** Characters gathered before one write, in writeChunks(). */
+/** Bytes gathered before one write, in writeChunks(). */
 const WRITE_CHUNK = 1 << 20;
 
 /** A file's key (hash of its contents, or of what a page was rendered from) and its size. */
@@ -116,25 +116,26 @@ export class SiteWriter {
     let bytes = 0;
     const file = await open(temp, 'w');
     try {
-      // Chunks are gathered into writes of about a megabyte: one system call per line would cost more than the line.
-      let pending: string[] = [];
-      let size = 0;
-      const flush = async (): Promise<void> => {
-        // Encoded once, for the hash, the write and the count: as text each would encode it again.
-        const encoded = Buffer.from(pending.join(''));
-        pending = [];
-        size = 0;
+      // Chunks are encoded straight into one buffer of about a megabyte, written (and hashed) when full: one system
+      // call per line would cost more than the line, and joining them first made a megabyte string of garbage per write.
+      const buffer = Buffer.allocUnsafe(WRITE_CHUNK);
+      let used = 0;
+      const flush = async (encoded: Buffer): Promise<void> => {
         hasher?.update(encoded);
         // writeFile, unlike write, loops until every byte is written; it writes on from the current position.
         await file.writeFile(encoded);
         bytes += encoded.length;
       };
       for (const chunk of chunks) {
-        pending.push(chunk);
-        size += chunk.length;
-        if (size >= WRITE_CHUNK) await flush();
+        // UTF-8 takes at most three bytes per UTF-16 unit.
+        if (used + 3 * chunk.length > buffer.length) {
+          await flush(buffer.subarray(0, used));
+          used = 0;
+        }
+        if (3 * chunk.length > buffer.length) await flush(Buffer.from(chunk));
+        else used += buffer.write(chunk, used);
       }
-      await flush();
+      await flush(buffer.subarray(0, used));
     } finally {
       await file.close();
     }

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SiteWriter } from '../../src/write/site-writer.ts';
-import { bbcText, tempDir } from '../hostile/hostile-site.ts';
+import { bbcDesk, bbcText, tempDir } from '../hostile/hostile-site.ts';
 
 /** Writes one file from `lines` in a build of its own, commits it, and returns its inode and bytes. */
 async function buildWith(root: string, lines: readonly string[]): Promise<{ ino: number; text: string }> {
@@ -32,5 +32,19 @@ describe('SiteWriter.writeChunks', () => {
     // No temporary file is left beside it.
     expect((await stat(path.join(root, 'dist/api'))).isDirectory()).toBe(true);
     expect(await readdir(path.join(root, 'dist/api'))).toEqual(['articles.json']);
+  });
+
+  it('writes megabytes of non-ASCII text byte for byte, across its buffer and in a chunk larger than the buffer', async () => {
+    const root = await tempDir('writer-large');
+    // Every business article of the BBC corpus (~1 MB), a line a chunk, with "£" and other multi-byte characters.
+    const text = (await bbcDesk('business')).join('\n');
+    expect(Buffer.byteLength(text)).toBeGreaterThan(Buffer.byteLength(text.replace(/[^\x00-\x7f]/g, '')));
+    const lines = text.split('\n').map((line) => `${line}\n`);
+    // The lines twice over, the whole text as one chunk between them (more than the buffer takes at once).
+    const chunks = [...lines, text, ...lines];
+    const written = await buildWith(root, chunks);
+    expect(written.text).toBe(chunks.join(''));
+    expect(Buffer.byteLength(written.text)).toBeGreaterThan(2 * 1024 * 1024);
+    expect(await buildWith(root, chunks)).toEqual(written);
   });
 });
