@@ -127,11 +127,6 @@ export class PageContexts {
     };
   }
 
-  /** What `make` returns as JSON, the cards of pages it prepares spliced in from JSON made once per article (see ViewModels.cardsAsJson). */
-  asJson(make: () => unknown): string | null {
-    return this.#views.cardsAsJson(make);
-  }
-
   /** What `make` returns as JSON with its cards as marks (see ViewModels.cardsAsRefs). */
   asRefs(make: () => unknown): MarkedPage | null {
     return this.#views.cardsAsRefs(make);

@@ -43,18 +43,10 @@ export class PageRenderer {
   }
 
   /**
-   * prepare()'s page as JSON, the same text JSON.stringify(prepare(page)) gives, made for a fraction
-   * of its cost: cards come from JSON made once per article. It is what a worker renders and what
-   * the page's key hashes.
-   */
-  prepareJson(page: Page): string {
-    return this.#contexts.asJson(() => this.prepare(page)) ?? JSON.stringify(this.prepare(page));
-  }
-
-  /**
    * prepare()'s page as JSON with each card a mark naming its article (placeCards() puts the card
-   * objects back after parsing), and the ids it marks: a card's JSON is then sent to a rendering
-   * thread once (cardJson()) rather than in every page showing it.
+   * objects back after parsing), and the ids it marks: what a thread renders and what the page's
+   * key hashes. A card's JSON is made once per article and sent to a rendering thread once
+   * (cardJson()) rather than in every page showing it.
    */
   prepareMarked(page: Page): MarkedPage {
     return this.#contexts.asRefs(() => this.prepare(page)) ?? { json: JSON.stringify(this.prepare(page)), cards: [] };

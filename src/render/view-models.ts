@@ -161,7 +161,7 @@ export class ViewModels {
   readonly #datePages: ReadonlySet<string>;
   /** Card JSON by article id, see #cardJson: what threads rendering pages are sent once, and keep. */
   readonly #cardJsons = new Map<string, string>();
-  /** The stand-ins of the cardsAsJson() call under way, else null. */
+  /** The stand-ins of the cardsAsRefs() call under way, else null. */
   #refs: CardRefs | null = null;
 
   constructor(archive: Archive, basePath: string) {
@@ -223,17 +223,6 @@ export class ViewModels {
     } finally {
       this.#refs = null;
     }
-  }
-
-  /**
-   * cardsAsRefs() with each card's JSON spliced in place of its mark: the text JSON.stringify of
-   * the same views with real cards gives.
-   */
-  cardsAsJson(make: () => unknown): string | null {
-    const marked = this.cardsAsRefs(make);
-    if (marked === null) return null;
-    let next = 0;
-    return marked.cards.length === 0 ? marked.json : marked.json.replace(MARKED_CARD, () => this.cardJson(marked.cards[next++]!));
   }
 
   /** The JSON of a card cardsAsRefs() marked on some page. */
@@ -467,9 +456,6 @@ class CardRef {
     return `${CARD_MARK}${this.id}`;
   }
 }
-
-/** A card's mark as it appears in JSON (the id's characters escaped as JSON escapes them). */
-const MARKED_CARD = /"\\u0000card:(?:[^"\\]|\\.)*"/g;
 
 /** The card stand-ins of one page. */
 class CardRefs {
