@@ -28,9 +28,6 @@ export interface BuildTaskResults {
   readonly render: number[];
 }
 
-/** The thread a task is made for when this thread runs it: no worker's serial number. */
-export const THIS_THREAD = -1;
-
 /** Below this many inputs, starting workers (each loads the enricher's word lists) costs more than it saves. */
 const MIN_INPUTS_FOR_WORKERS = 400;
 
@@ -42,8 +39,7 @@ export interface BuildRunner {
   readonly saturated: boolean;
   /** Parses a batch of inputs the cache does not have: on a worker, or here when every worker is busy. */
   articles(task: ArticleTask): Promise<ArticleTaskResult[]>;
-  /** Renders a batch on a worker; `make` gives the task for the thread that takes it (see WorkerPool.runOn). */
-  render(make: (thread: number) => RenderTask): Promise<number[]>;
+  render(task: RenderTask): Promise<number[]>;
   /** Relate's per-article work shared with the workers; null without workers (relate runs on this thread). */
   readonly relate: SharedWork | null;
   /**
@@ -76,7 +72,7 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
       workers: 0,
       saturated: false,
       articles: async (task) => parseOnThisThread(task),
-      render: async (make) => runRenderTask(make(THIS_THREAD)),
+      render: runRenderTask,
       relate: null,
       articlesDone: async () => undefined,
       expectMisses: () => undefined,
@@ -100,7 +96,7 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
       await nextTurn();
       return pool.saturated ? parseOnThisThread(task) : (pool.run({ kind: 'articles', ...task }) as Promise<ArticleTaskResult[]>);
     },
-    render: (make) => pool.runOn((worker) => ({ kind: 'render', ...make(worker) })) as Promise<number[]>,
+    render: (task) => pool.run({ kind: 'render', ...task }) as Promise<number[]>,
     // After relate the workers end: render starts fresh ones, holding none of relate's memory.
     relate: shareRelateWork(size, (task) => pool.run({ kind: 'relate', ...task }) as Promise<number>, () => pool.restart(), collectGarbage),
     articlesDone: async () => {

@@ -7,16 +7,8 @@ import { serveTasks } from './serve-tasks.ts';
  * when parsing does), and a render worker that loaded the parser (chrono, the enricher: ~1 s of
  * tsx module loading under load) would start that much later, at the head of the render stage.
  */
-let articleTask: Promise<typeof import('./article-task.ts')> | null = null;
-let relateTask: Promise<typeof import('./relate-task.ts')> | null = null;
-let renderTask: Promise<typeof import('./render-task.ts')> | null = null;
-
-/**
- * Each module's import is one promise awaited by every task of its kind: tasks then start in the
- * order they came, which render tasks need (a card is sent once, with the first task showing it).
- */
 serveTasks(async (task: BuildTask): Promise<BuildTaskResults[BuildTask['kind']]> => {
-  if (task.kind === 'articles') return (await (articleTask ??= import('./article-task.ts'))).runArticleTask(task);
-  if (task.kind === 'relate') return (await (relateTask ??= import('./relate-task.ts'))).runRelateTask(task);
-  return (await (renderTask ??= import('./render-task.ts'))).runRenderTask(task);
+  if (task.kind === 'articles') return (await import('./article-task.ts')).runArticleTask(task);
+  if (task.kind === 'relate') return (await import('./relate-task.ts')).runRelateTask(task);
+  return (await import('./render-task.ts')).runRenderTask(task);
 });

@@ -1,12 +1,12 @@
 /** The render stage on the pool: pages are prepared here, rendered and written in batches by the workers, or linked unchanged. */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Page } from '../render/page.ts';
 import type { PageRenderer } from '../render/render-page.ts';
 import type { SiteWriter } from '../write/site-writer.ts';
 import { outputPathFor } from '../urls.ts';
-import { forgetCards, renderPagesNow, type PageJob, type RenderTask } from './render-task.ts';
-import { THIS_THREAD, type BuildRunner } from './build-tasks.ts';
+import { renderPagesNow, type PageJob, type RenderTask } from './render-task.ts';
+import type { BuildRunner } from './build-tasks.ts';
 
 /** What rendering needs besides the pages. */
 export interface RenderPagesOptions {
@@ -25,11 +25,10 @@ const PAGES_PER_TASK = 24;
 /** Tasks handed to the workers and not yet written: bounds memory whatever the site's size. */
 const TASKS_IN_FLIGHT_PER_WORKER = 4;
 
-/** A page waiting in a batch, with its site path and key for the writer, and the ids of the cards it shows. */
+/** A page waiting in a batch, with its site path and key for the writer. */
 interface BatchedPage extends PageJob {
   readonly file: string;
   readonly key: string | null;
-  readonly cards: readonly string[];
 }
 
 /**
@@ -48,17 +47,7 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
     options.onProgress?.(done, total);
   };
   let batch: BatchedPage[] = [];
-  const cardSet = randomUUID();
-  const task = { templatesDir: options.templatesDir, basePath: options.basePath, templatesHash: options.salt, cardSet };
-  /** The cards sent to each thread (THIS_THREAD or a worker's serial number), by article id. */
-  const sent = new Map<number, Set<string>>();
-  /** Each card's hash, for page keys: made once per card rather than hashing its JSON in every page showing it. */
-  const cardHashes = new Map<string, string>();
-  const cardHash = (id: string): string => {
-    let hash = cardHashes.get(id);
-    if (hash === undefined) cardHashes.set(id, (hash = createHash('sha1').update(renderer.cardJson(id)).digest('base64')));
-    return hash;
-  };
+  const task = { templatesDir: options.templatesDir, basePath: options.basePath, templatesHash: options.salt };
 
   const send = async (): Promise<void> => {
     const jobs = batch;
@@ -68,21 +57,7 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
     // Only the files and keys wait for the answer (no closure here holds the batch): a page's JSON,
     // copied into the message, then dies young instead of outliving the young generation.
     const files = jobs.map(({ file, key }) => [file, key] as const);
-    const pages = jobs.map(({ preparedJson, cardCount, target, bodyFile }) => ({ preparedJson, cardCount, target, bodyFile }));
-    const shown = jobs.flatMap((job) => job.cards);
-    // Made when a thread takes the batch, in the order batches are sent: the cards that thread was not sent before.
-    const taskFor = (thread: number): RenderTask => {
-      let known = sent.get(thread);
-      if (known === undefined) sent.set(thread, (known = new Set()));
-      const cards: Array<readonly [string, string]> = [];
-      for (const id of shown) {
-        if (known.has(id)) continue;
-        known.add(id);
-        cards.push([id, renderer.cardJson(id)]);
-      }
-      return { ...task, cards, pages };
-    };
-    const running = startBatch(here, runner, taskFor)
+    const running = startBatch(here, runner, { ...task, pages: jobs.map(({ preparedJson, target, bodyFile }) => ({ preparedJson, target, bodyFile })) })
       .then((bytes) => {
         files.forEach(([file, key], i) => writer.wrote(file, key, bytes[i]!));
         finished(files.length);
@@ -100,46 +75,37 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
     await new Promise((resolve) => setImmediate(resolve));
   };
 
-  try {
-    for (const page of pages) {
-      if (failure !== null) break;
-      count += 1;
-      const prepared = renderer.prepareMarked(page);
-      const file = outputPathFor(page.url);
-      const bodyFile = options.bodyFile(page);
-      // The key is needed only to compare with the next build's; the body is in it through its cache entry, named by a hash of the input.
-      const key = writer.incremental ? pageKey(options.salt, bodyFile, prepared.json, prepared.cards.map(cardHash)) : null;
-      if (key !== null && writer.reuse(file, key)) {
-        finished(1);
-        continue;
-      }
-      batch.push({ file, key, preparedJson: prepared.json, cardCount: prepared.cards.length, cards: prepared.cards, target: writer.stagedPath(file), bodyFile });
-      if (batch.length >= PAGES_PER_TASK) await send();
+  for (const page of pages) {
+    if (failure !== null) break;
+    count += 1;
+    const preparedJson = renderer.prepareJson(page);
+    const file = outputPathFor(page.url);
+    const bodyFile = options.bodyFile(page);
+    // The key is needed only to compare with the next build's; the body is in it through its cache entry, named by a hash of the input.
+    const key = writer.incremental ? pageKey(options.salt, bodyFile, preparedJson) : null;
+    if (key !== null && writer.reuse(file, key)) {
+      finished(1);
+      continue;
     }
-    if (batch.length > 0 && failure === null) await send();
-    await Promise.all(inFlight);
-  } finally {
-    forgetCards(cardSet);
+    batch.push({ file, key, preparedJson, target: writer.stagedPath(file), bodyFile });
+    if (batch.length >= PAGES_PER_TASK) await send();
   }
+  if (batch.length > 0 && failure === null) await send();
+  await Promise.all(inFlight);
   if (failure !== null) throw failure;
   return count;
 }
 
-/**
- * A page's key: salt, body entry, variables (cards as marks naming their articles) and the hash of
- * each card shown, in turn (joining them first would copy each page's JSON once more).
- */
-function pageKey(salt: string, bodyFile: string | null, json: string, cards: readonly string[]): string {
-  const hash = createHash('sha1').update(salt).update('\0').update(bodyFile === null ? '' : path.basename(bodyFile)).update('\0').update(json);
-  for (const card of cards) hash.update(card);
-  return `p:${hash.digest('hex')}`;
+/** A page's key: salt, body entry and variables hashed in turn (joining them first would copy each page's JSON once more). */
+function pageKey(salt: string, bodyFile: string | null, json: string): string {
+  return `p:${createHash('sha1').update(salt).update('\0').update(bodyFile === null ? '' : path.basename(bodyFile)).update('\0').update(json).digest('hex')}`;
 }
 
 /** Renders a batch on a worker, or here at once; the bytes written per page, or the error, as a promise. */
-function startBatch(here: boolean, runner: BuildRunner, taskFor: (thread: number) => RenderTask): Promise<number[]> {
-  if (!here) return runner.render(taskFor);
+function startBatch(here: boolean, runner: BuildRunner, task: RenderTask): Promise<number[]> {
+  if (!here) return runner.render(task);
   try {
-    return Promise.resolve(renderPagesNow(taskFor(THIS_THREAD)));
+    return Promise.resolve(renderPagesNow(task));
   } catch (error) {
     return Promise.reject(error);
   }

@@ -6,14 +6,11 @@ import type nunjucks from 'nunjucks';
 import { createNunjucksEnv } from '../render/nunjucks-env.ts';
 import { renderTemplate, type PreparedPage } from '../render/render-page.ts';
 import { cachedBodyHtml } from '../cache/article-bodies.ts';
-import { placeCards } from '../render/place-cards.ts';
 
 /** One page of a render task. */
 export interface PageJob {
-  /** The prepared page as JSON, its cards as marks (PageRenderer.prepareMarked): made for the page's key anyway, and a string crosses to a worker far faster than an object is cloned. */
+  /** The prepared page as JSON (PageRenderer.prepareJson): made for the page's key anyway, and a string crosses to a worker far faster than an object is cloned. */
   readonly preparedJson: string;
-  /** How many card marks the page has: placeCards() puts in that many of the thread's cards. */
-  readonly cardCount: number;
   /** Absolute path of the file in the staging folder; its folder is made here. */
   readonly target: string;
   /** For an article page: the article cache entry holding the body HTML, which the prepared `article` view leaves empty. */
@@ -26,33 +23,11 @@ export interface RenderTask {
   readonly basePath: string;
   /** Hash of the templates (and code): a worker keeps its environment, and compiled templates, only while it is the same. */
   readonly templatesHash: string;
-  /** Names the cards' build: a thread keeps the cards it was sent while this is the same. */
-  readonly cardSet: string;
-  /**
-   * The JSON of the cards (by article id) this batch's pages show that the thread was not sent
-   * before: each card is sent to a thread once, parsed there once and shared by every page showing it.
-   */
-  readonly cards: ReadonlyArray<readonly [id: string, json: string]>;
   readonly pages: readonly PageJob[];
 }
 
 /** The thread's environment and what it was made for: Nunjucks caches compiled templates in it, so it is kept while the templates are the same. */
 let cached: { readonly key: string; readonly env: nunjucks.Environment } | null = null;
-
-/** The cards this thread was sent for one build, by article id (52,000 at 25x). */
-let kept: { readonly set: string; readonly cards: Map<string, unknown> } | null = null;
-
-/** Keeps the cards a task brings; a task of another build starts the thread's cards afresh. */
-function keepCards(task: RenderTask): ReadonlyMap<string, unknown> {
-  if (kept?.set !== task.cardSet) kept = { set: task.cardSet, cards: new Map() };
-  for (const [id, json] of task.cards) kept.cards.set(id, JSON.parse(json));
-  return kept.cards;
-}
-
-/** Lets go of the cards this thread keeps for the build `cardSet` (the main thread's, once its render stage is done). */
-export function forgetCards(cardSet: string): void {
-  if (kept?.set === cardSet) kept = null;
-}
 
 /**
  * Renders and writes a batch of pages (in a worker); resolves with the bytes written for each once
@@ -88,14 +63,11 @@ export function renderPagesNow(task: RenderTask): number[] {
 
 /** Renders every page of a batch before any is written: a template error then leaves no write under way. */
 function renderBatch(task: RenderTask): Array<{ readonly target: string; readonly html: string }> {
-  // The cards first: later tasks count on them being kept whatever becomes of this one.
-  const cards = keepCards(task);
   const key = `${task.templatesDir}\0${task.basePath}\0${task.templatesHash}`;
   if (cached?.key !== key) cached = { key, env: createNunjucksEnv(task.templatesDir, task.basePath) };
   const env = cached.env;
   return task.pages.map((job) => {
     const prepared = JSON.parse(job.preparedJson) as PreparedPage;
-    placeCards(prepared.context as Record<string, unknown>, job.cardCount, cards);
     if (job.bodyFile !== null) (prepared.context['article'] as { bodyHtml: string }).bodyHtml = cachedBodyHtml(job.bodyFile);
     return { target: job.target, html: renderTemplate(env, prepared) };
   });

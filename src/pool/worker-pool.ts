@@ -41,11 +41,8 @@ export class WorkerPool<T, R> {
   readonly #load: number[] = [];
   readonly #pending = new Map<number, Pending<R>>();
   readonly #owner = new Map<number, number>();
-  /** Each worker's serial number: a restarted pool's fresh workers get new ones. */
-  readonly #serials: number[] = [];
-  readonly #queue: Array<{ id: number; make: (worker: number) => T }> = [];
+  readonly #queue: Array<{ id: number; task: T }> = [];
   #nextId = 0;
-  #nextSerial = 0;
   #failed: Error | null = null;
 
   readonly #moduleUrl: URL;
@@ -70,21 +67,11 @@ export class WorkerPool<T, R> {
       worker.unref();
       this.#workers.push(worker);
       this.#load.push(0);
-      this.#serials.push(this.#nextSerial++);
     }
   }
 
   /** Queues one task; resolves with the worker's result or rejects with its error. */
   run(task: T): Promise<R> {
-    return this.runOn(() => task);
-  }
-
-  /**
-   * Queues a task made when a worker takes it, for that worker: `make` is given the worker's serial
-   * number (never the same for two workers of the pool, fresh ones included) and is called in the
-   * order tasks are sent, so it may leave out what it sent the same worker before.
-   */
-  runOn(make: (worker: number) => T): Promise<R> {
     if (this.#failed !== null) return Promise.reject(this.#failed);
     this.start();
     const id = this.#nextId++;
@@ -92,7 +79,7 @@ export class WorkerPool<T, R> {
     // A task nobody awaits any more (its caller failed first, then closed the pool) must not end the
     // process as an unhandled rejection; a caller that awaits it still sees the rejection.
     promise.catch(() => undefined);
-    this.#queue.push({ id, make });
+    this.#queue.push({ id, task });
     this.#dispatch();
     return promise;
   }
@@ -111,7 +98,6 @@ export class WorkerPool<T, R> {
     if (this.#pending.size > 0) throw new Error('WorkerPool.restart() while tasks are under way');
     const old = this.#workers.splice(0);
     this.#load.length = 0;
-    this.#serials.length = 0;
     // A terminated worker exits with code 1: not a failure here.
     for (const worker of old) worker.removeAllListeners('exit');
     await Promise.all(old.map((w) => w.terminate()));
@@ -125,7 +111,6 @@ export class WorkerPool<T, R> {
     const closed = (this.#failed ??= new Error('the build workers were closed'));
     const workers = this.#workers.splice(0);
     this.#load.length = 0;
-    this.#serials.length = 0;
     this.#queue.length = 0;
     this.#owner.clear();
     // A deliberate stop, not a worker failing (as in restart()): the tasks end with `closed`, not with an exit code.
@@ -143,20 +128,11 @@ export class WorkerPool<T, R> {
       }
       if (best === -1) return;
       const next = this.#queue.shift()!;
-      let task: T;
-      try {
-        task = next.make(this.#serials[best]!);
-      } catch (error) {
-        const pending = this.#pending.get(next.id);
-        this.#pending.delete(next.id);
-        pending?.reject(error instanceof Error ? error : new Error(String(error)));
-        continue;
-      }
       this.#load[best]! += 1;
       this.#owner.set(next.id, best);
       const worker = this.#workers[best]!;
       worker.ref();
-      worker.postMessage({ id: next.id, task } satisfies TaskMessage<T>);
+      worker.postMessage({ id: next.id, task: next.task } satisfies TaskMessage<T>);
     }
   }
 

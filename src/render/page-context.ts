@@ -4,7 +4,6 @@ import type { SiteConfig } from '../config/config.ts';
 import type { Page, PageKind } from './page.ts';
 import { ViewModels, truncate, type LinkView, type PagerView } from './view-models.ts';
 import { BroadsheetError } from '../errors.ts';
-import type { MarkedPage } from './place-cards.ts';
 import { monthName } from './format-date.ts';
 import { plural } from './plural.ts';
 import { TAXONOMIES, archiveUrl, assetUrl, homeUrl, monthUrl, searchUrl, taxonomyUrl, termUrl, undatedUrl, yearUrl, type Taxonomy } from '../urls.ts';
@@ -127,14 +126,9 @@ export class PageContexts {
     };
   }
 
-  /** What `make` returns as JSON with its cards as marks (see ViewModels.cardsAsRefs). */
-  asRefs(make: () => unknown): MarkedPage | null {
-    return this.#views.cardsAsRefs(make);
-  }
-
-  /** The JSON of a card a marked page names. */
-  cardJson(id: string): string {
-    return this.#views.cardJson(id);
+  /** What `make` returns as JSON, the cards of pages it prepares spliced in from JSON made once per article (see ViewModels.cardsAsJson). */
+  asJson(make: () => unknown): string | null {
+    return this.#views.cardsAsJson(make);
   }
 
   /** The template and variables of one page. */

@@ -7,7 +7,6 @@ import { PageContexts } from './page-context.ts';
 import { PageMetadata } from './structured-data.ts';
 import { CoverageCharts } from './coverage-chart.ts';
 import { BroadsheetError } from '../errors.ts';
-import type { MarkedPage } from './place-cards.ts';
 
 /** Renders pages of one site; holds the environment and the page contexts. */
 export class PageRenderer {
@@ -43,18 +42,12 @@ export class PageRenderer {
   }
 
   /**
-   * prepare()'s page as JSON with each card a mark naming its article (placeCards() puts the card
-   * objects back after parsing), and the ids it marks: what a thread renders and what the page's
-   * key hashes. A card's JSON is made once per article and sent to a rendering thread once
-   * (cardJson()) rather than in every page showing it.
+   * prepare()'s page as JSON, the same text JSON.stringify(prepare(page)) gives, made for a fraction
+   * of its cost: cards come from JSON made once per article. It is what a worker renders and what
+   * the page's key hashes.
    */
-  prepareMarked(page: Page): MarkedPage {
-    return this.#contexts.asRefs(() => this.prepare(page)) ?? { json: JSON.stringify(this.prepare(page)), cards: [] };
-  }
-
-  /** The JSON of a card a page from prepareMarked() names. */
-  cardJson(id: string): string {
-    return this.#contexts.cardJson(id);
+  prepareJson(page: Page): string {
+    return this.#contexts.asJson(() => this.prepare(page)) ?? JSON.stringify(this.prepare(page));
   }
 }
 

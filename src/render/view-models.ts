@@ -7,7 +7,6 @@ import { termSlug } from '../archive/group-by-term.ts';
 import { originalOf } from '../archive/original-of.ts';
 import { formatDate, monthName } from './format-date.ts';
 import { compareCodePoints } from '../text/compare.ts';
-import { CARD_MARK, countMarks, type MarkedPage } from './place-cards.ts';
 
 /** A link with its label. */
 export interface LinkView {
@@ -159,9 +158,9 @@ export class ViewModels {
   readonly #roles = new Map<string, string | null>();
   /** "2024" and "2024/01" of every year and month page: a near-copy's own month may have none. */
   readonly #datePages: ReadonlySet<string>;
-  /** Card JSON by article id, see #cardJson: what threads rendering pages are sent once, and keep. */
+  /** Card JSON by article id, see #cardJson. */
   readonly #cardJsons = new Map<string, string>();
-  /** The stand-ins of the cardsAsRefs() call under way, else null. */
+  /** The stand-ins of the cardsAsJson() call under way, else null. */
   #refs: CardRefs | null = null;
 
   constructor(archive: Archive, basePath: string) {
@@ -176,9 +175,9 @@ export class ViewModels {
   }
 
   /**
-   * The card of one article. Card objects are not kept here (at 25x, 52,000 of them held ~30-45 MB
-   * through render); while cardsAsRefs() runs, a card is a stand-in for its JSON (see CardRef),
-   * and that JSON is kept, once per article (~17 MB at 25x).
+   * The card of one article. Card objects are not kept (at 25x, 52,000 of them held ~30-45 MB
+   * through render, where the build's memory peaks); while cardsAsJson() runs, a card is a
+   * stand-in for its JSON (see CardRef), and that JSON is kept, once per article (~17 MB at 25x).
    */
   card(article: Article): ArticleCardView {
     if (this.#refs !== null) return this.#refs.ref(article, this.#cardJson);
@@ -210,12 +209,12 @@ export class ViewModels {
   };
 
   /**
-   * `make()`'s result as JSON with each card made by card() left as a mark naming its article, and
-   * the marked ids in order: a list page's cards were most of its preparing, stringifying, hashing
-   * and parsing, on every page showing them. Null in the unlikely case that a text of the page
-   * looks like a card's mark (the caller then stringifies real cards).
+   * `make()`'s result as JSON, its cards made by card() spliced in from JSON made once per article:
+   * a list page's cards were most of its preparing and stringifying, on every page showing them.
+   * The JSON is what JSON.stringify of the same views with real cards gives; null in the unlikely
+   * case that a text of the page is a card's mark (the caller then stringifies real cards).
    */
-  cardsAsRefs(make: () => unknown): MarkedPage | null {
+  cardsAsJson(make: () => unknown): string | null {
     const refs = new CardRefs();
     this.#refs = refs;
     try {
@@ -223,13 +222,6 @@ export class ViewModels {
     } finally {
       this.#refs = null;
     }
-  }
-
-  /** The JSON of a card cardsAsRefs() marked on some page. */
-  cardJson(id: string): string {
-    const json = this.#cardJsons.get(id);
-    if (json === undefined) throw new Error(`no card was made for article ${id}`);
-    return json;
   }
 
   /** "Also published" links to the given near-copies, labelled by source, else by title. */
@@ -437,41 +429,55 @@ export class ViewModels {
 
 /**
  * A card's stand-in while views are made for JSON: JSON.stringify calls toJSON(), which gives a
- * mark naming its article and notes the id, in the order the marks are written. Typed as a card so
- * the view builders need no second shape; nothing reads its fields but `id`.
+ * mark naming its slot, and CardRefs.stringify() puts the card's JSON in place of the mark. Typed
+ * as a card so the view builders need no second shape; nothing reads its fields but `id`.
  */
 class CardRef {
   readonly id: string;
   readonly article: Article;
+  readonly #slot: number;
   readonly #refs: CardRefs;
 
-  constructor(article: Article, refs: CardRefs) {
+  constructor(article: Article, slot: number, refs: CardRefs) {
     this.id = article.id;
     this.article = article;
+    this.#slot = slot;
     this.#refs = refs;
   }
 
   toJSON(): string {
-    this.#refs.ids.push(this.id);
-    return `${CARD_MARK}${this.id}`;
+    this.#refs.marked += 1;
+    return `${CARD_MARK}${this.#slot}`;
   }
 }
 
-/** The card stand-ins of one page. */
-class CardRefs {
-  /** Ids of the marks JSON.stringify wrote, in order: a text that looks like a mark is caught by the count differing. */
-  readonly ids: string[] = [];
+/** Starts a card's mark: a NUL, which JSON writes as the six characters \u0000. */
+const CARD_MARK = '\0card:';
 
-  /** A stand-in for an article's card; its JSON is made now (once per article, by `json`) for the threads that will be sent it. */
+/** A mark as it appears in JSON. */
+const MARKED_CARD = /"\\u0000card:(\d+)"/g;
+
+/** The card stand-ins of one page and their JSON. */
+class CardRefs {
+  readonly #json: string[] = [];
+  /** Marks JSON.stringify wrote: a text that looks like a mark is caught by the count differing. */
+  marked = 0;
+
+  /** A stand-in for the card whose JSON `json` gives. */
   ref(article: Article, json: (article: Article) => string): ArticleCardView {
-    json(article);
-    return new CardRef(article, this) as unknown as ArticleCardView;
+    this.#json.push(json(article));
+    return new CardRef(article, this.#json.length - 1, this) as unknown as ArticleCardView;
   }
 
-  /** The views as JSON with the cards' marks; null when some text of the page looked like a mark. */
-  stringify(views: unknown): MarkedPage | null {
+  /** The views as JSON with each card's JSON in place; null when some text of the page looked like a mark. */
+  stringify(views: unknown): string | null {
     const json = JSON.stringify(views);
-    return countMarks(json) === this.ids.length ? { json, cards: this.ids } : null;
+    let found = 0;
+    const spliced = json.replace(MARKED_CARD, (_mark, slot: string) => {
+      found += 1;
+      return this.#json[Number(slot)]!;
+    });
+    return found === this.marked ? spliced : null;
   }
 }
 

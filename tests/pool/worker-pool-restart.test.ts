@@ -26,48 +26,6 @@ describe('WorkerPool.restart', () => {
     await expect(pool.run(null)).resolves.toSatisfy((id: number) => after.has(id));
   });
 
-  it('makes runOn() tasks for the worker taking them: one serial number per worker, new ones for fresh workers', async () => {
-    const pool = new WorkerPool<null, number>(WORKER, 2);
-    pools.push(pool);
-    const serialsOf = async (): Promise<Map<number, Set<number>>> => {
-      const bySerial = new Map<number, Set<number>>();
-      await Promise.all(
-        Array.from({ length: 12 }, () => {
-          let serial = Number.NaN;
-          return pool
-            .runOn((worker) => {
-              serial = worker;
-              return null;
-            })
-            .then((thread) => {
-              const threads = bySerial.get(serial) ?? new Set<number>();
-              bySerial.set(serial, threads.add(thread));
-            });
-        }),
-      );
-      return bySerial;
-    };
-    const before = await serialsOf();
-    expect(before.size).toBe(2);
-    for (const threads of before.values()) expect(threads.size).toBe(1);
-    await pool.restart();
-    const after = await serialsOf();
-    expect(after.size).toBe(2);
-    for (const threads of after.values()) expect(threads.size).toBe(1);
-    expect([...after.keys()].filter((serial) => before.has(serial))).toEqual([]);
-  });
-
-  it('rejects a runOn() task whose making fails, and runs the next', async () => {
-    const pool = new WorkerPool<null, number>(WORKER, 1);
-    pools.push(pool);
-    await expect(
-      pool.runOn(() => {
-        throw new Error('no task');
-      }),
-    ).rejects.toThrow('no task');
-    await expect(pool.run(null)).resolves.toBeTypeOf('number');
-  });
-
   it('refuses while a task is under way', async () => {
     const pool = new WorkerPool<null, number>(WORKER, 1);
     pools.push(pool);
