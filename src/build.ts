@@ -29,8 +29,7 @@ import { ArticleCache } from './cache/article-cache.ts';
 import { leaseCache } from './cache/cache-lease.ts';
 import { ArticleBodies, inputKey } from './cache/article-bodies.ts';
 import type { ArticleOutcome } from './pool/article-task.ts';
-import { releaseTermTable } from './pool/thread-term-table.ts';
-import type { ArticleTerms } from './enrich/term-vectors.ts';
+import { releaseArticleReading, type ArticleTerms } from './enrich/term-vectors.ts';
 import { articleLoader, ARTICLES_PER_BATCH, batchConcurrency, inputCacheKeys } from './pool/article-loader.ts';
 import { StringPool } from './pool/string-pool.ts';
 import type { ProgressListener } from './progress.ts';
@@ -125,7 +124,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     const { articles, related } = await relatedArticles(discovered.inputs, timer, report, displayPath, load, batchConcurrency(runner), terms, runner.relate, (done, total) => options.onProgress?.('parse', done, total), async () => {
       await runner.articlesDone();
       strings.clear();
-      releaseTermTable();
+      releaseArticleReading();
       // Written now, so a build that fails later still leaves its parsed articles to the next.
       if (cacheDir !== null) await cache.saveIndex();
       // This thread parsed only its share beside the workers: its word lists are not needed again.
@@ -189,8 +188,8 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       throw error;
     }
   } finally {
-    // Also when parsing failed: a watching process would otherwise keep this thread's vocabulary until its next build.
-    releaseTermTable();
+    // Also when parsing failed: a watching process would otherwise keep this thread's reading scratch (4 bytes a character of the longest text read) until its next build.
+    releaseArticleReading();
     await runner.close();
     await lease?.release();
     if (cacheDir === null) await rm(articleCacheDir, { recursive: true, force: true });

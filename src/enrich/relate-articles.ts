@@ -62,7 +62,7 @@ export function jobRunner(job: SharedJob): (from: number, to: number) => void {
  * originals are then related and clustered into stories; a copy shares its original's story and
  * lists the original first among its related. Subjects are refined and lone surnames resolved
  * across the archive. Near-linear in the number of articles. Deterministic. `termsOf` gives the
- * articles whose words were already read where they were parsed (TermTable.termsOf); the result
+ * articles whose words were already read where they were parsed (articleTerms); the result
  * is the same either way.
  */
 export function relateArticles(articles: readonly Article[], termsOf: (article: Article) => ArticleTerms | undefined = () => undefined): Relations {

@@ -84,8 +84,8 @@ const ENTITY_KINDS = [
 ] as const;
 
 /**
- * Interns the words of an archive once, so that each article is read in a single pass: its word
- * hashes feed near-copy detection and its counts feed the vectors; nothing per word is kept afterwards.
+ * Interns the terms of an archive once, from each article's terms counted apart (readArticle or
+ * articleTerms): its word hashes feed near-copy detection and its counts feed the vectors.
  */
 export class TermTable {
   /** Terms by id, and an open-addressing table over them: hash, length and id + 1 per slot (0 empty). */
@@ -112,7 +112,7 @@ export class TermTable {
    * side, so a word's look-up touches one cache line, not two arrays' (the tables outgrow the cache).
    */
   #scratch = new Int32Array(2 * 1024);
-  /** The stamp of the article being read: one more per article (termsOf forgets rows, so not the row count). */
+  /** The stamp of the article being recorded: one more per article. */
   #stamp = 0;
   /** Memory for the chunks of term counts. */
   readonly #allocate: Allocate;
@@ -136,18 +136,7 @@ export class TermTable {
   }
 
   /**
-   * Reads one article as another thread's table does for the archive's: its terms, counts and
-   * signature. Nothing is kept: the article's words are counted in a table of its own, small
-   * enough to stay in the processor's cache, which a table of the archive's words is not.
-   */
-  termsOf(article: Article): ArticleTerms {
-    const { terms, counts, words } = readArticle(article);
-    const signature = minhashSignature(words);
-    return { terms, counts, signature: signature === null ? null : Array.from(signature) };
-  }
-
-  /**
-   * Records the term counts of an article read elsewhere (termsOf). Its terms take ids in the order
+   * Records the term counts of an article read elsewhere (articleTerms). Its terms take ids in the order
    * given, which is the order `add` would have met them in, so the vectors come out the same.
    */
   addTerms(read: Pick<ArticleTerms, 'terms' | 'counts'>): void {
@@ -391,6 +380,30 @@ function selectRank(values: Float64Array, length: number, rank: number): number 
   return values[rank]!;
 }
 
+/**
+ * One article's relate terms, counts and signature, read where it is parsed. Nothing of the archive
+ * is needed: the article's words are counted in a table of its own, small enough to stay in the
+ * processor's cache, which a table of the archive's words is not.
+ */
+export function articleTerms(article: Article): ArticleTerms {
+  const { terms, counts, words } = readArticle(article);
+  const signature = minhashSignature(words);
+  return { terms, counts, signature: signature === null ? null : Array.from(signature) };
+}
+
+/**
+ * Lets go of readArticle's scratch, once a thread's parsing is done: it grows with the longest
+ * text read (4 bytes a character for the word hashes), and would otherwise live as long as the process.
+ */
+export function releaseArticleReading(): void {
+  wordHashes = new Uint32Array(FIRST_READ);
+  wordSlots = new Int32Array(3 * FIRST_READ_SLOTS);
+  wordHash = new Int32Array(FIRST_READ_WORDS);
+  wordStart = new Int32Array(FIRST_READ_WORDS);
+  wordEnd = new Int32Array(FIRST_READ_WORDS);
+  wordCount = new Int32Array(FIRST_READ_WORDS);
+}
+
 /** One article's terms and counts (as ArticleTerms has them) and its words as hashes (see TermTable.add). */
 interface ReadArticle {
   readonly terms: string;
@@ -399,18 +412,23 @@ interface ReadArticle {
   readonly words: Uint32Array;
 }
 
+/** The first sizes of readArticle's scratch: word hashes, slots of its table of words, and words. */
+const FIRST_READ = 4096;
+const FIRST_READ_SLOTS = 1024;
+const FIRST_READ_WORDS = 512;
+
 /**
  * The scratch of readArticle, one per thread and reused by every article: word hashes; an
  * open-addressing table of the article's counted words (stamp, hash, order + 1 per slot; a slot of
  * another stamp is empty, so nothing is cleared between articles); and by order, each word's hash,
  * where it was first met and how often.
  */
-let wordHashes = new Uint32Array(4096);
-let wordSlots = new Int32Array(3 * 1024);
-let wordHash = new Int32Array(512);
-let wordStart = new Int32Array(512);
-let wordEnd = new Int32Array(512);
-let wordCount = new Int32Array(512);
+let wordHashes = new Uint32Array(FIRST_READ);
+let wordSlots = new Int32Array(3 * FIRST_READ_SLOTS);
+let wordHash = new Int32Array(FIRST_READ_WORDS);
+let wordStart = new Int32Array(FIRST_READ_WORDS);
+let wordEnd = new Int32Array(FIRST_READ_WORDS);
+let wordCount = new Int32Array(FIRST_READ_WORDS);
 let readStamp = 0;
 
 /**

@@ -5,10 +5,9 @@ import { parseInputSafely } from '../content/load-article.ts';
 import { contentHashOf, readInputBytesSync } from '../content/read-input.ts';
 import type { InputOutcome } from '../content/load-articles.ts';
 import { enrichArticle } from '../enrich/enrich-article.ts';
-import type { ArticleTerms } from '../enrich/term-vectors.ts';
 import { articleCacheKey } from '../cache/article-cache.ts';
 import { appendEntries, type EntryLocation, type PackEntry } from '../cache/article-pack.ts';
-import { threadTermTable } from './thread-term-table.ts';
+import { articleTerms, type ArticleTerms } from '../enrich/term-vectors.ts';
 
 /**
  * One input, read, parsed and enriched: an article with its problems and the terms relate counts
@@ -55,7 +54,7 @@ export function runArticleTask(task: ArticleTask): ArticleTaskResult[] {
     let bodyHtml = '';
     if (parsed.ok) {
       const article = enrichArticle(parsed.article);
-      const outcome: ArticleOutcome = { ok: true, article: { ...article, bodyText: '', bodyHtml: '' }, problems: parsed.problems, terms: threadTermTable().termsOf(article) };
+      const outcome: ArticleOutcome = { ok: true, article: { ...article, bodyText: '', bodyHtml: '' }, problems: parsed.problems, terms: articleTerms(article) };
       meta = JSON.stringify(outcome);
       bodyHtml = article.bodyHtml;
     } else {

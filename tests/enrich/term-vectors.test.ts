@@ -1,15 +1,15 @@
-/** The terms an article gives relate (TermTable.termsOf), checked against a plain regular-expression count on the BBC business desk. */
+/** The terms an article gives relate (articleTerms), checked against a plain regular-expression count on the BBC business desk. */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/content/article.ts';
 import { enrichArticle } from '../../src/enrich/enrich-article.ts';
-import { TERM_SEPARATOR, TermTable } from '../../src/enrich/term-vectors.ts';
+import { articleTerms, releaseArticleReading, TERM_SEPARATOR } from '../../src/enrich/term-vectors.ts';
 import { BBC_DIR, parseSeedFile } from './fixtures.ts';
 
 const desk = readdirSync(path.join(BBC_DIR, 'business')).sort().map((f) => enrichArticle(parseSeedFile(BBC_DIR, `business/${f}`)));
 
-/** What termsOf should give, counted the slow and obvious way: words of three or more units not starting with a digit, in first-seen order, then entity keys. */
+/** What articleTerms should give, counted the slow and obvious way: words of three or more units not starting with a digit, in first-seen order, then entity keys. */
 function expectedTerms(article: Article): { terms: string[]; counts: number[] } {
   const counts = new Map<string, number>();
   for (const [word] of `${article.title}\n${article.bodyText}`.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
@@ -21,16 +21,15 @@ function expectedTerms(article: Article): { terms: string[]; counts: number[] } 
   return { terms: [...counts.keys()], counts: [...counts.values()] };
 }
 
-describe('TermTable.termsOf', () => {
+describe('articleTerms', () => {
   it('counts every word and entity of each article once, in the order first met, whatever was read before', () => {
-    const table = new TermTable();
     for (const article of desk) {
-      const read = table.termsOf(article);
+      const read = articleTerms(article);
       expect({ terms: read.terms.split(TERM_SEPARATOR), counts: read.counts }).toEqual(expectedTerms(article));
     }
     // The corpus's article with the most distinct words has more than the per-article table first holds (512), so its growth is covered.
     const longest = enrichArticle(parseSeedFile(BBC_DIR, 'politics/terror-powers-expose-tyranny.txt'));
-    const read = table.termsOf(longest);
+    const read = articleTerms(longest);
     expect(read.counts.length).toBeGreaterThan(1024);
     expect({ terms: read.terms.split(TERM_SEPARATOR), counts: read.counts }).toEqual(expectedTerms(longest));
   });
@@ -39,10 +38,19 @@ describe('TermTable.termsOf', () => {
     const article = desk.find((a) => a.people.length > 0)!;
     const person = article.people[0]!;
     const twice: Article = { ...article, people: [person, { ...person, name: person.name.toUpperCase(), mentions: 1 }] };
-    const read = new TermTable().termsOf(twice);
+    const read = articleTerms(twice);
     const terms = read.terms.split(TERM_SEPARATOR);
     const key = `\u0001p${person.slug}`;
     expect(terms.filter((t) => t === key)).toHaveLength(1);
     expect(read.counts[terms.indexOf(key)]).toBe(person.mentions + 1);
+  });
+
+  it('reads as before once its scratch, grown by a long article, is let go', () => {
+    const longest = enrichArticle(parseSeedFile(BBC_DIR, 'politics/terror-powers-expose-tyranny.txt'));
+    const before = articleTerms(longest);
+    releaseArticleReading();
+    // The first read after the release starts from the first sizes and grows again.
+    expect(articleTerms(longest)).toEqual(before);
+    expect({ terms: before.terms.split(TERM_SEPARATOR), counts: before.counts }).toEqual(expectedTerms(longest));
   });
 });
