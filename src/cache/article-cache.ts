@@ -26,7 +26,7 @@ export class ArticleCache {
   readonly #index: Map<string, EntryLocation>;
   /** The folder of the pack files, joined once. */
   readonly #packsDir: string;
-  /** The index file's size and mtime when read at open (null: there was none). */
+  /** The index file's size, mtime and inode when read at open (null: there was none). */
   readonly #readStamp: string | null;
 
   private constructor(dir: string, salt: string, index: Map<string, EntryLocation>, readStamp: string | null) {
@@ -132,10 +132,14 @@ export function articleCacheKey(salt: string, input: InputFile, contentHash: str
   return hash('sha256', JSON.stringify([salt, input.kind, input.relativePath, input.displayPath, input.overridePath !== null, contentHash]), 'hex');
 }
 
-/** The index file's size and mtime (ns), or null when there is none. */
+/** The index file's size, mtime (ns) and inode, or null when there is none or it cannot be read (readIndex then finds no entries either). */
 function stampOf(dir: string): string | null {
-  const info = statSync(path.join(dir, INDEX_FILE), { bigint: true, throwIfNoEntry: false });
-  return info === undefined ? null : `${info.size}:${info.mtimeNs}:${info.ino}`;
+  try {
+    const info = statSync(path.join(dir, INDEX_FILE), { bigint: true, throwIfNoEntry: false });
+    return info === undefined ? null : `${info.size}:${info.mtimeNs}:${info.ino}`;
+  } catch {
+    return null;
+  }
 }
 
 async function readIndex(dir: string): Promise<Index> {

@@ -107,7 +107,8 @@ export class SiteWriter {
   /**
    * Writes one file from chunks, hashing as it goes, so a large file (the JSON API) is never one
    * string in memory. It goes to a temporary name first: when its key matches the previous build's,
-   * the previous file is linked instead and keeps its mtime, as with write().
+   * the previous file is linked instead and keeps its mtime, as with write(). Each chunk is
+   * encoded on its own, so a chunk must not end inside a surrogate pair (JSON lines never do).
    */
   async writeChunks(relativePath: string, chunks: Iterable<string>): Promise<void> {
     const target = this.prepare(relativePath);
@@ -128,7 +129,7 @@ export class SiteWriter {
       };
       for (const chunk of chunks) {
         // UTF-8 takes at most three bytes per UTF-16 unit.
-        if (used + 3 * chunk.length > buffer.length) {
+        if (used > 0 && used + 3 * chunk.length > buffer.length) {
           await flush(buffer.subarray(0, used));
           used = 0;
         }
@@ -214,7 +215,12 @@ export class SiteWriter {
   /** Whether the previous output still has this file at the size the manifest says. */
   #stillThere(relativePath: string, entry: ManifestEntry): boolean {
     // No exception for a missing file: cheaper, and a rebuild checks every reused file (31k at 5x).
-    return statSync(this.#previousPath(relativePath), { throwIfNoEntry: false })?.size === entry[1];
+    // Any other failure (a folder that became a file, no permission) also means the file is written afresh.
+    try {
+      return statSync(this.#previousPath(relativePath), { throwIfNoEntry: false })?.size === entry[1];
+    } catch {
+      return false;
+    }
   }
 
   /** Takes the previous build's file for this path into this build, recorded under `entry`. */

@@ -1,5 +1,5 @@
 /** SiteWriter.writeChunks: a file written from chunks has the bytes write() gives it, and an unchanged one keeps its file. */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SiteWriter } from '../../src/write/site-writer.ts';
@@ -46,5 +46,16 @@ describe('SiteWriter.writeChunks', () => {
     expect(written.text).toBe(chunks.join(''));
     expect(Buffer.byteLength(written.text)).toBeGreaterThan(2 * 1024 * 1024);
     expect(await buildWith(root, chunks)).toEqual(written);
+  });
+
+  it('writes a file afresh when its previous copy cannot be looked at (its folder became a file)', async () => {
+    const root = await tempDir('writer-notdir');
+    const lines = (await bbcText()).split('\n').map((line) => `${line}\n`);
+    await buildWith(root, lines);
+    // The manifest still lists api/articles.json, but a stat of it now fails with ENOTDIR, not ENOENT.
+    await rm(path.join(root, 'dist/api'), { recursive: true });
+    await writeFile(path.join(root, 'dist/api'), 'not a folder\n');
+    const rebuilt = await buildWith(root, lines);
+    expect(rebuilt.text).toBe(lines.join(''));
   });
 });
