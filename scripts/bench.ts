@@ -7,7 +7,8 @@
  *
  * Search is reported on its own: each size is built without search (`--no-search`, the build
  * the floor is compared with) and with it; the full build's `--timings` line gives the search
- * stage's seconds, so "search ÷ build" is that stage over the build without search. Peak RSS is
+ * stage's seconds, so "search ÷ build" is that stage over the build without search (the stage runs
+ * beside the other outputs, so its seconds include the time it shares the cores with them). Peak RSS is
  * given per process: Node (the build and its worker threads) and Pagefind's service processes,
  * read from /proc while the run goes (VmHWM; for Pagefind, whose processes run two at a time,
  * also their VmRSS summed at each sample). --write puts the table into the Speed section

@@ -159,12 +159,17 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       // Search and the other outputs write different files and run at once: while Pagefind indexes a rebuild's one
       // shard, on one core, this thread would otherwise wait. The article salt lets the index's keys name bodies
       // by input hash, so a rebuild reads back only changed ones.
-      const search = timer.time('search', () => writeSearchIndex(readable, config, writer, report, { bodySalt: salts.articles }));
+      // When the other outputs fail, Pagefind starts no more shards: the build is failing anyway.
+      const stopSearch = new AbortController();
+      const search = timer.time('search', () => writeSearchIndex(readable, config, writer, report, { bodySalt: salts.articles, signal: stopSearch.signal }));
       const outputs = timer.time('outputs', async () => {
         await writer.writeChunks(apiArticlesUrl(), articlesJsonChunks(archive.articles, config.basePath));
         // The page salt (code, templates, config) keys each feed, so a rebuild makes only the feeds whose entries changed.
         await writeFeedsAndSitemap(readable, config, writer, report, salts.pages);
         await copyAssets(config.templatesDir, writer);
+      }).catch((error: unknown) => {
+        stopSearch.abort(error);
+        throw error;
       });
       // Settled, not all(): a failure must not reach abort() while Pagefind still writes into the staging folder.
       const rejected = (await Promise.allSettled([search, outputs])).find((result) => result.status === 'rejected');

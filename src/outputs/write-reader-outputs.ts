@@ -72,6 +72,8 @@ export interface SearchIndexOptions {
   readonly bodySalt?: string | null;
   /** Pagefind processes at once, at most (default SEARCH_LANES, and never more than the cores). */
   readonly lanes?: number;
+  /** Once aborted (the build's other outputs failed), no shard starts and the index rejects with the signal's reason when the shards under way are done. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -108,7 +110,7 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
   let failed = false;
   const lane = async (laneIndex: number): Promise<void> => {
     try {
-      while (!failed && next < others.length) {
+      while (!failed && options.signal?.aborted !== true && next < others.length) {
         const i = next++;
         built[i] = await writeShard(others[i]!, `${others[i]!.dir}\0${layout}`, bodySalt, config, sink, report, [], laneIndex);
       }
@@ -124,6 +126,7 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
   const settled = await Promise.allSettled(Array.from({ length: lanes }, (_, laneIndex) => lane(laneIndex)));
   const rejected = settled.find((result) => result.status === 'rejected');
   if (rejected !== undefined) throw rejected.reason;
+  options.signal?.throwIfAborted();
   // In shard order, whichever lane finished first.
   others.forEach((shard, i) => {
     const pages = built[i] ?? null;

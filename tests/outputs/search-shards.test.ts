@@ -183,6 +183,27 @@ describe('writeSearchIndex in shards', () => {
     expect(existsSync(path.join(out, started[1]!, 'pagefind-entry.json'))).toBe(true);
   });
 
+  it('starts no shard once its signal is aborted, and rejects with the reason when the shards under way are done', async () => {
+    const out = path.join(root, 'stopped');
+    const folder = folderSink(out);
+    const started: string[] = [];
+    const stop = new AbortController();
+    const sink = {
+      ...folder,
+      resolve: (relativePath: string): string => {
+        started.push(relativePath);
+        // The other outputs fail while the first shard is under way.
+        stop.abort(new Error('the JSON API could not be written'));
+        return folder.resolve(relativePath);
+      },
+    };
+    expect(shards.length).toBeGreaterThan(2);
+    await expect(writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), sink, new BuildReport(), { shardSize: SHARD_SIZE, lanes: 1, signal: stop.signal })).rejects.toThrow(/JSON API/);
+    // The shard under way is finished; no other shard and no primary bundle is started.
+    expect(started).toHaveLength(1);
+    expect(existsSync(path.join(out, started[0]!, 'pagefind-entry.json'))).toBe(true);
+  });
+
   it('indexes again only the shard whose article changed, and links the others from the previous output', async () => {
     const previous = path.join(root, 'first');
     const changed = shards.at(-1)?.articles[0];
