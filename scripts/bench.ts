@@ -18,11 +18,14 @@
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import fg from 'fast-glob';
+
+/** The one-minute load average when the run began, printed with the table: how busy the machine was. */
+const LOAD_AT_START = loadavg()[0]!;
 
 const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BBC_DIR = path.resolve(PROJECT_DIR, '../shared/corpora/bbc');
@@ -396,7 +399,7 @@ async function writeSpeedSection(table: string, flags: string): Promise<void> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const block = `${SPEED_START}\nLast run: \`npm run bench${flags === '' ? '' : ` -- ${flags}`}\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${(await readFile('/proc/cpuinfo', 'utf8').catch(() => '')).split('\n').filter((l) => l.startsWith('processor')).length} cores shared with other engineers' builds and tests at the time (so figures are noisy and pessimistic).\n\n${table}\n${SPEED_END}`;
+  const block = `${SPEED_START}\nLast run: \`npm run bench${flags === '' ? '' : ` -- ${flags}`}\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${(await readFile('/proc/cpuinfo', 'utf8').catch(() => '')).split('\n').filter((l) => l.startsWith('processor')).length} cores, load average ${LOAD_AT_START.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine makes the seconds noisy; the ratios compare runs of one sitting).\n\n${table}\n${SPEED_END}`;
   const start = text.indexOf(SPEED_START);
   const end = text.indexOf(SPEED_END);
   if (start !== -1 && end !== -1) text = `${text.slice(0, start)}${block}${text.slice(end + SPEED_END.length)}`;
