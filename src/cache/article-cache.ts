@@ -9,7 +9,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputFile } from '../content/input-file.ts';
 import { writeJsonAtomically } from '../write/write-json-atomically.ts';
-import { bodyRefIn, PACKS_DIR, readMetas, type EntryLocation } from './article-pack.ts';
+import { bodyRef, PACKS_DIR, readMetas, type EntryLocation } from './article-pack.ts';
 
 /** The index file: cache key to entry location. */
 const INDEX_FILE = 'index.json';
@@ -81,7 +81,7 @@ export class ArticleCache {
 
   /** The reference a thread reads an entry's body back by (see readBody). */
   bodyRef(key: string, location: EntryLocation): string {
-    return bodyRefIn(this.#packsDir, key, location);
+    return bodyRef(this.#packsDir, key, location);
   }
 
   /**

@@ -25,7 +25,7 @@ describe('article packs', () => {
     expect(new Set(locations.map((l) => l[0])).size).toBe(1);
     locations.forEach((location, i) => {
       expect(readMetas(dir, [location])).toEqual([entries[i]!.meta]);
-      const ref = bodyRef(dir, `key${i}`, location);
+      const ref = bodyRef(path.join(dir, PACKS_DIR), `key${i}`, location);
       // A page's change key takes the reference's base name: the entry's key, not where it is stored.
       expect(path.basename(ref)).toBe(`key${i}`);
       expect(readBody(ref)).toBe(JSON.parse(entries[i]!.body));
@@ -64,7 +64,7 @@ describe('a batch larger than the kept scratch buffer', () => {
     const large = { meta: small!.meta, body: JSON.stringify(text) };
     const locations = [...appendEntries(dir, [small!]), ...appendEntries(dir, [large]), ...appendEntries(dir, [small!])];
     expect(readMetas(dir, locations)).toEqual([small!.meta, large.meta, small!.meta]);
-    expect(locations.map((l, i) => readBody(bodyRef(dir, `key${i}`, l)))).toEqual([JSON.parse(small!.body), text, JSON.parse(small!.body)]);
+    expect(locations.map((l, i) => readBody(bodyRef(path.join(dir, PACKS_DIR), `key${i}`, l)))).toEqual([JSON.parse(small!.body), text, JSON.parse(small!.body)]);
   });
 });
 
@@ -144,7 +144,7 @@ describe('ArticleCache', () => {
     const spelled = await ArticleCache.open(`${dir}${path.sep}.${path.sep}`, 'salt');
     const ref = spelled.bodyRef(second!.stored!.key, second!.stored!.location);
     expect(ref).toBe(path.join(dir, PACKS_DIR, `${pack}@${offset + metaLength + 1}+${bodyLength}`, second!.stored!.key));
-    expect(readBody(ref)).toBe(readBody(bodyRef(dir, second!.stored!.key, second!.stored!.location)));
+    expect(readBody(ref)).toBe(readBody(bodyRef(path.join(dir, PACKS_DIR), second!.stored!.key, second!.stored!.location)));
     // Saved again with nothing written meanwhile: what it read at open and what it stored since, nothing lost.
     await both.saveIndex();
     expect((await ArticleCache.open(dir, 'salt')).metas([zero!.stored!.key, first!.stored!.key, second!.stored!.key])).toEqual([zero!.meta, first!.meta, second!.meta]);
