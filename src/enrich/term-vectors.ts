@@ -256,7 +256,7 @@ export class TermTable {
     const slots = this.#slots;
     let slot = (hash & (slots.length / 3 - 1)) * 3;
     for (let entry = slots[slot + 2]!; entry !== 0; entry = slots[slot + 2]!) {
-      if (slots[slot] === hash && slots[slot + 1] === length && sameText(this.#terms[entry - 1]!, text, start)) return entry - 1;
+      if (slots[slot] === hash && slots[slot + 1] === length && sameUnits(this.#terms[entry - 1]!, 0, text, start, length)) return entry - 1;
       slot = slot + 3 === slots.length ? 0 : slot + 3;
     }
     const id = this.#terms.length;
@@ -470,7 +470,7 @@ function readArticle(article: Article): ReadArticle {
       let order = -1;
       for (; slots[slot] === stamp; slot = slot + 3 === slots.length ? 0 : slot + 3) {
         const o = slots[slot + 2]! - 1;
-        if (slots[slot + 1] === hash && wordEnd[o]! - wordStart[o]! === stop - i && sameRange(text, wordStart[o]!, i, stop - i)) {
+        if (slots[slot + 1] === hash && wordEnd[o]! - wordStart[o]! === stop - i && sameUnits(text, wordStart[o]!, text, i, stop - i)) {
           order = o;
           break;
         }
@@ -542,15 +542,9 @@ function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
 /** 1 + ln tf for the counts most terms have. */
 const TF_TABLE = Float64Array.from({ length: 64 }, (_, count) => 1 + Math.log(count));
 
-/** Whether `text` holds the same `length` units at `a` and at `b`. */
-function sameRange(text: string, a: number, b: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
-  return true;
-}
-
-/** Whether `text` holds `term` at `start` (their lengths are known to be equal). */
-function sameText(term: string, text: string, start: number): boolean {
-  for (let k = 0; k < term.length; k++) if (term.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+/** Whether `a` from `aStart` and `b` from `bStart` hold the same `length` UTF-16 units. */
+function sameUnits(a: string, aStart: number, b: string, bStart: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a.charCodeAt(aStart + k) !== b.charCodeAt(bStart + k)) return false;
   return true;
 }
 
