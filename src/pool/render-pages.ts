@@ -78,12 +78,21 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
   for (const page of pages) {
     if (failure !== null) break;
     count += 1;
-    const preparedJson = renderer.prepareJson(page);
     const file = outputPathFor(page.url);
     const bodyFile = options.bodyFile(page);
-    // The key is needed only to compare with the next build's; the body is in it through its cache entry, named by a hash of the input.
-    const key = writer.incremental ? pageKey(options.salt, bodyFile, preparedJson) : null;
-    if (key !== null && writer.reuse(file, key)) {
+    // Keys are needed only to compare with the next build's; the body is in them through its cache entry, named by a hash of the input.
+    // An article or term page is keyed first by what it is made from, so an unchanged one is not even prepared; when that
+    // key changed, by its variables as well, so a page that reads the same is still kept, and only changed pages are written.
+    const inputs = writer.incremental ? renderer.inputsDigest(page) : null;
+    const inputsKey = inputs === null ? null : pageKey('i', options.salt, bodyFile, inputs);
+    if (inputsKey !== null && writer.reuseByKey(file, inputsKey)) {
+      finished(1);
+      continue;
+    }
+    const preparedJson = renderer.prepareJson(page);
+    const variablesKey = writer.incremental ? pageKey('p', options.salt, bodyFile, preparedJson) : null;
+    const key = inputsKey === null ? variablesKey : `${inputsKey} ${variablesKey}`;
+    if (variablesKey !== null && writer.reuseByKey(file, variablesKey, key ?? undefined)) {
       finished(1);
       continue;
     }
@@ -96,9 +105,12 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
   return count;
 }
 
-/** A page's key: salt, body entry and variables hashed in turn (joining them first would copy each page's JSON once more). */
-function pageKey(salt: string, bodyFile: string | null, json: string): string {
-  return `p:${createHash('sha1').update(salt).update('\0').update(bodyFile === null ? '' : path.basename(bodyFile)).update('\0').update(json).digest('hex')}`;
+/**
+ * A page's key: salt, body entry and what the page is made from (`kind` "p": its variables as
+ * JSON; "i": a digest of its inputs) hashed in turn (joining them first would copy each page's JSON once more).
+ */
+function pageKey(kind: 'p' | 'i', salt: string, bodyFile: string | null, made: string): string {
+  return `${kind}:${createHash('sha1').update(salt).update('\0').update(bodyFile === null ? '' : path.basename(bodyFile)).update('\0').update(made).digest('base64url')}`;
 }
 
 /** Renders a batch on a worker, or here at once; the bytes written per page, or the error, as a promise. */

@@ -131,6 +131,11 @@ export class PageContexts {
     return this.#views.cardsAsJson(make);
   }
 
+  /** Whether the year ("2024") or month ("2024/01") has a page (see ViewModels.hasDatePage). */
+  hasDatePage(key: string): boolean {
+    return this.#views.hasDatePage(key);
+  }
+
   /** The template and variables of one page. */
   for(page: Page): PageContext {
     const archive = this.#archive;

@@ -6,6 +6,7 @@ import type { Page } from './page.ts';
 import { PageContexts } from './page-context.ts';
 import { PageMetadata } from './structured-data.ts';
 import { CoverageCharts } from './coverage-chart.ts';
+import { PageInputs } from './page-inputs.ts';
 import { BroadsheetError } from '../errors.ts';
 
 /** Renders pages of one site; holds the environment and the page contexts. */
@@ -14,12 +15,22 @@ export class PageRenderer {
   readonly #contexts: PageContexts;
   readonly #metadata: PageMetadata;
   readonly #charts: CoverageCharts;
+  readonly #inputs: PageInputs;
 
   constructor(env: nunjucks.Environment, archive: Archive, config: SiteConfig) {
     this.#env = env;
     this.#contexts = new PageContexts(archive, config);
     this.#metadata = new PageMetadata(archive, config);
     this.#charts = new CoverageCharts(archive, config.basePath);
+    this.#inputs = new PageInputs(archive, JSON.stringify(this.#metadata.siteFeeds), (key) => this.#contexts.hasDatePage(key));
+  }
+
+  /**
+   * A digest of what the page is made from, for its key without preparing it: article and term
+   * pages (see PageInputs); null for other kinds, which are keyed by their prepared JSON.
+   */
+  inputsDigest(page: Page): string | null {
+    return this.#inputs.digest(page);
   }
 
   /** The HTML of one page. Template errors are thrown as BroadsheetError naming the template. */

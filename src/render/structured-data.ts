@@ -61,6 +61,11 @@ export class PageMetadata {
     this.#siteFeeds = this.#feedLinks('', config.title, archive.listed);
   }
 
+  /** The feeds of the whole site, which every page but a topic's announces alone. */
+  get siteFeeds(): readonly FeedLink[] {
+    return this.#siteFeeds;
+  }
+
   /** The metadata of one page. */
   for(page: Page, summary: PageSummary): PageMetaView {
     const config = this.#config;

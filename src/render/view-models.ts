@@ -169,6 +169,11 @@ export class ViewModels {
     this.#datePages = new Set(archive.years.flatMap((y) => [y.year, ...y.months.map((m) => `${m.year}/${m.month}`)]));
   }
 
+  /** Whether the year ("2024") or month ("2024/01") has a page: a near-copy's own month may have none. */
+  hasDatePage(key: string): boolean {
+    return this.#datePages.has(key);
+  }
+
   /** The href of a site-relative URL under the base path. */
   href(url: string): string {
     return hrefFor(this.#basePath, url);
@@ -270,8 +275,8 @@ export class ViewModels {
     };
     // Links only to date pages that exist: a near-copy is filed under its original's date, so its own month may have no page.
     const date = article.date;
-    const year = date !== null && this.#datePages.has(date.slice(0, 4)) ? date.slice(0, 4) : undefined;
-    const month = date !== null && this.#datePages.has(`${date.slice(0, 4)}/${date.slice(5, 7)}`) ? date.slice(5, 7) : undefined;
+    const year = date !== null && this.hasDatePage(date.slice(0, 4)) ? date.slice(0, 4) : undefined;
+    const month = date !== null && this.hasDatePage(`${date.slice(0, 4)}/${date.slice(5, 7)}`) ? date.slice(5, 7) : undefined;
     const topics = article.topics.map((t) => withRole(this.termLink('topics', t), null));
     const people = article.people.map((e) => this.entity('people', e));
     const places = article.places.map((e) => this.entity('places', e));

@@ -174,6 +174,18 @@ export class SiteWriter {
   }
 
   /**
+   * Reuses the previous build's file when `key` is one of the space-separated keys it was
+   * recorded under (a page keyed both by its inputs and by its variables, see renderPages), as
+   * reuse() does; it is recorded under `recordAs`, or under the same keys as before.
+   */
+  reuseByKey(relativePath: string, key: string, recordAs?: string): boolean {
+    const entry = this.#previous[relativePath];
+    if (entry === undefined || !entry[0].split(' ').includes(key) || !this.#stillThere(relativePath, entry)) return false;
+    this.#keep(relativePath, recordAs === undefined ? entry : [recordAs, entry[1]]);
+    return true;
+  }
+
+  /**
    * Reuses every one of these files when the previous build made each from `inputKey` (see
    * writeMade) and it is still there; otherwise reuses none and returns false, for the caller to
    * make them all. What a file is made from is cheaper to hash than the file (a feed: its

@@ -1,0 +1,163 @@
+/**
+ * What a page is made from, hashed without preparing the page: a rebuild after one edit keys the
+ * tens of thousands of article and term pages it does not render by this instead of preparing
+ * and stringifying each (most of a one-article rebuild's render stage). Other pages (a few
+ * hundred: home, indexes, years, months) are keyed by their prepared variables.
+ *
+ * The digest covers every article whose fields the page can read (on an article page: itself,
+ * the articles its cards show, their originals and near-copies; on a term page: the term's
+ * articles, whose names, roles and dates it sums up, and the cards it shows), each by the fields
+ * pages show (PAGE_FIELDS), and an article page's own relations (related, neighbours, copies).
+ * An input left out would leave a stale page behind: tests/render/page-inputs prepares every page
+ * of an archive whose articles and relations record their reads, and fails on a read the digest
+ * does not cover. A digest that changed while the page did not costs only its preparing: the
+ * page's variables key it too (see renderPages).
+ */
+import { hash } from 'node:crypto';
+import type { Archive, Term } from '../archive/archive.ts';
+import { originalOf } from '../archive/original-of.ts';
+import type { Article } from '../content/article.ts';
+import type { Page } from './page.ts';
+import { TAXONOMIES } from '../urls.ts';
+
+/**
+ * The fields of an article that pages read (views, cards, metadata). Not here: subjects (pages
+ * show the topics made from them), the origins of title, date and source, hashes, warnings, and
+ * the body, keyed apart by its cache entry.
+ */
+export const PAGE_FIELDS = [
+  'id',
+  'slug',
+  'url',
+  'title',
+  'date',
+  'source',
+  'section',
+  'byline',
+  'dateline',
+  'credits',
+  'summary',
+  'bodyHtml',
+  'wordCount',
+  'readingMinutes',
+  'topics',
+  'people',
+  'places',
+  'organizations',
+  'sourceFile',
+  'removed',
+  'story',
+  'duplicateOf',
+] as const satisfies ReadonlyArray<keyof Article>;
+
+/** Hashes the inputs of article and term pages for one archive; each article and term is hashed once. */
+export class PageInputs {
+  readonly #archive: Archive;
+  /** What every page reads from the whole site (the site feeds it announces), as JSON. */
+  readonly #siteWide: string;
+  readonly #hasDatePage: (key: string) => boolean;
+  readonly #terms: ReadonlyMap<string, Term>;
+  readonly #records = new Map<string, string>();
+  readonly #cards = new Map<string, string>();
+  readonly #termDigests = new Map<Term, string>();
+
+  constructor(archive: Archive, siteWide: string, hasDatePage: (key: string) => boolean) {
+    this.#archive = archive;
+    this.#siteWide = siteWide;
+    this.#hasDatePage = hasDatePage;
+    this.#terms = new Map(TAXONOMIES.flatMap((t) => archive.terms[t].map((term) => [`${t}/${term.slug}`, term] as const)));
+  }
+
+  /**
+   * The digest of everything an article or term page shows, but an article's body (keyed by its
+   * cache entry) and what the page salt covers (code, templates, config); null for other pages.
+   */
+  digest(page: Page): string | null {
+    if (page.kind === 'article') {
+      const article = this.#archive.byId.get(page.id);
+      return article === undefined ? null : this.#articleDigest(article);
+    }
+    if (page.kind !== 'term') return null;
+    const term = this.#terms.get(`${page.taxonomy}/${page.slug}`);
+    if (term === undefined) return null;
+    const { page: number, pageCount } = page.pagination;
+    // One string hashed at once: a hash object per page cost more than the hashing.
+    let text = `${this.#siteWide}\0${this.#termDigest(term)}\0${number}/${pageCount}`;
+    for (const id of page.pagination.articleIds) text += `\0${id}\0${this.#card(id)}`;
+    return hash('sha1', text);
+  }
+
+  /**
+   * A term as every page of it reads it: its name and all its articles, by their cards: their
+   * names and roles (the role the pages show), dates (the chart and feeds), and whether each is a
+   * near-copy of an article still there (feeds leave copies out).
+   */
+  #termDigest(term: Term): string {
+    let digest = this.#termDigests.get(term);
+    if (digest !== undefined) return digest;
+    let text = `${term.taxonomy}\0${term.slug}\0${term.name}`;
+    for (const id of term.articleIds) text += `\0${id}\0${this.#card(id)}`;
+    digest = hash('sha1', text);
+    this.#termDigests.set(term, digest);
+    return digest;
+  }
+
+  #articleDigest(article: Article): string {
+    const archive = this.#archive;
+    const original = originalOf(article, archive.byId);
+    // Its own relations, as lists: which cards it shows, in what order.
+    const relations = [archive.related.get(article.id) ?? null, archive.neighbours.get(article.id) ?? null, archive.copies.get(original ?? article.id) ?? null];
+    let text = `${this.#siteWide}\0${this.#card(article.id)}\0${JSON.stringify(relations)}`;
+    const date = article.date;
+    // The trail links the year and month only when they have pages (a near-copy is filed under its original's date).
+    if (date !== null) text += `\0${this.#hasDatePage(date.slice(0, 4))}:${this.#hasDatePage(`${date.slice(0, 4)}/${date.slice(5, 7)}`)}`;
+    for (const id of this.shownOn(article)) text += `\0${id}\0${this.#card(id)}`;
+    return hash('sha1', text);
+  }
+
+  /** The articles whose cards the page of `article` can show: its neighbours, related articles, original, story and near-copies. */
+  shownOn(article: Article): string[] {
+    const archive = this.#archive;
+    const neighbours = archive.neighbours.get(article.id);
+    const original = originalOf(article, archive.byId);
+    const ids = [neighbours?.older, neighbours?.newer, ...(archive.related.get(article.id) ?? []), original, ...(article.story?.articleIds ?? []), ...(archive.copies.get(original ?? article.id) ?? [])];
+    return ids.filter((id): id is string => id != null);
+  }
+
+  /** The articles a card of `id` reads: it, its original (its "copy of" link) and its near-copies ("Also published", labelled by their titles and sources). */
+  cardArticles(id: string): string[] {
+    const article = this.#archive.byId.get(id);
+    if (article === undefined) return [id];
+    const original = originalOf(article, this.#archive.byId);
+    return [id, original ?? '', ...(this.#archive.copies.get(id) ?? [])];
+  }
+
+  /**
+   * A card's digest: its article's record digest when it has no original or copies (most cards),
+   * else the records of all of them, each by id.
+   */
+  #card(id: string): string {
+    let digest = this.#cards.get(id);
+    if (digest !== undefined) return digest;
+    const reads = this.cardArticles(id);
+    if (reads.length === 2 && reads[1] === '') digest = this.#record(id);
+    else digest = `c${hash('sha1', reads.map((read) => `${read}:${this.#record(read)}`).join('\0'))}`;
+    this.#cards.set(id, digest);
+    return digest;
+  }
+
+  /** One article's PAGE_FIELDS, hashed; "-" for no article. Its relations are not in it: its card does not show them. */
+  #record(id: string): string {
+    let digest = this.#records.get(id);
+    if (digest !== undefined) return digest;
+    const article = this.#archive.byId.get(id);
+    if (article === undefined) digest = '-';
+    else {
+      const fields: unknown[] = [];
+      for (const field of PAGE_FIELDS) fields.push(article[field] ?? null);
+      digest = hash('sha1', JSON.stringify(fields));
+    }
+    this.#records.set(id, digest);
+    return digest;
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * PageInputs: an article or term page's key is a digest of what the page is made from, so a
+ * rebuild does not prepare unchanged pages. A read the digest does not cover would leave a stale
+ * page after an edit; here every article and term page of a real archive (BBC business articles
+ * through the real parse, enrich and relate stages, with a wire near-copy, stories and related
+ * articles) is prepared while its articles and relations record what is read, and each read must
+ * be one the page's digest covers.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Archive } from '../../src/archive/archive.ts';
+import { buildArchive } from '../../src/archive/build-archive.ts';
+import { resolveConfig } from '../../src/config/config.ts';
+import type { Article } from '../../src/content/article.ts';
+import { parseInput } from '../../src/content/load-article.ts';
+import { enrichArticle } from '../../src/enrich/enrich-article.ts';
+import { relateArticles } from '../../src/enrich/relate-articles.ts';
+import { PageInputs, PAGE_FIELDS } from '../../src/render/page-inputs.ts';
+import { createNunjucksEnv } from '../../src/render/nunjucks-env.ts';
+import { PageRenderer } from '../../src/render/render-page.ts';
+import { planPages } from '../../src/render/plan-pages.ts';
+import { BBC_DIR } from '../enrich/fixtures.ts';
+
+const TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+const CONFIG = resolveConfig('/project', { pageSize: 10, siteUrl: 'https://example.org/news/' });
+
+/** The business desk's first 150 articles and its wire pair, dated over three weeks (stories group reports close in time), through parse, enrich and relate. */
+function businessArchive(): Archive {
+  const dir = path.join(BBC_DIR, 'business');
+  const names = [...new Set(['china-continues-breakneck-growth.txt', 'china-continues-rapid-growth.txt', ...readdirNames(dir).slice(0, 150)])];
+  const articles = names.map((name, i) => {
+    const text = readFileSync(path.join(dir, name), 'utf8');
+    const date = new Date(Date.UTC(2005, 0, 1) + ((i * 3) % 20) * 86_400_000).toISOString().slice(0, 10);
+    const result = parseInput({ kind: 'seed', absolutePath: path.join(dir, name), relativePath: `business/${name}`, displayPath: `seeds/business/${name}`, overridePath: null }, Buffer.from(`date ${date} ${text}`), null);
+    if (!result.ok) throw new Error(result.problem.message);
+    return enrichArticle(result.article);
+  });
+  const { articles: related, related: relatedIds } = relateArticles(articles);
+  return buildArchive(related, relatedIds);
+}
+
+function readdirNames(dir: string): string[] {
+  return readdirSync(dir).filter((n) => n.endsWith('.txt')).sort();
+}
+
+/** What preparing a page read: "id.field" of articles, "map:id" of relations and look-ups by id. */
+class Reads {
+  on = false;
+  readonly seen = new Set<string>();
+  note(entry: string): void {
+    if (this.on) this.seen.add(entry);
+  }
+}
+
+/** The archive with its articles and relation maps noting every read into `reads`. */
+function recording(archive: Archive, reads: Reads): Archive {
+  const watched = new Map(archive.articles.map((a) => [a.id, watch(a, reads)]));
+  const mapOf = <V,>(name: string, map: ReadonlyMap<string, V>): ReadonlyMap<string, V> => {
+    const copy = new Map(map);
+    const get = copy.get.bind(copy);
+    copy.get = (id: string) => {
+      reads.note(`${name}:${id}`);
+      return get(id);
+    };
+    return copy;
+  };
+  const byId = mapOf('byId', watched);
+  const has = byId.has.bind(byId);
+  (byId as Map<string, Article>).has = (id: string) => {
+    reads.note(`byId:${id}`);
+    return has(id);
+  };
+  return {
+    ...archive,
+    articles: archive.articles.map((a) => watched.get(a.id)!),
+    byId,
+    related: mapOf('related', archive.related),
+    neighbours: mapOf('neighbours', archive.neighbours),
+    copies: mapOf('copies', archive.copies),
+  };
+}
+
+function watch(article: Article, reads: Reads): Article {
+  return new Proxy(article, {
+    get(target, field, receiver) {
+      if (typeof field === 'string' && field !== 'toJSON') reads.note(`${target.id}.${field}`);
+      return Reflect.get(target, field, receiver);
+    },
+  });
+}
+
+describe('ArticlePageInputs', () => {
+  let archive: Archive;
+  beforeAll(() => {
+    archive = businessArchive();
+  });
+
+  it('covers every article, field and relation an article or term page reads', () => {
+    expect(archive.copies.size, 'the fixture has a near-copy').toBeGreaterThan(0);
+    expect(archive.articles.some((a) => a.story !== undefined), 'and stories').toBe(true);
+    const reads = new Reads();
+    const watched = recording(archive, reads);
+    const inputs = new PageInputs(archive, '', () => true);
+    const pages = [...planPages(watched, CONFIG.pageSize)].filter((p) => p.kind === 'article' || p.kind === 'term');
+    expect(pages.filter((p) => p.kind === 'article').length).toBeGreaterThan(140);
+    expect(pages.filter((p) => p.kind === 'term' && p.pagination.page > 1).length, 'terms of several pages').toBeGreaterThan(10);
+    const terms = new Map(Object.values(archive.terms).flatMap((list) => list.map((t) => [`${t.taxonomy}/${t.slug}`, t] as const)));
+    const fields = new Set<string>(PAGE_FIELDS);
+    let checked = 0;
+    for (const page of pages) {
+      const shown = page.kind === 'article' ? [page.id, ...inputs.shownOn(archive.byId.get(page.id)!)] : page.kind === 'term' ? terms.get(`${page.taxonomy}/${page.slug}`)!.articleIds : [];
+      const covered = new Set(shown.flatMap((id) => inputs.cardArticles(id)));
+      // A renderer per page: cards made for one page are kept for the next, and would hide their reads.
+      const renderer = new PageRenderer(createNunjucksEnv(TEMPLATES, CONFIG.basePath), watched, CONFIG);
+      reads.seen.clear();
+      reads.on = true;
+      renderer.prepareJson(page);
+      reads.on = false;
+      for (const read of reads.seen) {
+        const relation = /^(related|neighbours|copies|byId):(.*)$/.exec(read);
+        const id = relation?.[2] ?? read.slice(0, read.lastIndexOf('.'));
+        expect(covered.has(id), `${page.url} reads ${read}`).toBe(true);
+        // Cards do not show their article's related articles or neighbours: only an article page reads its own.
+        if (relation?.[1] === 'related' || relation?.[1] === 'neighbours') expect(page.kind === 'article' && id === page.id, `${page.url} reads ${read}`).toBe(true);
+        if (relation === null) expect(fields.has(read.slice(read.lastIndexOf('.') + 1)), `${page.url} reads ${read}`).toBe(true);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(pages.length * 10);
+  });
+
+  it('changes when a field or an article shown on an article page changes, and not otherwise', () => {
+    const inputs = (a: Archive): PageInputs => new PageInputs(a, '', () => true);
+    const article = archive.articles.find((a) => (archive.related.get(a.id) ?? []).length > 0)!;
+    const page = { kind: 'article', url: article.url, id: article.id } as const;
+    const shown = archive.byId.get(archive.related.get(article.id)![0]!)!;
+    const unrelated = archive.articles.find((a) => a.id !== article.id && !inputs(archive).shownOn(article).includes(a.id) && !inputs(archive).shownOn(a).includes(article.id))!;
+    const before = inputs(archive).digest(page);
+    const edited = (id: string, change: Partial<Article>): Archive => {
+      const articles = archive.articles.map((a) => (a.id === id ? { ...a, ...change } : a));
+      return { ...archive, articles, byId: new Map(articles.map((a) => [a.id, a])) };
+    };
+    expect(inputs(edited(page.id, { title: 'Another title' })).digest(page)).not.toBe(before);
+    expect(inputs(edited(shown.id, { title: 'Another title' })).digest(page)).not.toBe(before);
+    expect(inputs(edited(shown.id, { summary: 'Another summary.' })).digest(page)).not.toBe(before);
+    expect(inputs(edited(unrelated.id, { title: 'Another title' })).digest(page)).toBe(before);
+    // Subjects are not shown (the topics made from them are).
+    expect(inputs(edited(page.id, { subjects: [] })).digest(page)).toBe(before);
+    expect(new PageInputs(archive, '', (key) => key.length === 4).digest(page)).not.toBe(before);
+    expect(new PageInputs(archive, '["feeds"]', () => true).digest(page)).not.toBe(before);
+  });
+
+  it('changes a term page when any article of the term changes (its chart and role sum them all up), not when another does', () => {
+    const inputs = (a: Archive): PageInputs => new PageInputs(a, '', () => true);
+    const term = Object.values(archive.terms).flat().find((t) => t.articleIds.length > 2 * CONFIG.pageSize)!;
+    const page = [...planPages(archive, CONFIG.pageSize)].find((p) => p.kind === 'term' && p.taxonomy === term.taxonomy && p.slug === term.slug && p.pagination.page === 2)!;
+    expect(page).toBeDefined();
+    const onPage = page.kind === 'term' ? page.pagination.articleIds : [];
+    const offPage = term.articleIds.find((id) => !onPage.includes(id))!;
+    const outside = archive.articles.find((a) => !term.articleIds.includes(a.id) && !term.articleIds.some((id) => inputs(archive).cardArticles(id).includes(a.id)))!;
+    const edited = (id: string, change: Partial<Article>): Archive => {
+      const articles = archive.articles.map((a) => (a.id === id ? { ...a, ...change } : a));
+      return { ...archive, articles, byId: new Map(articles.map((a) => [a.id, a])) };
+    };
+    const before = inputs(archive).digest(page);
+    expect(before).not.toBeNull();
+    expect(inputs(edited(offPage, { date: '1999-01-01' })).digest(page)).not.toBe(before);
+    expect(inputs(edited(onPage[0]!, { title: 'Another title' })).digest(page)).not.toBe(before);
+    expect(inputs(edited(outside.id, { title: 'Another title', date: '1999-01-01' })).digest(page)).toBe(before);
+  });
+});
