@@ -140,14 +140,16 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       buildKey: key,
     });
     let pages = 0;
-    const readable = withBodies(archive, bodies);
     // Search indexes on Pagefind's processes while this thread renders: after one edit, Pagefind
     // reindexes one shard on one core while preparing and keying every page keeps this one busy,
     // and the render worker, with few pages to render, leaves the other core mostly idle.
-    // The article salt lets the index's keys name bodies by input hash, so a rebuild reads back only changed ones.
+    // The article salt lets the index's keys name bodies by input hash, and bodies are read back from the cache
+    // batch by batch, so a rebuild reads only the changed shards' and render's memory peak carries no copy of the articles.
     // When render or the other outputs fail, Pagefind starts no more shards: the build is failing anyway.
     const stopSearch = new AbortController();
-    const search = timer.time('search', () => writeSearchIndex(readable, config, writer, report, { bodySalt: salts.articles, signal: stopSearch.signal }));
+    const search = timer.time('search', () =>
+      writeSearchIndex(archive, config, writer, report, { bodySalt: salts.articles, bodyOf: (article) => bodies.html(article), signal: stopSearch.signal }),
+    );
     // Awaited below, with the other outputs or before the staging folder is removed; until then a failure must not count as unhandled.
     search.catch(() => undefined);
     try {
@@ -166,6 +168,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       // No stage after render runs on the workers: their memory goes back before outputs, where the heap grows again.
       await runner.close();
       // Search, still indexing, and the other outputs write different files and run at once.
+      const readable = withBodies(archive, bodies);
       const outputs = timer.time('outputs', async () => {
         await writer.writeChunks(apiArticlesUrl(), articlesJsonChunks(archive.articles, config.basePath));
         // The page salt (code, templates, config) keys each feed, so a rebuild makes only the feeds whose entries changed.

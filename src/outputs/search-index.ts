@@ -102,9 +102,16 @@ function searchPage(article: Pick<Article, 'title' | 'topics' | 'source' | 'date
  * ("/articles/x/"): Pagefind prefixes the base path it finds from where its bundle is served, so
  * the index does not depend on the base path. `indexOnly` keeps only the index files, for a bundle
  * merged into the primary one, whose scripts and WebAssembly serve every bundle. `lane` picks the
- * Pagefind process (see pagefindLane): two lanes index two shards at once.
+ * Pagefind process (see pagefindLane): two lanes index two shards at once. `bodyOf` gives an
+ * article's body HTML (default: its bodyHtml), read as each batch is sent.
  */
-export async function buildSearchIndex(articles: readonly Article[], language: string, outputDir: string, options: { indexOnly?: boolean; lane?: number } = {}): Promise<SearchIndexResult> {
+export async function buildSearchIndex(
+  articles: readonly Article[],
+  language: string,
+  outputDir: string,
+  options: { indexOnly?: boolean; lane?: number; bodyOf?: (article: Article) => string } = {},
+): Promise<SearchIndexResult> {
+  const bodyOf = options.bodyOf ?? ((article: Article): string => article.bodyHtml);
   const errors: Array<{ file: string | null; message: string }> = [];
   const pagefind = await pagefindLane(options.lane ?? 0);
   let index: PagefindIndex | undefined;
@@ -117,7 +124,7 @@ export async function buildSearchIndex(articles: readonly Article[], language: s
     let pages = 0;
     for (let i = 0; i < articles.length; i += BATCH) {
       const batch = articles.slice(i, i + BATCH);
-      const added = await Promise.all(batch.map((a) => (index as PagefindIndex).addHTMLFile({ url: `/${a.url}`, content: searchDocument(a, language) })));
+      const added = await Promise.all(batch.map((a) => (index as PagefindIndex).addHTMLFile({ url: `/${a.url}`, content: searchPage(a, language, bodyOf(a)) })));
       added.forEach((response, j) => {
         if (response.errors.length === 0) pages += 1;
         for (const message of response.errors) errors.push({ file: batch[j]?.sourceFile ?? null, message });
@@ -146,14 +153,14 @@ export async function buildSearchIndex(articles: readonly Article[], language: s
  * same bundle, so the second can reuse the first's files instead of running Pagefind again.
  *
  * With `bodySalt` (the article cache's salt: the code and data that turn an input into its body
- * HTML), each body is named by its input's hash (contentHash) instead of read back from the cache:
+ * HTML), each body is named by its input's hash (contentHash) instead of read (by `bodyOf`):
  * the same input under the same code gives the same body, and a rebuild after one edit reads one
  * body, not every article's.
  */
-export function searchIndexKey(articles: readonly Article[], language: string, placement: string, bodySalt: string | null = null): string {
+export function searchIndexKey(articles: readonly Article[], language: string, placement: string, bodySalt: string | null = null, bodyOf: (article: Article) => string = (a) => a.bodyHtml): string {
   const hash = createHash('sha256').update(`broadsheet-search-3\0${PAGEFIND_VERSION}\0${language}\0${placement}\0${bodySalt ?? ''}\0`);
   for (const article of articles) {
-    const body = bodySalt === null ? article.bodyHtml : `input ${article.contentHash}`;
+    const body = bodySalt === null ? bodyOf(article) : `input ${article.contentHash}`;
     hash.update(`${article.url}\0${searchPage(article, language, body)}\0`);
   }
   return hash.digest('hex');

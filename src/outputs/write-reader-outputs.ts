@@ -72,8 +72,10 @@ export interface SearchIndexOptions {
   readonly bodySalt?: string | null;
   /** Pagefind processes at once, at most (default SEARCH_LANES, and never more than the cores). */
   readonly lanes?: number;
-  /** Once aborted (the build's other outputs failed), no shard starts and the index rejects with the signal's reason when the shards under way are done. */
+  /** Once aborted (another stage of the build failed), no shard starts and the index rejects with the signal's reason when the shards under way are done. */
   readonly signal?: AbortSignal;
+  /** An article's body HTML (default: its bodyHtml): the build reads bodies back from its cache only for the shards it indexes. */
+  readonly bodyOf?: (article: Article) => string;
 }
 
 /**
@@ -98,6 +100,7 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
   if (!config.search) return 0;
   const [primary, ...others] = searchShards(searchableArticles(archive), options.shardSize ?? SEARCH_SHARD_SIZE);
   const bodySalt = options.bodySalt ?? null;
+  const bodyOf = options.bodyOf ?? null;
   if (primary === undefined) return 0;
   // Every bundle's key names the layout, so a new number of shards indexes each one again.
   const layout = `${primary.bits}:${[primary, ...others].map((s) => s.dir).join(',')}`;
@@ -112,7 +115,7 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
     try {
       while (!failed && options.signal?.aborted !== true && next < others.length) {
         const i = next++;
-        built[i] = await writeShard(others[i]!, `${others[i]!.dir}\0${layout}`, bodySalt, config, sink, report, [], laneIndex);
+        built[i] = await writeShard(others[i]!, `${others[i]!.dir}\0${layout}`, { bodySalt, bodyOf, lane: laneIndex }, config, sink, report, []);
       }
     } catch (error) {
       // The other lanes start no more shards: the build is failing, and its staging folder goes with it.
@@ -136,26 +139,26 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
   });
   // The primary lists only the bundles that were built: the search page fails on a missing one.
   const script = `/* The other bundles of the search index, merged into this one by the search page; folders from the site root. */\nwindow.broadsheetSearchShards = ${JSON.stringify(merged)};\n`;
-  const pages = await writeShard(primary, `${primary.dir}\0${layout}\0${merged.join(',')}`, bodySalt, config, sink, report, [[SEARCH_SHARDS_SCRIPT, script]]);
+  const pages = await writeShard(primary, `${primary.dir}\0${layout}\0${merged.join(',')}`, { bodySalt, bodyOf, lane: 0 }, config, sink, report, [[SEARCH_SHARDS_SCRIPT, script]]);
   return pages === null ? 0 : indexed + pages;
 }
 
 /**
  * Writes one shard's bundle, reused from the previous output when its key matches; returns its
- * articles, or null when Pagefind failed (with report lines saying so). `lane` names the Pagefind
+ * articles, or null when Pagefind failed (with report lines saying so). `how.lane` names the Pagefind
  * process that indexes it (see buildSearchIndex).
  */
 async function writeShard(
   shard: SearchShard,
   placement: string,
-  bodySalt: string | null,
+  how: { readonly bodySalt: string | null; readonly bodyOf: ((article: Article) => string) | null; readonly lane: number },
   config: SiteConfig,
   sink: StagingSink,
   report: BuildReport,
   extraFiles: ReadonlyArray<readonly [string, string]>,
-  lane = 0,
 ): Promise<number | null> {
-  const key = searchIndexKey(shard.articles, config.language, placement, bodySalt);
+  const { bodySalt, bodyOf, lane } = how;
+  const key = searchIndexKey(shard.articles, config.language, placement, bodySalt, bodyOf ?? undefined);
   const previous = path.join(config.outDir, shard.dir);
   const previousKey = await readFile(path.join(previous, SEARCH_KEY_FILE), 'utf8').catch(() => null);
   if (previousKey?.trim() === key && (await sink.keepPrevious?.(shard.dir))) return shard.articles.length;
@@ -164,7 +167,7 @@ async function writeShard(
   await rm(target, { recursive: true, force: true });
 
   const primary = shard.dir === PRIMARY_BUNDLE_DIR;
-  const result = await buildSearchIndex(shard.articles, config.language, target, { indexOnly: !primary, lane });
+  const result = await buildSearchIndex(shard.articles, config.language, target, { indexOnly: !primary, lane, ...(bodyOf === null ? {} : { bodyOf }) });
   for (const error of result.errors) report.add('warning', error.file, `search index: ${error.message}`);
   if (result.pages === 0 && shard.articles.length > 0) {
     const why = primary

@@ -12,7 +12,7 @@ import type { BuildRunner } from './build-tasks.ts';
 export interface RenderPagesOptions {
   readonly templatesDir: string;
   readonly basePath: string;
-  /** Hash of code, templates and config: with a page's variables, it decides whether the page changed. */
+  /** Hash of code, templates and config: with what a page is made from, it decides whether the page changed. */
   readonly salt: string;
   /** The article cache entry holding an article page's body (workers read it there: it is not in the prepared page); null for other pages. */
   readonly bodyFile: (page: Page) => string | null;
@@ -32,9 +32,9 @@ interface BatchedPage extends PageJob {
 }
 
 /**
- * Renders every page into the writer's staging folder. A page whose template and variables (and,
- * for an article, body) hash like the previous build's is hard-linked from the previous output
- * instead of rendered. Returns how many pages the site has.
+ * Renders every page into the writer's staging folder. A page whose inputs (see PageInputs) or
+ * variables (and, for an article, body) hash like the previous build's is hard-linked from the
+ * previous output instead of rendered. Returns how many pages the site has.
  */
 export async function renderPages(pages: Iterable<Page>, total: number, renderer: PageRenderer, writer: SiteWriter, runner: BuildRunner, options: RenderPagesOptions): Promise<number> {
   const limit = Math.max(1, runner.workers) * TASKS_IN_FLIGHT_PER_WORKER;

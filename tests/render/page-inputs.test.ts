@@ -91,7 +91,7 @@ function watch(article: Article, reads: Reads): Article {
   });
 }
 
-describe('ArticlePageInputs', () => {
+describe('PageInputs', () => {
   let archive: Archive;
   beforeAll(() => {
     archive = businessArchive();
@@ -150,6 +150,37 @@ describe('ArticlePageInputs', () => {
     expect(inputs(edited(page.id, { subjects: [] })).digest(page)).toBe(before);
     expect(new PageInputs(archive, '', (key) => key.length === 4).digest(page)).not.toBe(before);
     expect(new PageInputs(archive, '["feeds"]', () => true).digest(page)).not.toBe(before);
+  });
+
+  it('changes when only the page’s relations change: neighbours swapped, related articles reordered', () => {
+    const inputs = (a: Archive): PageInputs => new PageInputs(a, '', () => true);
+    const article = archive.articles.find((a) => (archive.related.get(a.id) ?? []).length > 1 && archive.neighbours.get(a.id)?.older != null)!;
+    const page = { kind: 'article', url: article.url, id: article.id } as const;
+    const before = inputs(archive).digest(page);
+    const { older, newer } = archive.neighbours.get(article.id)!;
+    // An older neighbour only, shown as the newer one: the same articles, another page.
+    const swapped = new Map(archive.neighbours).set(article.id, { older: newer ?? null, newer: older ?? null });
+    expect(inputs({ ...archive, neighbours: swapped }).digest(page)).not.toBe(before);
+    const reordered = new Map(archive.related).set(article.id, [...archive.related.get(article.id)!].reverse());
+    expect(inputs({ ...archive, related: reordered }).digest(page)).not.toBe(before);
+  });
+
+  it('is what PageRenderer keys pages by, with the site’s feeds in it: an article page changes when the last dated article loses its date', () => {
+    const renderer = (a: Archive): PageRenderer => new PageRenderer(createNunjucksEnv(TEMPLATES, CONFIG.basePath), a, CONFIG);
+    // One dated article gives the site its feeds; undated, it leaves none for any page to announce.
+    const dated = archive.articles[0]!;
+    const shownWith = new PageInputs(archive, '', () => true);
+    const other = archive.articles.find((a) => a.id !== dated.id && !shownWith.shownOn(a).includes(dated.id))!;
+    const undatedBut = (keep: string | null): Archive => {
+      const articles = archive.articles.map((a) => (a.id === keep ? a : { ...a, date: null }));
+      return buildArchive(articles, archive.related);
+    };
+    const page = { kind: 'article', url: other.url, id: other.id } as const;
+    const withFeeds = renderer(undatedBut(dated.id));
+    const without = renderer(undatedBut(null));
+    expect(JSON.parse(withFeeds.prepareJson(page)).context.meta.feeds).not.toEqual(JSON.parse(without.prepareJson(page)).context.meta.feeds);
+    expect(withFeeds.inputsDigest(page)).not.toBe(without.inputsDigest(page));
+    expect(withFeeds.inputsDigest({ kind: 'home', url: '' })).toBeNull();
   });
 
   it('changes a term page when any article of the term changes (its chart and role sum them all up), not when another does', () => {
