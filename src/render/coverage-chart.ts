@@ -2,6 +2,8 @@
  * The coverage timeline: articles per month as bars, laid out at build time so the page draws
  * it as inline SVG without JavaScript (templates/partials/coverage-chart.njk). Every bar links
  * to its month's archive page; past MAX_MONTHS months the bars are years, linking to year pages.
+ * A bar whose period has no page (a near-copy is filed under its original's date, so its own
+ * month may have none) is drawn without a link.
  */
 import type { Archive, Term } from '../archive/archive.ts';
 import type { Page } from './page.ts';
@@ -13,7 +15,8 @@ export interface CoverageBarView {
   /** "January 2024" or "2024". */
   readonly label: string;
   readonly count: number;
-  readonly href: string;
+  /** The period's page, or null when it has none. */
+  readonly href: string | null;
   readonly x: number;
   readonly y: number;
   readonly width: number;
@@ -62,8 +65,11 @@ const DESCENT = 3;
 /** Slots at least this wide have room for a month's short name under the bar. */
 const MONTH_LABEL_SLOT = 24;
 
-/** The chart of a set of article dates ("YYYY-MM-DD", null for undated), or null when none is dated. */
-export function coverageChart(dates: Iterable<string | null>, basePath: string): CoverageChartView | null {
+/**
+ * The chart of a set of article dates ("YYYY-MM-DD", null for undated), or null when none is dated.
+ * `hasPage` says whether a year ("2024") or month ("2024/01") has a page to link to.
+ */
+export function coverageChart(dates: Iterable<string | null>, basePath: string, hasPage: (key: string) => boolean = () => true): CoverageChartView | null {
   const perMonth = new Map<string, number>();
   for (const date of dates) {
     if (date === null) continue;
@@ -79,20 +85,20 @@ export function coverageChart(dates: Iterable<string | null>, basePath: string):
   const unit = span > MAX_MONTHS ? 'year' : 'month';
 
   // Every period of the span, empty ones included, so gaps in coverage show as gaps.
-  const periods: Array<{ key: string; label: string; href: string; count: number }> = [];
+  const periods: Array<{ key: string; label: string; href: string | null; count: number }> = [];
   if (unit === 'month') {
     for (let i = monthIndex(first); i <= monthIndex(last); i += 1) {
       const year = String(Math.floor(i / 12)).padStart(4, '0');
       const month = String((i % 12) + 1).padStart(2, '0');
       const key = `${year}-${month}`;
-      periods.push({ key, label: `${monthName(month)} ${year}`, href: hrefFor(basePath, monthUrl(year, month)), count: perMonth.get(key) ?? 0 });
+      periods.push({ key, label: `${monthName(month)} ${year}`, href: hasPage(`${year}/${month}`) ? hrefFor(basePath, monthUrl(year, month)) : null, count: perMonth.get(key) ?? 0 });
     }
   } else {
     const perYear = new Map<string, number>();
     for (const [key, count] of perMonth) perYear.set(key.slice(0, 4), (perYear.get(key.slice(0, 4)) ?? 0) + count);
     for (let y = Number(first.slice(0, 4)); y <= Number(last.slice(0, 4)); y += 1) {
       const year = String(y).padStart(4, '0');
-      periods.push({ key: year, label: year, href: hrefFor(basePath, yearUrl(year)), count: perYear.get(year) ?? 0 });
+      periods.push({ key: year, label: year, href: hasPage(year) ? hrefFor(basePath, yearUrl(year)) : null, count: perYear.get(year) ?? 0 });
     }
   }
 
@@ -147,21 +153,24 @@ export class CoverageCharts {
   readonly #archive: Archive;
   readonly #basePath: string;
   readonly #terms: ReadonlyMap<string, Term>;
+  readonly #hasPage: (key: string) => boolean;
 
-  constructor(archive: Archive, basePath: string) {
+  /** `hasPage` says whether a year ("2024") or month ("2024/01") has a page (see ViewModels.hasDatePage). */
+  constructor(archive: Archive, basePath: string, hasPage: (key: string) => boolean) {
     this.#archive = archive;
     this.#basePath = basePath;
+    this.#hasPage = hasPage;
     this.#terms = new Map(TAXONOMIES.flatMap((t) => archive.terms[t].map((term) => [`${t}/${term.slug}`, term] as const)));
   }
 
   /** The chart a page shows, or null. Later pages of a list skip it: page 1 already has it. */
   for(page: Page): CoverageChartView | null {
     const archive = this.#archive;
-    if (page.kind === 'home') return coverageChart(archive.listed.map((id) => archive.byId.get(id)?.date ?? null), this.#basePath);
+    if (page.kind === 'home') return coverageChart(archive.listed.map((id) => archive.byId.get(id)?.date ?? null), this.#basePath, this.#hasPage);
     if (page.kind !== 'term' || page.pagination.page !== 1) return null;
     const term = this.#terms.get(`${page.taxonomy}/${page.slug}`);
     if (term === undefined) return null;
-    return coverageChart(term.articleIds.map((id) => archive.byId.get(id)?.date ?? null), this.#basePath);
+    return coverageChart(term.articleIds.map((id) => archive.byId.get(id)?.date ?? null), this.#basePath, this.#hasPage);
   }
 }
 

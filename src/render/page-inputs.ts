@@ -90,13 +90,21 @@ export class PageInputs {
   /**
    * A term as every page of it reads it: its name and all its articles, by their cards: their
    * names and roles (the role the pages show), dates (the chart and feeds), and whether each is a
-   * near-copy of an article still there (feeds leave copies out).
+   * near-copy of an article still there (feeds leave copies out); and which of their years and
+   * months have pages (the chart's links).
    */
   #termDigest(term: Term): string {
     let digest = this.#termDigests.get(term);
     if (digest !== undefined) return digest;
     let text = `${term.taxonomy}\0${term.slug}\0${term.name}`;
-    for (const id of term.articleIds) text += `\0${id}\0${this.#card(id)}`;
+    const periods = new Set<string>();
+    for (const id of term.articleIds) {
+      text += `\0${id}\0${this.#card(id)}`;
+      const date = this.#archive.byId.get(id)?.date;
+      if (date != null) periods.add(date.slice(0, 4)).add(`${date.slice(0, 4)}/${date.slice(5, 7)}`);
+    }
+    // The chart links each year or month only when it has a page, which any article of the archive can give it.
+    for (const period of [...periods].sort()) text += `\0${period}:${this.#hasDatePage(period)}`;
     digest = hash('sha1', text);
     this.#termDigests.set(term, digest);
     return digest;

@@ -88,6 +88,18 @@ describe('coverageChart', () => {
     expect(mar?.height).toBeGreaterThanOrEqual(2);
   });
 
+  it('links a bar only when its month or year has a page', () => {
+    const months = coverageChart(dates, '/news/', (key) => key !== '2005/01')?.bars ?? [];
+    expect(months.map((b) => [b.label, b.href])).toEqual([
+      ['November 2004', '/news/2004/11/'],
+      ['December 2004', '/news/2004/12/'],
+      ['January 2005', null],
+      ['February 2005', '/news/2005/02/'],
+    ]);
+    const years = coverageChart(['1990-05-01', ...dates], '/news/', (key) => key !== '1990')?.bars ?? [];
+    expect(years.map((b) => b.href)).toEqual([null, '/news/2004/', '/news/2005/']);
+  });
+
   it(`switches to years past ${MAX_MONTHS} months, and says nothing without a dated article`, () => {
     expect(coverageChart(['1990-05-01', ...dates], '/news/')?.unit).toBe('year');
     expect(coverageChart([...dates], '/news/')?.unit).toBe('month');

@@ -37,6 +37,12 @@ const s = site(WITH_COPY);
 const href = (a: Article): string => `/news/${a.url}`;
 /** Hrefs of the article cards a list page shows (the card titles), not other links. */
 const cardHrefs = (doc: HTMLElement): string[] => doc.querySelectorAll('.card__title a').map((a) => a.getAttribute('href') ?? '');
+/** The e2e suite's rules (tests/e2e/validate-html.test.ts): the recommended preset and whole-document rules. */
+const validator = (): HtmlValidate =>
+  new HtmlValidate({
+    extends: ['html-validate:recommended', 'html-validate:document'],
+    rules: { 'require-sri': ['error', { target: 'crossorigin' }], 'long-title': 'off', 'no-trailing-whitespace': 'off' },
+  });
 const jsonLd = (doc: HTMLElement): Record<string, any> => JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? 'null');
 
 describe('lists', () => {
@@ -131,6 +137,21 @@ describe('the copy’s page', () => {
     expect(internal).not.toContain('/news/2005/02/');
     expect(copyPage.querySelectorAll('.breadcrumbs a').map((a) => a.getAttribute('href'))).toEqual(['/news/', '/news/archive/', '/news/2005/']);
   });
+
+  it('is charted on its own source’s page, its month drawn without a link when the month has no page', async () => {
+    const later = site([...OTHERS, ORIGINAL, { ...COPY, date: '2005-02-02' }]);
+    const known = new Set(later.pages.map((p) => `/news/${p.url}`));
+    const html = later.html('sources/bbc-world-service/');
+    const chart = parse(html).querySelector('.coverage svg');
+    expect(chart?.querySelector('title')?.textContent).toBe('Articles per month, February 2005');
+    expect(chart?.querySelectorAll('a')).toHaveLength(0);
+    expect(chart?.querySelector('g[role="img"]')?.getAttribute('aria-label')).toBe('February 2005: 1 article');
+    const topic = parse(later.html('topics/economy/')).querySelectorAll('.coverage a').map((a) => a.getAttribute('href') ?? '');
+    expect(topic.length).toBeGreaterThan(0);
+    expect(topic.filter((h) => !known.has(h))).toEqual([]);
+    const report = await validator().validateString(html, 'sources/bbc-world-service/index.html');
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`))).toEqual([]);
+  });
 });
 
 describe('the original’s page', () => {
@@ -166,14 +187,9 @@ describe('the original’s page', () => {
 });
 
 it('renders valid HTML for the copy, its original and the lists that mention them', async () => {
-  // The e2e suite's rules (tests/e2e/validate-html.test.ts): the recommended preset and whole-document rules.
-  const validator = new HtmlValidate({
-    extends: ['html-validate:recommended', 'html-validate:document'],
-    rules: { 'require-sri': ['error', { target: 'crossorigin' }], 'long-title': 'off', 'no-trailing-whitespace': 'off' },
-  });
   const problems: string[] = [];
   for (const url of ['', COPY.url, ORIGINAL.url, 'sources/bbc-world-service/', 'topics/economy/']) {
-    const report = await validator.validateString(s.html(url), url || 'index.html');
+    const report = await validator().validateString(s.html(url), url || 'index.html');
     for (const result of report.results) for (const m of result.messages) problems.push(`${url}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
   }
   expect(problems).toEqual([]);

@@ -200,5 +200,7 @@ describe('PageInputs', () => {
     expect(inputs(edited(offPage, { date: '1999-01-01' })).digest(page)).not.toBe(before);
     expect(inputs(edited(onPage[0]!, { title: 'Another title' })).digest(page)).not.toBe(before);
     expect(inputs(edited(outside.id, { title: 'Another title', date: '1999-01-01' })).digest(page)).toBe(before);
+    // Its chart links a month only when the month has a page, which any article can give it.
+    expect(new PageInputs(archive, '', (key) => key.length === 4).digest(page)).not.toBe(before);
   });
 });
