@@ -72,7 +72,7 @@ export interface SearchIndexOptions {
   readonly bodySalt?: string | null;
   /** Pagefind processes at once, at most (default SEARCH_LANES, and never more than the cores). */
   readonly lanes?: number;
-  /** Once aborted (another stage of the build failed), no shard starts and the index rejects with the signal's reason when the shards under way are done. */
+  /** Once aborted (another stage of the build failed), no shard starts, those under way stop within a batch unwritten, and the index rejects with the signal's reason once they have. */
   readonly signal?: AbortSignal;
   /** An article's body HTML (default: its bodyHtml): the build reads bodies back from its cache only for the shards it indexes. */
   readonly bodyOf?: (article: Article) => string;
@@ -115,7 +115,7 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
     try {
       while (!failed && options.signal?.aborted !== true && next < others.length) {
         const i = next++;
-        built[i] = await writeShard(others[i]!, `${others[i]!.dir}\0${layout}`, { bodySalt, bodyOf, lane: laneIndex }, config, sink, report, []);
+        built[i] = await writeShard(others[i]!, `${others[i]!.dir}\0${layout}`, { bodySalt, bodyOf, lane: laneIndex, signal: options.signal }, config, sink, report, []);
       }
     } catch (error) {
       // The other lanes start no more shards: the build is failing, and its staging folder goes with it.
@@ -139,7 +139,7 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
   });
   // The primary lists only the bundles that were built: the search page fails on a missing one.
   const script = `/* The other bundles of the search index, merged into this one by the search page; folders from the site root. */\nwindow.broadsheetSearchShards = ${JSON.stringify(merged)};\n`;
-  const pages = await writeShard(primary, `${primary.dir}\0${layout}\0${merged.join(',')}`, { bodySalt, bodyOf, lane: 0 }, config, sink, report, [[SEARCH_SHARDS_SCRIPT, script]]);
+  const pages = await writeShard(primary, `${primary.dir}\0${layout}\0${merged.join(',')}`, { bodySalt, bodyOf, lane: 0, signal: options.signal }, config, sink, report, [[SEARCH_SHARDS_SCRIPT, script]]);
   return pages === null ? 0 : indexed + pages;
 }
 
@@ -151,13 +151,13 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
 async function writeShard(
   shard: SearchShard,
   placement: string,
-  how: { readonly bodySalt: string | null; readonly bodyOf: ((article: Article) => string) | null; readonly lane: number },
+  how: { readonly bodySalt: string | null; readonly bodyOf: ((article: Article) => string) | null; readonly lane: number; readonly signal: AbortSignal | undefined },
   config: SiteConfig,
   sink: StagingSink,
   report: BuildReport,
   extraFiles: ReadonlyArray<readonly [string, string]>,
 ): Promise<number | null> {
-  const { bodySalt, bodyOf, lane } = how;
+  const { bodySalt, bodyOf, lane, signal } = how;
   const key = searchIndexKey(shard.articles, config.language, placement, bodySalt, bodyOf ?? undefined);
   const previous = path.join(config.outDir, shard.dir);
   const previousKey = await readFile(path.join(previous, SEARCH_KEY_FILE), 'utf8').catch(() => null);
@@ -167,7 +167,9 @@ async function writeShard(
   await rm(target, { recursive: true, force: true });
 
   const primary = shard.dir === PRIMARY_BUNDLE_DIR;
-  const result = await buildSearchIndex(shard.articles, config.language, target, { indexOnly: !primary, lane, ...(bodyOf === null ? {} : { bodyOf }) });
+  const result = await buildSearchIndex(shard.articles, config.language, target, { indexOnly: !primary, lane, ...(bodyOf === null ? {} : { bodyOf }), ...(signal === undefined ? {} : { signal }) });
+  // Stopped part way: the build is failing, and the signal's reason is what it reports.
+  signal?.throwIfAborted();
   for (const error of result.errors) report.add('warning', error.file, `search index: ${error.message}`);
   if (result.pages === 0 && shard.articles.length > 0) {
     const why = primary

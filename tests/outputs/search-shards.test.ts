@@ -183,7 +183,7 @@ describe('writeSearchIndex in shards', () => {
     expect(existsSync(path.join(out, started[1]!, 'pagefind-entry.json'))).toBe(true);
   });
 
-  it('starts no shard once its signal is aborted, and rejects with the reason when the shards under way are done', async () => {
+  it('starts no shard once its signal is aborted, stops the one under way unwritten, and rejects with the reason', async () => {
     const out = path.join(root, 'stopped');
     const folder = folderSink(out);
     const started: string[] = [];
@@ -199,9 +199,9 @@ describe('writeSearchIndex in shards', () => {
     };
     expect(shards.length).toBeGreaterThan(2);
     await expect(writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), sink, new BuildReport(), { shardSize: SHARD_SIZE, lanes: 1, signal: stop.signal })).rejects.toThrow(/JSON API/);
-    // The shard under way is finished; no other shard and no primary bundle is started.
+    // The shard under way stops before Pagefind writes it; no other shard and no primary bundle is started.
     expect(started).toHaveLength(1);
-    expect(existsSync(path.join(out, started[0]!, 'pagefind-entry.json'))).toBe(true);
+    expect(existsSync(path.join(out, started[0]!, 'pagefind-entry.json'))).toBe(false);
   });
 
   it('indexes again only the shard whose article changed, and links the others from the previous output', async () => {
