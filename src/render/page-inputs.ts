@@ -22,8 +22,9 @@ import { TAXONOMIES } from '../urls.ts';
 
 /**
  * The fields of an article that pages read (views, cards, metadata). Not here: subjects (pages
- * show the topics made from them), the origins of title, date and source, hashes, warnings, and
- * the body, keyed apart by its cache entry.
+ * show the topics made from them), the origins of title, date and source, hashes and warnings.
+ * bodyHtml is read by the article view but empty in the build's archive: a page's body is keyed
+ * apart, by its cache entry.
  */
 export const PAGE_FIELDS = [
   'id',

@@ -1,4 +1,7 @@
-/** SiteWriter.writeChunks: a file written from chunks has the bytes write() gives it, and an unchanged one keeps its file. */
+/**
+ * SiteWriter.writeChunks: a file written from chunks has the bytes write() gives it, and an
+ * unchanged one keeps its file. SiteWriter.reuseByKey: a page recorded under two keys is kept by either.
+ */
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,5 +60,45 @@ describe('SiteWriter.writeChunks', () => {
     await writeFile(path.join(root, 'dist/api'), 'not a folder\n');
     const rebuilt = await buildWith(root, lines);
     expect(rebuilt.text).toBe(lines.join(''));
+  });
+});
+
+describe('SiteWriter.reuseByKey', () => {
+  const page = 'articles/x/index.html';
+
+  /** One build that offers the page's keys to reuseByKey in turn (writing it afresh when none is taken); returns what it kept, the manifest's key and the file's inode. */
+  async function pageBuild(root: string, tries: ReadonlyArray<readonly [string, string?]>, fresh: string): Promise<{ kept: boolean[]; key: string; ino: number }> {
+    const manifestFile = path.join(root, 'manifest.json');
+    const writer = await SiteWriter.open(path.join(root, 'dist'), [], { manifestFile });
+    const kept: boolean[] = [];
+    for (const [key, recordAs] of tries) {
+      kept.push(writer.reuseByKey(page, key, recordAs));
+      if (kept.at(-1)) break;
+    }
+    if (!kept.some(Boolean)) {
+      await writeFile(writer.prepare(page), '<p>Absa and Barclays</p>\n');
+      writer.wrote(page, fresh, 25);
+    }
+    await writer.write('build-report.json', '{}\n');
+    await writer.commit();
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { files: Record<string, [string, number]> };
+    return { kept, key: manifest.files[page]![0], ino: (await stat(path.join(root, 'dist', page))).ino };
+  }
+
+  it('keeps a page by either of its keys, records the keys it is given, and matches whole keys only', async () => {
+    const root = await tempDir('writer-keys');
+    const first = await pageBuild(root, [], 'i:A p:B');
+    expect(first.key).toBe('i:A p:B');
+    // Its inputs unchanged: kept by the first key, recorded as before.
+    const byInputs = await pageBuild(root, [['i:A']], 'unused');
+    expect(byInputs).toEqual({ kept: [true], key: 'i:A p:B', ino: first.ino });
+    // Its inputs changed, its variables not: kept by the second key, recorded under the new pair.
+    const byVariables = await pageBuild(root, [['i:C'], ['p:B', 'i:C p:B']], 'unused');
+    expect(byVariables).toEqual({ kept: [false, true], key: 'i:C p:B', ino: first.ino });
+    // Neither: a part of a key, or both keys as one, is no key; the page is written afresh.
+    const neither = await pageBuild(root, [['p'], ['i:C p:B'], ['p:D', 'i:E p:D']], 'i:E p:D');
+    expect(neither.kept).toEqual([false, false, false]);
+    expect(neither.key).toBe('i:E p:D');
+    expect(neither.ino).not.toBe(first.ino);
   });
 });
