@@ -5,9 +5,10 @@
  * A bar whose period has no page (a near-copy is filed under its original's date, so its own
  * month may have none) is drawn without a link.
  */
-import type { Archive, Term } from '../archive/archive.ts';
+import type { Archive } from '../archive/archive.ts';
 import type { Page } from './page.ts';
-import { TAXONOMIES, hrefFor, monthUrl, yearUrl } from '../urls.ts';
+import { hrefFor, monthUrl, yearUrl } from '../urls.ts';
+import type { SitePages } from './page-context.ts';
 import { monthName } from './format-date.ts';
 
 /** One bar: its period, count, link and box in SVG user units. */
@@ -152,15 +153,15 @@ export function coverageChart(dates: Iterable<string | null>, basePath: string, 
 export class CoverageCharts {
   readonly #archive: Archive;
   readonly #basePath: string;
-  readonly #terms: ReadonlyMap<string, Term>;
+  readonly #pages: SitePages;
   readonly #hasPage: (key: string) => boolean;
 
-  /** `hasPage` says whether a year ("2024") or month ("2024/01") has a page (see ViewModels.hasDatePage). */
-  constructor(archive: Archive, basePath: string, hasPage: (key: string) => boolean) {
+  /** `pages` says which years and months have pages, and finds a term page's term. */
+  constructor(archive: Archive, basePath: string, pages: SitePages) {
     this.#archive = archive;
     this.#basePath = basePath;
-    this.#hasPage = hasPage;
-    this.#terms = new Map(TAXONOMIES.flatMap((t) => archive.terms[t].map((term) => [`${t}/${term.slug}`, term] as const)));
+    this.#pages = pages;
+    this.#hasPage = (key) => pages.hasDatePage(key);
   }
 
   /** The chart a page shows, or null. Later pages of a list skip it: page 1 already has it. */
@@ -168,7 +169,7 @@ export class CoverageCharts {
     const archive = this.#archive;
     if (page.kind === 'home') return coverageChart(archive.listed.map((id) => archive.byId.get(id)?.date ?? null), this.#basePath, this.#hasPage);
     if (page.kind !== 'term' || page.pagination.page !== 1) return null;
-    const term = this.#terms.get(`${page.taxonomy}/${page.slug}`);
+    const term = this.#pages.term(page.taxonomy, page.slug);
     if (term === undefined) return null;
     return coverageChart(term.articleIds.map((id) => archive.byId.get(id)?.date ?? null), this.#basePath, this.#hasPage);
   }

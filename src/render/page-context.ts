@@ -89,8 +89,16 @@ export interface PageContext {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/** What other page builders look up among the site's pages (PageContexts has them). */
+export interface SitePages {
+  /** Whether the year ("2024") or month ("2024/01") has a page. */
+  hasDatePage(key: string): boolean;
+  /** The term a term page lists, by taxonomy and slug. */
+  term(taxonomy: Taxonomy, slug: string): Term | undefined;
+}
+
 /** Builds the context of every page of one site. */
-export class PageContexts {
+export class PageContexts implements SitePages {
   readonly site: SiteView;
   readonly #archive: Archive;
   readonly #config: SiteConfig;
@@ -134,6 +142,11 @@ export class PageContexts {
   /** Whether the year ("2024") or month ("2024/01") has a page (see ViewModels.hasDatePage). */
   hasDatePage(key: string): boolean {
     return this.#views.hasDatePage(key);
+  }
+
+  /** The term of a taxonomy with this slug, if the site has its page. */
+  term(taxonomy: Taxonomy, slug: string): Term | undefined {
+    return this.#terms.get(`${taxonomy}/${slug}`);
   }
 
   /** The template and variables of one page. */
@@ -190,7 +203,7 @@ export class PageContexts {
         );
       }
       case 'term': {
-        const term = this.#terms.get(`${page.taxonomy}/${page.slug}`);
+        const term = this.term(page.taxonomy, page.slug);
         if (term === undefined) throw new BroadsheetError(`no ${page.taxonomy} term with slug ${page.slug}`);
         const [plural, singular] = TAXONOMY_LABELS[page.taxonomy];
         const count = articlesCount(term.articleIds.length);

@@ -18,7 +18,7 @@ import type { Archive, Term } from '../archive/archive.ts';
 import { originalOf } from '../archive/original-of.ts';
 import type { Article } from '../content/article.ts';
 import type { Page } from './page.ts';
-import { TAXONOMIES } from '../urls.ts';
+import type { SitePages } from './page-context.ts';
 
 /**
  * The fields of an article that pages read (views, cards, metadata). Not here: subjects (pages
@@ -56,17 +56,16 @@ export class PageInputs {
   readonly #archive: Archive;
   /** What every page reads from the whole site (the site feeds it announces), as JSON. */
   readonly #siteWide: string;
-  readonly #hasDatePage: (key: string) => boolean;
-  readonly #terms: ReadonlyMap<string, Term>;
+  readonly #pages: SitePages;
   readonly #records = new Map<string, string>();
   readonly #cards = new Map<string, string>();
   readonly #termDigests = new Map<Term, string>();
 
-  constructor(archive: Archive, siteWide: string, hasDatePage: (key: string) => boolean) {
+  /** `siteWide`: what every page reads from the whole site, as JSON; `pages`: which years and months have pages, and the terms of term pages. */
+  constructor(archive: Archive, siteWide: string, pages: SitePages) {
     this.#archive = archive;
     this.#siteWide = siteWide;
-    this.#hasDatePage = hasDatePage;
-    this.#terms = new Map(TAXONOMIES.flatMap((t) => archive.terms[t].map((term) => [`${t}/${term.slug}`, term] as const)));
+    this.#pages = pages;
   }
 
   /**
@@ -79,7 +78,7 @@ export class PageInputs {
       return article === undefined ? null : this.#articleDigest(article);
     }
     if (page.kind !== 'term') return null;
-    const term = this.#terms.get(`${page.taxonomy}/${page.slug}`);
+    const term = this.#pages.term(page.taxonomy, page.slug);
     if (term === undefined) return null;
     const { page: number, pageCount } = page.pagination;
     // One string hashed at once: a hash object per page cost more than the hashing.
@@ -105,7 +104,7 @@ export class PageInputs {
       if (date != null) periods.add(date.slice(0, 4)).add(`${date.slice(0, 4)}/${date.slice(5, 7)}`);
     }
     // The chart links each year or month only when it has a page, which any article of the archive can give it.
-    for (const period of [...periods].sort()) text += `\0${period}:${this.#hasDatePage(period)}`;
+    for (const period of [...periods].sort()) text += `\0${period}:${this.#pages.hasDatePage(period)}`;
     digest = hash('sha1', text);
     this.#termDigests.set(term, digest);
     return digest;
@@ -119,7 +118,7 @@ export class PageInputs {
     let text = `${this.#siteWide}\0${this.#card(article.id)}\0${JSON.stringify(relations)}`;
     const date = article.date;
     // The trail links the year and month only when they have pages (a near-copy is filed under its original's date).
-    if (date !== null) text += `\0${this.#hasDatePage(date.slice(0, 4))}:${this.#hasDatePage(`${date.slice(0, 4)}/${date.slice(5, 7)}`)}`;
+    if (date !== null) text += `\0${this.#pages.hasDatePage(date.slice(0, 4))}:${this.#pages.hasDatePage(`${date.slice(0, 4)}/${date.slice(5, 7)}`)}`;
     for (const id of this.shownOn(article)) text += `\0${id}\0${this.#card(id)}`;
     return hash('sha1', text);
   }

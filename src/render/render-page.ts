@@ -21,8 +21,8 @@ export class PageRenderer {
     this.#env = env;
     this.#contexts = new PageContexts(archive, config);
     this.#metadata = new PageMetadata(archive, config);
-    this.#charts = new CoverageCharts(archive, config.basePath, (key) => this.#contexts.hasDatePage(key));
-    this.#inputs = new PageInputs(archive, JSON.stringify(this.#metadata.siteFeeds), (key) => this.#contexts.hasDatePage(key));
+    this.#charts = new CoverageCharts(archive, config.basePath, this.#contexts);
+    this.#inputs = new PageInputs(archive, JSON.stringify(this.#metadata.siteFeeds), this.#contexts);
   }
 
   /**

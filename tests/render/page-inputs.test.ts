@@ -20,6 +20,7 @@ import { relateArticles } from '../../src/enrich/relate-articles.ts';
 import { PageInputs, PAGE_FIELDS } from '../../src/render/page-inputs.ts';
 import { createNunjucksEnv } from '../../src/render/nunjucks-env.ts';
 import { PageRenderer } from '../../src/render/render-page.ts';
+import type { SitePages } from '../../src/render/page-context.ts';
 import { planPages } from '../../src/render/plan-pages.ts';
 import { BBC_DIR } from '../enrich/fixtures.ts';
 
@@ -43,6 +44,11 @@ function businessArchive(): Archive {
 
 function readdirNames(dir: string): string[] {
   return readdirSync(dir).filter((n) => n.endsWith('.txt')).sort();
+}
+
+/** The site's pages as PageInputs looks them up: every year and month with a page unless `hasDatePage` says otherwise. */
+function sitePages(archive: Archive, hasDatePage: (key: string) => boolean = () => true): SitePages {
+  return { hasDatePage, term: (taxonomy, slug) => archive.terms[taxonomy].find((t) => t.slug === slug) };
 }
 
 /** What preparing a page read: "id.field" of articles, "map:id" of relations and look-ups by id. */
@@ -102,7 +108,7 @@ describe('PageInputs', () => {
     expect(archive.articles.some((a) => a.story !== undefined), 'and stories').toBe(true);
     const reads = new Reads();
     const watched = recording(archive, reads);
-    const inputs = new PageInputs(archive, '', () => true);
+    const inputs = new PageInputs(archive, '', sitePages(archive));
     const pages = [...planPages(watched, CONFIG.pageSize)].filter((p) => p.kind === 'article' || p.kind === 'term');
     expect(pages.filter((p) => p.kind === 'article').length).toBeGreaterThan(140);
     expect(pages.filter((p) => p.kind === 'term' && p.pagination.page > 1).length, 'terms of several pages').toBeGreaterThan(10);
@@ -132,7 +138,7 @@ describe('PageInputs', () => {
   });
 
   it('changes when a field or an article shown on an article page changes, and not otherwise', () => {
-    const inputs = (a: Archive): PageInputs => new PageInputs(a, '', () => true);
+    const inputs = (a: Archive): PageInputs => new PageInputs(a, '', sitePages(a));
     const article = archive.articles.find((a) => (archive.related.get(a.id) ?? []).length > 0)!;
     const page = { kind: 'article', url: article.url, id: article.id } as const;
     const shown = archive.byId.get(archive.related.get(article.id)![0]!)!;
@@ -148,12 +154,12 @@ describe('PageInputs', () => {
     expect(inputs(edited(unrelated.id, { title: 'Another title' })).digest(page)).toBe(before);
     // Subjects are not shown (the topics made from them are).
     expect(inputs(edited(page.id, { subjects: [] })).digest(page)).toBe(before);
-    expect(new PageInputs(archive, '', (key) => key.length === 4).digest(page)).not.toBe(before);
-    expect(new PageInputs(archive, '["feeds"]', () => true).digest(page)).not.toBe(before);
+    expect(new PageInputs(archive, '', sitePages(archive, (key) => key.length === 4)).digest(page)).not.toBe(before);
+    expect(new PageInputs(archive, '["feeds"]', sitePages(archive)).digest(page)).not.toBe(before);
   });
 
   it('changes when only the page’s relations change: neighbours swapped, related articles reordered', () => {
-    const inputs = (a: Archive): PageInputs => new PageInputs(a, '', () => true);
+    const inputs = (a: Archive): PageInputs => new PageInputs(a, '', sitePages(a));
     const article = archive.articles.find((a) => (archive.related.get(a.id) ?? []).length > 1 && archive.neighbours.get(a.id)?.older != null)!;
     const page = { kind: 'article', url: article.url, id: article.id } as const;
     const before = inputs(archive).digest(page);
@@ -169,7 +175,7 @@ describe('PageInputs', () => {
     const renderer = (a: Archive): PageRenderer => new PageRenderer(createNunjucksEnv(TEMPLATES, CONFIG.basePath), a, CONFIG);
     // One dated article gives the site its feeds; undated, it leaves none for any page to announce.
     const dated = archive.articles[0]!;
-    const shownWith = new PageInputs(archive, '', () => true);
+    const shownWith = new PageInputs(archive, '', sitePages(archive));
     const other = archive.articles.find((a) => a.id !== dated.id && !shownWith.shownOn(a).includes(dated.id))!;
     const undatedBut = (keep: string | null): Archive => {
       const articles = archive.articles.map((a) => (a.id === keep ? a : { ...a, date: null }));
@@ -184,7 +190,7 @@ describe('PageInputs', () => {
   });
 
   it('changes a term page when any article of the term changes (its chart and role sum them all up), not when another does', () => {
-    const inputs = (a: Archive): PageInputs => new PageInputs(a, '', () => true);
+    const inputs = (a: Archive): PageInputs => new PageInputs(a, '', sitePages(a));
     const term = Object.values(archive.terms).flat().find((t) => t.articleIds.length > 2 * CONFIG.pageSize)!;
     const page = [...planPages(archive, CONFIG.pageSize)].find((p) => p.kind === 'term' && p.taxonomy === term.taxonomy && p.slug === term.slug && p.pagination.page === 2)!;
     expect(page).toBeDefined();
@@ -201,6 +207,6 @@ describe('PageInputs', () => {
     expect(inputs(edited(onPage[0]!, { title: 'Another title' })).digest(page)).not.toBe(before);
     expect(inputs(edited(outside.id, { title: 'Another title', date: '1999-01-01' })).digest(page)).toBe(before);
     // Its chart links a month only when the month has a page, which any article can give it.
-    expect(new PageInputs(archive, '', (key) => key.length === 4).digest(page)).not.toBe(before);
+    expect(new PageInputs(archive, '', sitePages(archive, (key) => key.length === 4)).digest(page)).not.toBe(before);
   });
 });
