@@ -68,12 +68,7 @@ export interface SearchIndexResult {
   readonly errors: ReadonlyArray<{ readonly file: string | null; readonly message: string }>;
 }
 
-/** The document Pagefind indexes for one article: title and body, with filters and metadata. */
-export function searchDocument(article: Article, language: string): string {
-  return searchPage(article, language, article.bodyHtml);
-}
-
-/** The search document of an article with `body` as its body HTML (reads no other body). */
+/** The document Pagefind indexes for one article, with `body` as its body HTML: title and body, with filters and metadata. */
 function searchPage(article: Pick<Article, 'title' | 'topics' | 'source' | 'date'>, language: string, body: string): string {
   const meta: string[] = [];
   const tag = (attribute: string, name: string, value: string): void => {
