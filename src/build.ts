@@ -240,8 +240,8 @@ async function relatedArticles(
 }
 
 /**
- * The archive as the feeds and the search index read it: each article reads its body back from
- * the cache when asked for it, and keeps none (see ArticleBodies.withBody).
+ * The archive as the feeds read it: each article reads its body back from the cache when asked
+ * for it, and keeps none (see ArticleBodies.withBody). Search reads bodies by bodyOf instead.
  */
 function withBodies(archive: Archive, bodies: ArticleBodies): Archive {
   const articles = archive.articles.map((a) => bodies.withBody(a));

@@ -132,7 +132,11 @@ export class PageInputs {
     return ids.filter((id): id is string => id != null);
   }
 
-  /** The articles a card of `id` reads: it, its original (its "copy of" link) and its near-copies ("Also published", labelled by their titles and sources). */
+  /**
+   * The articles a card of `id` reads: it, its original (its "copy of" link; '' when it has none,
+   * so each place in the list keeps its meaning) and its near-copies ("Also published", labelled
+   * by their titles and sources).
+   */
   cardArticles(id: string): string[] {
     const article = this.#archive.byId.get(id);
     if (article === undefined) return [id];
