@@ -25,6 +25,13 @@ const PAGES_PER_TASK = 24;
 /** Tasks handed to the workers and not yet written: bounds memory whatever the site's size. */
 const TASKS_IN_FLIGHT_PER_WORKER = 4;
 
+/**
+ * The longest this thread keeps the event loop waiting while it keys pages, in milliseconds. A
+ * rebuild links nearly every page without sending a batch, which alone would lend the loop a turn:
+ * search's Pagefind answers, and the next documents it is sent, would wait for the whole stage.
+ */
+const MAX_TURN_MS = 8;
+
 /** A page waiting in a batch, with its site path and key for the writer. */
 interface BatchedPage extends PageJob {
   readonly file: string;
@@ -72,12 +79,17 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
       inFlight.add(tracked);
     }
     // Let the workers' answers in: preparing and rendering here never waits on I/O, so without this turn of the event loop they would queue unread.
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   };
 
+  let turnStart = performance.now();
   for (const page of pages) {
     if (failure !== null) break;
     count += 1;
+    if ((count & 31) === 0 && performance.now() - turnStart > MAX_TURN_MS) {
+      await nextTurn();
+      turnStart = performance.now();
+    }
     const file = outputPathFor(page.url);
     const bodyFile = options.bodyFile(page);
     // Keys are needed only to compare with the next build's; the body is in them through its cache entry, named by a hash of the input.
@@ -103,6 +115,11 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
   await Promise.all(inFlight);
   if (failure !== null) throw failure;
   return count;
+}
+
+/** Resolves after a turn of the event loop, I/O included. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
