@@ -66,8 +66,13 @@ export interface ArticleTerms {
   readonly signature: readonly number[] | null;
 }
 
-/** Between two terms of ArticleTerms.terms: no word (letters and digits) and no entity slug holds it. */
-export const TERM_SEPARATOR = '\n';
+/**
+ * Between two terms of ArticleTerms.terms: no word (letters and digits) and no entity slug holds it.
+ * Like ENTITY_PREFIX, a character JSON does not escape: the terms are most of what a rebuild reads
+ * back from the article cache, and V8 parses a JSON string without escapes at copying speed (a 25x
+ * rebuild's terms parsed in 0.31 s instead of 0.52 with a newline and a control character).
+ */
+export const TERM_SEPARATOR = ' ';
 
 /** Features kept per article: its most distinctive terms say what it is about; the long tail is noise and cost. */
 const MAX_FEATURES = 60;
@@ -501,7 +506,7 @@ function readArticle(article: Article): ReadArticle {
     terms.push(text.slice(wordStart[o]!, wordEnd[o]!));
     counts.push(wordCount[o]!);
   }
-  // Entities live in another namespace than words (a control character cannot be in a word); a key
+  // Entities live in another namespace than words (ENTITY_PREFIX cannot be in a word); a key
   // met twice (two declared names with one slug) is one term, as a word met twice is.
   const firstEntity = terms.length;
   for (const [kind, list] of ENTITY_KINDS) {
@@ -548,8 +553,8 @@ function sameUnits(a: string, aStart: number, b: string, bStart: number, length:
   return true;
 }
 
-/** The first character of an entity key: a control character, so no word can be one. */
-const ENTITY_PREFIX = '\u0001';
+/** The first character of an entity key: no word (letters and digits) starts with it. */
+export const ENTITY_PREFIX = '#';
 const ENTITY_MARK = ENTITY_PREFIX.charCodeAt(0);
 const SEPARATOR_CODE = TERM_SEPARATOR.charCodeAt(0);
 /** Entries in the first chunk of term counts (enough for a small archive), and the most any later chunk is given beyond what a row needs. */

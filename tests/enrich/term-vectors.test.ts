@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/content/article.ts';
 import { enrichArticle } from '../../src/enrich/enrich-article.ts';
-import { articleTerms, releaseArticleReading, TERM_SEPARATOR } from '../../src/enrich/term-vectors.ts';
+import { articleTerms, ENTITY_PREFIX, releaseArticleReading, TERM_SEPARATOR } from '../../src/enrich/term-vectors.ts';
 import { BBC_DIR, parseSeedFile } from './fixtures.ts';
 
 const desk = readdirSync(path.join(BBC_DIR, 'business')).sort().map((f) => enrichArticle(parseSeedFile(BBC_DIR, `business/${f}`)));
@@ -16,7 +16,7 @@ function expectedTerms(article: Article): { terms: string[]; counts: number[] } 
     if (word.length >= 3 && !/^[0-9]/.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   for (const [kind, list] of [['p', article.people], ['o', article.organizations], ['l', article.places]] as const) {
-    for (const e of list) counts.set(`\u0001${kind}${e.slug}`, (counts.get(`\u0001${kind}${e.slug}`) ?? 0) + e.mentions);
+    for (const e of list) counts.set(`${ENTITY_PREFIX}${kind}${e.slug}`, (counts.get(`${ENTITY_PREFIX}${kind}${e.slug}`) ?? 0) + e.mentions);
   }
   return { terms: [...counts.keys()], counts: [...counts.values()] };
 }
@@ -26,6 +26,8 @@ describe('articleTerms', () => {
     for (const article of desk) {
       const read = articleTerms(article);
       expect({ terms: read.terms.split(TERM_SEPARATOR), counts: read.counts }).toEqual(expectedTerms(article));
+      // Kept in the article cache as JSON, where a string without escapes parses fastest.
+      expect(JSON.stringify(read.terms)).toBe(`"${read.terms}"`);
     }
     // The corpus's article with the most distinct words has more than the per-article table first holds (512), so its growth is covered.
     const longest = enrichArticle(parseSeedFile(BBC_DIR, 'politics/terror-powers-expose-tyranny.txt'));
@@ -40,7 +42,7 @@ describe('articleTerms', () => {
     const twice: Article = { ...article, people: [person, { ...person, name: person.name.toUpperCase(), mentions: 1 }] };
     const read = articleTerms(twice);
     const terms = read.terms.split(TERM_SEPARATOR);
-    const key = `\u0001p${person.slug}`;
+    const key = `${ENTITY_PREFIX}p${person.slug}`;
     expect(terms.filter((t) => t === key)).toHaveLength(1);
     expect(read.counts[terms.indexOf(key)]).toBe(person.mentions + 1);
   });
