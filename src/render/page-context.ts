@@ -95,6 +95,8 @@ export interface SitePages {
   hasDatePage(key: string): boolean;
   /** The term a term page lists, by taxonomy and slug. */
   term(taxonomy: Taxonomy, slug: string): Term | undefined;
+  /** The months before and after a month ("2024", "01"), which its pages link to; undefined at either end. */
+  nearMonths(year: string, month: string): { readonly older: MonthGroup | undefined; readonly newer: MonthGroup | undefined };
 }
 
 /** Builds the context of every page of one site. */
@@ -147,6 +149,18 @@ export class PageContexts implements SitePages {
   /** The term of a taxonomy with this slug, if the site has its page. */
   term(taxonomy: Taxonomy, slug: string): Term | undefined {
     return this.#terms.get(`${taxonomy}/${slug}`);
+  }
+
+  /** The months before and after a month (see SitePages.nearMonths). */
+  nearMonths(year: string, month: string): { readonly older: MonthGroup | undefined; readonly newer: MonthGroup | undefined } {
+    const index = this.#months.findIndex((m) => m.year === year && m.month === month);
+    // Months are newest first: the older month follows in the list.
+    return { older: index === -1 ? undefined : this.#months[index + 1], newer: index > 0 ? this.#months[index - 1] : undefined };
+  }
+
+  /** The role a term's pages give it (see ViewModels.termRole). */
+  termRole(term: Term): string | null {
+    return this.#views.termRole(term);
   }
 
   /** The template and variables of one page. */
@@ -261,7 +275,7 @@ export class PageContexts implements SitePages {
       }
       case 'month': {
         const label = `${monthName(page.month)} ${page.year}`;
-        const index = this.#months.findIndex((m) => m.year === page.year && m.month === page.month);
+        const { older, newer } = this.nearMonths(page.year, page.month);
         const near = (m: MonthGroup | undefined): LinkView | null => (m === undefined ? null : v.month(m.year, m.month, m.articleIds.length, true));
         return this.#context(
           page,
@@ -274,7 +288,7 @@ export class PageContexts implements SitePages {
             crumb: monthName(page.month),
             pager: v.pager(page.pagination, (n) => monthUrl(page.year, page.month, n)),
           },
-          { articles: v.cards(page.pagination.articleIds), older: near(this.#months[index + 1]), newer: index > 0 ? near(this.#months[index - 1]) : null },
+          { articles: v.cards(page.pagination.articleIds), older: near(older), newer: near(newer) },
         );
       }
       case 'undated':

@@ -1,20 +1,23 @@
 /**
  * What a page is made from, hashed without preparing the page: a rebuild after one edit keys the
- * tens of thousands of article and term pages it does not render by this instead of preparing
- * and stringifying each (most of a one-article rebuild's render stage). Other pages (a few
- * hundred: home, indexes, years, months) are keyed by their prepared variables.
+ * tens of thousands of article, term and month pages it does not render by this instead of
+ * preparing and stringifying each (most of a one-article rebuild's render stage). Other pages (a
+ * few dozen: home, indexes, years) are keyed by their prepared variables.
  *
  * The digest covers every article whose fields the page can read (on an article page: itself,
- * the articles its cards show, their originals and near-copies; on a term page: the term's
- * articles, whose names, roles and dates it sums up, and the cards it shows), each by the fields
- * pages show (PAGE_FIELDS), and an article page's own relations (related, neighbours, copies).
+ * the articles its cards show, their originals and near-copies; on a term's first page: the
+ * term's articles, whose dates its chart sums up, and the cards it shows; on a month page: its
+ * cards), each by the fields pages show (PAGE_FIELDS), and an article page's own relations
+ * (related, neighbours, copies). A term's later pages read the rest of the term only through a
+ * summary (its role and feeds, see the constructor), so one edit re-prepares the pages that show
+ * the article and the first, not every page of a long term.
  * An input left out would leave a stale page behind: tests/render/page-inputs prepares every page
  * of an archive whose articles and relations record their reads, and fails on a read the digest
  * does not cover. A digest that changed while the page did not costs only its preparing: the
  * page's variables key it too (see renderPages).
  */
 import { hash } from 'node:crypto';
-import type { Archive, Term } from '../archive/archive.ts';
+import type { Archive, MonthGroup, Term } from '../archive/archive.ts';
 import { originalOf } from '../archive/original-of.ts';
 import type { Article } from '../content/article.ts';
 import type { Page } from './page.ts';
@@ -60,35 +63,45 @@ export class PageInputs {
   readonly #records = new Map<string, string>();
   readonly #cards = new Map<string, string>();
   readonly #termDigests = new Map<Term, string>();
+  readonly #termSummary: (term: Term) => string;
+  readonly #termSummaries = new Map<Term, string>();
 
-  /** `siteWide`: what every page reads from the whole site, as JSON; `pages`: which years and months have pages, and the terms of term pages. */
-  constructor(archive: Archive, siteWide: string, pages: SitePages) {
+  /**
+   * `siteWide`: what every page reads from the whole site, as JSON; `pages`: which years and months
+   * have pages, and the terms of term pages; `termSummary`: what a term page after the first reads
+   * from articles it does not show (the term's role and feeds, as text: see termPageSummary).
+   */
+  constructor(archive: Archive, siteWide: string, pages: SitePages, termSummary: (term: Term) => string) {
     this.#archive = archive;
     this.#siteWide = siteWide;
     this.#pages = pages;
+    this.#termSummary = termSummary;
   }
 
   /**
-   * The digest of everything an article or term page shows, but an article's body (keyed by its
-   * cache entry) and what the page salt covers (code, templates, config); null for other pages.
+   * The digest of everything an article, term or month page shows, but an article's body (keyed
+   * by its cache entry) and what the page salt covers (code, templates, config); null for other pages.
    */
   digest(page: Page): string | null {
     if (page.kind === 'article') {
       const article = this.#archive.byId.get(page.id);
       return article === undefined ? null : this.#articleDigest(article);
     }
+    if (page.kind === 'month') return this.#monthDigest(page);
     if (page.kind !== 'term') return null;
     const term = this.#pages.term(page.taxonomy, page.slug);
     if (term === undefined) return null;
     const { page: number, pageCount } = page.pagination;
+    // Only the first page has the chart, which reads every article's date.
+    const whole = number === 1 ? this.#termDigest(term) : this.#summaryOf(term);
     // One string hashed at once: a hash object per page cost more than the hashing.
-    let text = `${this.#siteWide}\0${this.#termDigest(term)}\0${number}/${pageCount}`;
+    let text = `${this.#siteWide}\0${whole}\0${number}/${pageCount}`;
     for (const id of page.pagination.articleIds) text += `\0${id}\0${this.#card(id)}`;
     return hash('sha1', text);
   }
 
   /**
-   * A term as every page of it reads it: its name and all its articles, by their cards: their
+   * A term as its first page reads it: its name and all its articles, by their cards: their
    * names and roles (the role the pages show), dates (the chart and feeds), and whether each is a
    * near-copy of an article still there (feeds leave copies out); and which of their years and
    * months have pages (the chart's links).
@@ -108,6 +121,26 @@ export class PageInputs {
     digest = hash('sha1', text);
     this.#termDigests.set(term, digest);
     return digest;
+  }
+
+  /** A month page: its place in the month's pages, its cards, and the months before and after it (their links name them and count their articles). */
+  #monthDigest(page: Extract<Page, { kind: 'month' }>): string {
+    const { older, newer } = this.#pages.nearMonths(page.year, page.month);
+    const near = (m: MonthGroup | undefined): string => (m === undefined ? '-' : `${m.year}/${m.month}:${m.articleIds.length}`);
+    const { page: number, pageCount, total } = page.pagination;
+    let text = `${this.#siteWide}\0${page.year}/${page.month}\0${number}/${pageCount}/${total}\0${near(older)}\0${near(newer)}`;
+    for (const id of page.pagination.articleIds) text += `\0${id}\0${this.#card(id)}`;
+    return hash('sha1', text);
+  }
+
+  /** A term as its later pages read it: its name, how many articles it has, and its summary (role and feeds). */
+  #summaryOf(term: Term): string {
+    let summary = this.#termSummaries.get(term);
+    if (summary === undefined) {
+      summary = `${term.taxonomy}\0${term.slug}\0${term.name}\0${term.articleIds.length}\0${this.#termSummary(term)}`;
+      this.#termSummaries.set(term, summary);
+    }
+    return summary;
   }
 
   #articleDigest(article: Article): string {

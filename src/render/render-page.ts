@@ -1,6 +1,6 @@
 /** Stage 4: one Page → HTML through its template, with view models as the only context. */
 import type nunjucks from 'nunjucks';
-import type { Archive } from '../archive/archive.ts';
+import type { Archive, Term } from '../archive/archive.ts';
 import type { SiteConfig } from '../config/config.ts';
 import type { Page } from './page.ts';
 import { PageContexts } from './page-context.ts';
@@ -22,7 +22,7 @@ export class PageRenderer {
     this.#contexts = new PageContexts(archive, config);
     this.#metadata = new PageMetadata(archive, config);
     this.#charts = new CoverageCharts(archive, config.basePath, this.#contexts);
-    this.#inputs = new PageInputs(archive, JSON.stringify(this.#metadata.siteFeeds), this.#contexts);
+    this.#inputs = new PageInputs(archive, JSON.stringify(this.#metadata.siteFeeds), this.#contexts, termPageSummary(this.#contexts, this.#metadata));
   }
 
   /**
@@ -60,6 +60,16 @@ export class PageRenderer {
   prepareJson(page: Page): string {
     return this.#contexts.asJson(() => this.prepare(page)) ?? JSON.stringify(this.prepare(page));
   }
+}
+
+/**
+ * What a term page reads from the articles of its term beyond those it shows, besides its name
+ * and count: the role it gives the term (people, places, organisations) and the feeds it
+ * announces (a topic's, when one of its articles can be an entry). The chart, on the first page
+ * only, is keyed apart (PageInputs).
+ */
+export function termPageSummary(contexts: PageContexts, metadata: PageMetadata): (term: Term) => string {
+  return (term) => JSON.stringify([contexts.termRole(term), term.taxonomy === 'topics' ? metadata.topicFeeds(term.slug, term.name) : []]);
 }
 
 /** A page ready to render: its template and variables, plain data (no archive, no environment). */

@@ -99,11 +99,12 @@ export class PageMetadata {
     let jsonLd: unknown = null;
     if (article !== undefined) jsonLd = newsArticleJsonLd(article, config, original);
     else if (page.kind === 'home') jsonLd = webSiteJsonLd(config);
-    const feeds = page.kind === 'term' && page.taxonomy === 'topics' ? [...this.#topicFeeds(page.slug, summary.title), ...this.#siteFeeds] : this.#siteFeeds;
+    const feeds = page.kind === 'term' && page.taxonomy === 'topics' ? [...this.topicFeeds(page.slug, summary.title), ...this.#siteFeeds] : this.#siteFeeds;
     return { canonical, openGraph, twitter, jsonLd: jsonLd === null ? null : jsonForScript(jsonLd), feeds };
   }
 
-  #topicFeeds(slug: string, name: string): FeedLink[] {
+  /** The feeds of the topic with this slug and name, which its pages announce; none when it has no feed, or is no topic. */
+  topicFeeds(slug: string, name: string): FeedLink[] {
     const term = this.#topics.get(slug);
     return term === undefined ? [] : this.#feedLinks(termUrl('topics', slug), `${name} · ${this.#config.title}`, term.articleIds);
   }

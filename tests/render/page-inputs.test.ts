@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Archive } from '../../src/archive/archive.ts';
+import type { Archive, Term } from '../../src/archive/archive.ts';
 import { buildArchive } from '../../src/archive/build-archive.ts';
 import { resolveConfig } from '../../src/config/config.ts';
 import type { Article } from '../../src/content/article.ts';
@@ -19,8 +19,9 @@ import { enrichArticle } from '../../src/enrich/enrich-article.ts';
 import { relateArticles } from '../../src/enrich/relate-articles.ts';
 import { PageInputs, PAGE_FIELDS } from '../../src/render/page-inputs.ts';
 import { createNunjucksEnv } from '../../src/render/nunjucks-env.ts';
-import { PageRenderer } from '../../src/render/render-page.ts';
-import type { SitePages } from '../../src/render/page-context.ts';
+import { PageRenderer, termPageSummary } from '../../src/render/render-page.ts';
+import { PageContexts, type SitePages } from '../../src/render/page-context.ts';
+import { PageMetadata } from '../../src/render/structured-data.ts';
 import { planPages } from '../../src/render/plan-pages.ts';
 import { BBC_DIR } from '../enrich/fixtures.ts';
 
@@ -48,7 +49,18 @@ function readdirNames(dir: string): string[] {
 
 /** The site's pages as PageInputs looks them up: every year and month with a page unless `hasDatePage` says otherwise. */
 function sitePages(archive: Archive, hasDatePage: (key: string) => boolean = () => true): SitePages {
-  return { hasDatePage, term: (taxonomy, slug) => archive.terms[taxonomy].find((t) => t.slug === slug) };
+  const contexts = new PageContexts(archive, CONFIG);
+  return { hasDatePage, term: (taxonomy, slug) => archive.terms[taxonomy].find((t) => t.slug === slug), nearMonths: (year, month) => contexts.nearMonths(year, month) };
+}
+
+/** The summary PageRenderer gives its PageInputs: what a term's later pages read from the rest of the term. */
+function summaryOf(archive: Archive): (term: Term) => string {
+  return termPageSummary(new PageContexts(archive, CONFIG), new PageMetadata(archive, CONFIG));
+}
+
+/** PageInputs as PageRenderer makes them, with `siteWide` and the date pages `hasDatePage` says exist. */
+function pageInputs(archive: Archive, siteWide = '', hasDatePage?: (key: string) => boolean): PageInputs {
+  return new PageInputs(archive, siteWide, sitePages(archive, hasDatePage), summaryOf(archive));
 }
 
 /** What preparing a page read: "id.field" of articles, "map:id" of relations and look-ups by id. */
@@ -108,16 +120,32 @@ describe('PageInputs', () => {
     expect(archive.articles.some((a) => a.story !== undefined), 'and stories').toBe(true);
     const reads = new Reads();
     const watched = recording(archive, reads);
-    const inputs = new PageInputs(archive, '', sitePages(archive));
-    const pages = [...planPages(watched, CONFIG.pageSize)].filter((p) => p.kind === 'article' || p.kind === 'term');
+    const inputs = pageInputs(archive);
+    const pages = [...planPages(watched, CONFIG.pageSize)].filter((p) => p.kind === 'article' || p.kind === 'term' || p.kind === 'month');
     expect(pages.filter((p) => p.kind === 'article').length).toBeGreaterThan(140);
     expect(pages.filter((p) => p.kind === 'term' && p.pagination.page > 1).length, 'terms of several pages').toBeGreaterThan(10);
+    expect(pages.filter((p) => p.kind === 'month' && p.pagination.page > 1).length, 'months of several pages').toBeGreaterThan(0);
     const terms = new Map(Object.values(archive.terms).flatMap((list) => list.map((t) => [`${t.taxonomy}/${t.slug}`, t] as const)));
     const fields = new Set<string>(PAGE_FIELDS);
     let checked = 0;
     for (const page of pages) {
-      const shown = page.kind === 'article' ? [page.id, ...inputs.shownOn(archive.byId.get(page.id)!)] : page.kind === 'term' ? terms.get(`${page.taxonomy}/${page.slug}`)!.articleIds : [];
+      // A term's first page reads all its articles (its chart); a later one its own cards, and the rest through the term's summary.
+      const later = page.kind === 'term' && page.pagination.page > 1;
+      const shown =
+        page.kind === 'article'
+          ? [page.id, ...inputs.shownOn(archive.byId.get(page.id)!)]
+          : page.kind === 'month' || later
+            ? page.pagination.articleIds
+            : page.kind === 'term'
+              ? terms.get(`${page.taxonomy}/${page.slug}`)!.articleIds
+              : [];
       const covered = new Set(shown.flatMap((id) => inputs.cardArticles(id)));
+      // The reads the summary makes, exactly: its value is in the digest, so they are covered, and no other read of the rest of the term is.
+      reads.seen.clear();
+      reads.on = later;
+      if (page.kind === 'term') summaryOf(watched)(terms.get(`${page.taxonomy}/${page.slug}`)!);
+      reads.on = false;
+      const bySummary = new Set(reads.seen);
       // A renderer per page: cards made for one page are kept for the next, and would hide their reads.
       const renderer = new PageRenderer(createNunjucksEnv(TEMPLATES, CONFIG.basePath), watched, CONFIG);
       reads.seen.clear();
@@ -125,6 +153,7 @@ describe('PageInputs', () => {
       renderer.prepareJson(page);
       reads.on = false;
       for (const read of reads.seen) {
+        if (bySummary.has(read)) continue;
         const relation = /^(related|neighbours|copies|byId):(.*)$/.exec(read);
         const id = relation?.[2] ?? read.slice(0, read.lastIndexOf('.'));
         expect(covered.has(id), `${page.url} reads ${read}`).toBe(true);
@@ -138,7 +167,7 @@ describe('PageInputs', () => {
   });
 
   it('changes when a field or an article shown on an article page changes, and not otherwise', () => {
-    const inputs = (a: Archive): PageInputs => new PageInputs(a, '', sitePages(a));
+    const inputs = (a: Archive): PageInputs => pageInputs(a);
     const article = archive.articles.find((a) => (archive.related.get(a.id) ?? []).length > 0)!;
     const page = { kind: 'article', url: article.url, id: article.id } as const;
     const shown = archive.byId.get(archive.related.get(article.id)![0]!)!;
@@ -154,12 +183,12 @@ describe('PageInputs', () => {
     expect(inputs(edited(unrelated.id, { title: 'Another title' })).digest(page)).toBe(before);
     // Subjects are not shown (the topics made from them are).
     expect(inputs(edited(page.id, { subjects: [] })).digest(page)).toBe(before);
-    expect(new PageInputs(archive, '', sitePages(archive, (key) => key.length === 4)).digest(page)).not.toBe(before);
-    expect(new PageInputs(archive, '["feeds"]', sitePages(archive)).digest(page)).not.toBe(before);
+    expect(pageInputs(archive, '', (key) => key.length === 4).digest(page)).not.toBe(before);
+    expect(pageInputs(archive, '["feeds"]').digest(page)).not.toBe(before);
   });
 
   it('changes when only the page’s relations change: neighbours swapped, related articles reordered', () => {
-    const inputs = (a: Archive): PageInputs => new PageInputs(a, '', sitePages(a));
+    const inputs = (a: Archive): PageInputs => pageInputs(a);
     const article = archive.articles.find((a) => (archive.related.get(a.id) ?? []).length > 1 && archive.neighbours.get(a.id)?.older != null)!;
     const page = { kind: 'article', url: article.url, id: article.id } as const;
     const before = inputs(archive).digest(page);
@@ -175,7 +204,7 @@ describe('PageInputs', () => {
     const renderer = (a: Archive): PageRenderer => new PageRenderer(createNunjucksEnv(TEMPLATES, CONFIG.basePath), a, CONFIG);
     // One dated article gives the site its feeds; undated, it leaves none for any page to announce.
     const dated = archive.articles[0]!;
-    const shownWith = new PageInputs(archive, '', sitePages(archive));
+    const shownWith = pageInputs(archive);
     const other = archive.articles.find((a) => a.id !== dated.id && !shownWith.shownOn(a).includes(dated.id))!;
     const undatedBut = (keep: string | null): Archive => {
       const articles = archive.articles.map((a) => (a.id === keep ? a : { ...a, date: null }));
@@ -189,24 +218,81 @@ describe('PageInputs', () => {
     expect(withFeeds.inputsDigest({ kind: 'home', url: '' })).toBeNull();
   });
 
-  it('changes a term page when any article of the term changes (its chart and role sum them all up), not when another does', () => {
-    const inputs = (a: Archive): PageInputs => new PageInputs(a, '', sitePages(a));
-    const term = Object.values(archive.terms).flat().find((t) => t.articleIds.length > 2 * CONFIG.pageSize)!;
-    const page = [...planPages(archive, CONFIG.pageSize)].find((p) => p.kind === 'term' && p.taxonomy === term.taxonomy && p.slug === term.slug && p.pagination.page === 2)!;
+  it('changes a term’s first page when any article of the term changes (its chart sums them all up), not when another does', () => {
+    const { term, pages, onPage, offPage, outside, edited } = longTerm();
+    const first = pages[0]!;
+    const before = pageInputs(archive).digest(first);
+    expect(before).not.toBeNull();
+    expect(pageInputs(edited(offPage, { date: '1999-01-01' })).digest(first)).not.toBe(before);
+    expect(pageInputs(edited(onPage(first)[0]!, { title: 'Another title' })).digest(first)).not.toBe(before);
+    expect(pageInputs(edited(outside.id, { title: 'Another title', date: '1999-01-01' })).digest(first)).toBe(before);
+    // Its chart links a month only when the month has a page, which any article can give it.
+    expect(pageInputs(archive, '', (key) => key.length === 4).digest(first)).not.toBe(before);
+    expect(term.articleIds.length).toBeGreaterThan(2 * CONFIG.pageSize);
+  });
+
+  it('changes a term’s later page when its cards or the term’s summary (role, feeds) change, not when an article it does not show does', () => {
+    const { pages, onPage, offPage, outside, edited } = longTerm();
+    const second = pages[1]!;
+    const before = pageInputs(archive).digest(second);
+    expect(pageInputs(edited(onPage(second)[0]!, { title: 'Another title' })).digest(second)).not.toBe(before);
+    // An article of the term on another page, with the same role and feeds: the page reads the same.
+    expect(pageInputs(edited(offPage, { title: 'Another title', summary: 'Another summary.' })).digest(second)).toBe(before);
+    expect(pageInputs(edited(outside.id, { title: 'Another title' })).digest(second)).toBe(before);
+    // The summary is in the digest...
+    const summarised = (summary: string): string | null => new PageInputs(archive, '', sitePages(archive), () => summary).digest(second);
+    expect(summarised('a')).not.toBe(summarised('b'));
+    // ...and it changes with the role the term's articles give it, and with a topic's feeds.
+    const place = archive.terms.places.find((t) => t.articleIds.length > 1)!;
+    const roled = (role: string | null): Archive =>
+      buildArchive(
+        archive.articles.map((a) => (place.articleIds.includes(a.id) ? { ...a, places: a.places.map((e) => (e.slug === place.slug ? { ...e, role } : e)) } : a)),
+        archive.related,
+      );
+    expect(summaryOf(roled('Capital'))(place)).not.toBe(summaryOf(roled(null))(place));
+    const topic = archive.terms.topics[0]!;
+    const undated = buildArchive(archive.articles.map((a) => (topic.articleIds.includes(a.id) ? { ...a, date: null } : a)), archive.related);
+    expect(summaryOf(undated)(undated.terms.topics.find((t) => t.slug === topic.slug)!)).not.toBe(summaryOf(archive)(topic));
+  });
+
+  it('changes a month page when its cards, its place among the month’s pages or the months beside it change, not when another page’s article does', () => {
+    const months = [...planPages(archive, CONFIG.pageSize)].filter((p) => p.kind === 'month');
+    const page = months.find((p) => p.pagination.page === 2 && p.pagination.pageCount > 2)!;
     expect(page).toBeDefined();
-    const onPage = page.kind === 'term' ? page.pagination.articleIds : [];
-    const offPage = term.articleIds.find((id) => !onPage.includes(id))!;
-    const outside = archive.articles.find((a) => !term.articleIds.includes(a.id) && !term.articleIds.some((id) => inputs(archive).cardArticles(id).includes(a.id)))!;
+    const onPage = page.kind === 'month' ? page.pagination.articleIds : [];
+    const other = months.find((p) => p.kind === 'month' && p.year === page.year && p.month === page.month && p.pagination.page === 1)!;
+    const offPage = other.kind === 'month' ? other.pagination.articleIds.find((id) => !onPage.some((shown) => pageInputs(archive).cardArticles(shown).includes(id)))! : '';
     const edited = (id: string, change: Partial<Article>): Archive => {
       const articles = archive.articles.map((a) => (a.id === id ? { ...a, ...change } : a));
       return { ...archive, articles, byId: new Map(articles.map((a) => [a.id, a])) };
     };
-    const before = inputs(archive).digest(page);
+    const before = pageInputs(archive).digest(page);
     expect(before).not.toBeNull();
-    expect(inputs(edited(offPage, { date: '1999-01-01' })).digest(page)).not.toBe(before);
-    expect(inputs(edited(onPage[0]!, { title: 'Another title' })).digest(page)).not.toBe(before);
-    expect(inputs(edited(outside.id, { title: 'Another title', date: '1999-01-01' })).digest(page)).toBe(before);
-    // Its chart links a month only when the month has a page, which any article can give it.
-    expect(new PageInputs(archive, '', sitePages(archive, (key) => key.length === 4)).digest(page)).not.toBe(before);
+    expect(pageInputs(edited(onPage[0]!, { title: 'Another title' })).digest(page)).not.toBe(before);
+    expect(pageInputs(edited(offPage, { title: 'Another title' })).digest(page)).toBe(before);
+    expect(pageInputs(archive).digest({ ...page, pagination: { ...page.pagination, pageCount: page.pagination.pageCount + 1 } })).not.toBe(before);
+    // A month before all others: the oldest month's page now links to it, and then to it with one article more.
+    const oldest = archive.years.at(-1)!.months.at(-1)!;
+    const oldestPage = months.find((p) => p.kind === 'month' && p.year === oldest.year && p.month === oldest.month)!;
+    const withMonthBefore = (articleIds: string[]): Archive => ({ ...archive, years: [...archive.years, { year: '1999', count: articleIds.length, months: [{ year: '1999', month: '12', articleIds }] }] });
+    const alone = pageInputs(archive).digest(oldestPage);
+    expect(pageInputs(withMonthBefore(['a'])).digest(oldestPage)).not.toBe(alone);
+    expect(pageInputs(withMonthBefore(['a', 'b'])).digest(oldestPage)).not.toBe(pageInputs(withMonthBefore(['a'])).digest(oldestPage));
   });
+
+  /** A term of three pages or more, its pages, and articles on and off them and outside the term. */
+  function longTerm() {
+    const inputs = pageInputs(archive);
+    const term = Object.values(archive.terms).flat().find((t) => t.articleIds.length > 2 * CONFIG.pageSize)!;
+    const pages = [...planPages(archive, CONFIG.pageSize)].filter((p) => p.kind === 'term' && p.taxonomy === term.taxonomy && p.slug === term.slug);
+    const onPage = (page: (typeof pages)[number]): readonly string[] => (page.kind === 'term' ? page.pagination.articleIds : []);
+    const offPage = term.articleIds.find((id) => !onPage(pages[0]!).includes(id) && !onPage(pages[1]!).includes(id) && !inputs.cardArticles(id).some((read) => read !== '' && onPage(pages[1]!).some((shown) => inputs.cardArticles(shown).includes(read))))!;
+    const outside = archive.articles.find((a) => !term.articleIds.includes(a.id) && !term.articleIds.some((id) => inputs.cardArticles(id).includes(a.id)))!;
+    const edited = (id: string, change: Partial<Article>): Archive => {
+      const articles = archive.articles.map((a) => (a.id === id ? { ...a, ...change } : a));
+      return { ...archive, articles, byId: new Map(articles.map((a) => [a.id, a])) };
+    };
+    expect(offPage, 'an article of the term on neither of the first two pages').toBeDefined();
+    return { term, pages, onPage, offPage, outside, edited };
+  }
 });
