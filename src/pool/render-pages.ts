@@ -1,5 +1,5 @@
 /** The render stage on the pool: pages are prepared here, rendered and written in batches by the workers, or linked unchanged. */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import path from 'node:path';
 import type { Page } from '../render/page.ts';
 import type { PageRenderer } from '../render/render-page.ts';
@@ -95,14 +95,14 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
     // Keys are needed only to compare with the next build's; the body is in them through its cache entry, named by a hash of the input.
     // An article or term page is keyed first by what it is made from, so an unchanged one is not even prepared; when that
     // key changed, by its variables as well, so a page that reads the same is still kept, and only changed pages are written.
-    const inputs = writer.incremental ? renderer.inputsDigest(page) : null;
-    const inputsKey = inputs === null ? null : pageKey('i', options.salt, bodyFile, inputs);
+    const inputs = writer.incremental ? renderer.inputsText(page) : null;
+    const inputsKey = inputs === null ? null : `i:${hash('sha1', `${options.salt}\0${bodyName(bodyFile)}\0${inputs}`, 'base64url')}`;
     if (inputsKey !== null && writer.reuseByKey(file, inputsKey)) {
       finished(1);
       continue;
     }
     const preparedJson = renderer.prepareJson(page);
-    const variablesKey = writer.incremental ? pageKey('p', options.salt, bodyFile, preparedJson) : null;
+    const variablesKey = writer.incremental ? variablesKeyOf(options.salt, bodyFile, preparedJson) : null;
     const key = inputsKey === null ? variablesKey : `${inputsKey} ${variablesKey}`;
     if (variablesKey !== null && writer.reuseByKey(file, variablesKey, key ?? undefined)) {
       finished(1);
@@ -123,11 +123,17 @@ function nextTurn(): Promise<void> {
 }
 
 /**
- * A page's key: salt, body entry and what the page is made from (`kind` "p": its variables as
- * JSON; "i": a digest of its inputs) hashed in turn (joining them first would copy each page's JSON once more).
+ * A page's key by its variables: salt, body entry and the page's prepared JSON, hashed in turn
+ * (joining them first would copy each page's JSON once more). The key by its inputs joins their
+ * text, short, to hash it at once: a hash object per page cost more than the hashing.
  */
-function pageKey(kind: 'p' | 'i', salt: string, bodyFile: string | null, made: string): string {
-  return `${kind}:${createHash('sha1').update(salt).update('\0').update(bodyFile === null ? '' : path.basename(bodyFile)).update('\0').update(made).digest('base64url')}`;
+function variablesKeyOf(salt: string, bodyFile: string | null, preparedJson: string): string {
+  return `p:${createHash('sha1').update(salt).update('\0').update(bodyName(bodyFile)).update('\0').update(preparedJson).digest('base64url')}`;
+}
+
+/** The name of a page's body entry in the article cache ('' for no body): named by a hash of its input, the body's part of the page's key. */
+function bodyName(bodyFile: string | null): string {
+  return bodyFile === null ? '' : path.basename(bodyFile);
 }
 
 /** Renders a batch on a worker, or here at once; the bytes written per page, or the error, as a promise. */

@@ -4,7 +4,7 @@
  * preparing and stringifying each (most of a one-article rebuild's render stage). Other pages (a
  * few dozen: home, indexes, years) are keyed by their prepared variables.
  *
- * The digest covers every article whose fields the page can read (on an article page: itself,
+ * The text covers every article whose fields the page can read (on an article page: itself,
  * the articles its cards show, their originals and near-copies; on a term's first page: the
  * term's articles, whose dates its chart sums up, and the cards it shows; on a month page: its
  * cards), each by the fields pages show (PAGE_FIELDS), and an article page's own relations
@@ -12,8 +12,8 @@
  * summary (its role and feeds, see the constructor), so one edit re-prepares the pages that show
  * the article and the first, not every page of a long term.
  * An input left out would leave a stale page behind: tests/render/page-inputs prepares every page
- * of an archive whose articles and relations record their reads, and fails on a read the digest
- * does not cover. A digest that changed while the page did not costs only its preparing: the
+ * of an archive whose articles and relations record their reads, and fails on a read the text
+ * does not cover. A text that changed while the page did not costs only its preparing: the
  * page's variables key it too (see renderPages).
  */
 import { hash } from 'node:crypto';
@@ -79,25 +79,26 @@ export class PageInputs {
   }
 
   /**
-   * The digest of everything an article, term or month page shows, but an article's body (keyed
-   * by its cache entry) and what the page salt covers (code, templates, config); null for other pages.
+   * Everything an article, term or month page shows, but an article's body (keyed by its cache
+   * entry) and what the page salt covers (code, templates, config), as text equal to another
+   * build's exactly when the page's inputs are; null for other pages. Not hashed: the page's key
+   * hashes it once with the salt and the body's entry (see renderPages).
    */
-  digest(page: Page): string | null {
+  text(page: Page): string | null {
     if (page.kind === 'article') {
       const article = this.#archive.byId.get(page.id);
-      return article === undefined ? null : this.#articleDigest(article);
+      return article === undefined ? null : this.#articleText(article);
     }
-    if (page.kind === 'month') return this.#monthDigest(page);
+    if (page.kind === 'month') return this.#monthText(page);
     if (page.kind !== 'term') return null;
     const term = this.#pages.term(page.taxonomy, page.slug);
     if (term === undefined) return null;
     const { page: number, pageCount } = page.pagination;
     // Only the first page has the chart, which reads every article's date.
     const whole = number === 1 ? this.#termDigest(term) : this.#summaryOf(term);
-    // One string hashed at once: a hash object per page cost more than the hashing.
     let text = `${this.#siteWide}\0${whole}\0${number}/${pageCount}`;
     for (const id of page.pagination.articleIds) text += `\0${id}\0${this.#card(id)}`;
-    return hash('sha1', text);
+    return text;
   }
 
   /**
@@ -124,13 +125,13 @@ export class PageInputs {
   }
 
   /** A month page: its place in the month's pages, its cards, and the months before and after it (their links name them and count their articles). */
-  #monthDigest(page: Extract<Page, { kind: 'month' }>): string {
+  #monthText(page: Extract<Page, { kind: 'month' }>): string {
     const { older, newer } = this.#pages.nearMonths(page.year, page.month);
     const near = (m: MonthGroup | undefined): string => (m === undefined ? '-' : `${m.year}/${m.month}:${m.articleIds.length}`);
     const { page: number, pageCount, total } = page.pagination;
     let text = `${this.#siteWide}\0${page.year}/${page.month}\0${number}/${pageCount}/${total}\0${near(older)}\0${near(newer)}`;
     for (const id of page.pagination.articleIds) text += `\0${id}\0${this.#card(id)}`;
-    return hash('sha1', text);
+    return text;
   }
 
   /** A term as its later pages read it: its name, how many articles it has, and its summary (role and feeds). */
@@ -143,7 +144,7 @@ export class PageInputs {
     return summary;
   }
 
-  #articleDigest(article: Article): string {
+  #articleText(article: Article): string {
     const archive = this.#archive;
     const original = originalOf(article, archive.byId);
     // Its own relations, as lists: which cards it shows, in what order.
@@ -153,7 +154,7 @@ export class PageInputs {
     // The trail links the year and month only when they have pages (a near-copy is filed under its original's date).
     if (date !== null) text += `\0${this.#pages.hasDatePage(date.slice(0, 4))}:${this.#pages.hasDatePage(`${date.slice(0, 4)}/${date.slice(5, 7)}`)}`;
     for (const id of this.shownOn(article)) text += `\0${id}\0${this.#card(id)}`;
-    return hash('sha1', text);
+    return text;
   }
 
   /** The articles whose cards the page of `article` can show: its neighbours, related articles, original, story and near-copies. */

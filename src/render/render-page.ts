@@ -26,11 +26,11 @@ export class PageRenderer {
   }
 
   /**
-   * A digest of what the page is made from, for its key without preparing it: article and term
-   * pages (see PageInputs); null for other kinds, which are keyed by their prepared JSON.
+   * What the page is made from, as text, for its key without preparing it: article, term and
+   * month pages (see PageInputs.text); null for other kinds, which are keyed by their prepared JSON.
    */
-  inputsDigest(page: Page): string | null {
-    return this.#inputs.digest(page);
+  inputsText(page: Page): string | null {
+    return this.#inputs.text(page);
   }
 
   /** The HTML of one page. Template errors are thrown as BroadsheetError naming the template. */

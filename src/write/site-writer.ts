@@ -180,7 +180,7 @@ export class SiteWriter {
    */
   reuseByKey(relativePath: string, key: string, recordAs?: string): boolean {
     const entry = this.#previous[relativePath];
-    if (entry === undefined || !entry[0].split(' ').includes(key) || !this.#stillThere(relativePath, entry)) return false;
+    if (entry === undefined || !recordedUnder(entry[0], key) || !this.#stillThere(relativePath, entry)) return false;
     this.#keep(relativePath, recordAs === undefined ? entry : [recordAs, entry[1]]);
     return true;
   }
@@ -464,6 +464,18 @@ function contentKeyOf(key: string): string | null {
   if (key.startsWith('c:')) return key;
   return key.startsWith(MADE_PREFIX) ? key.slice(key.lastIndexOf('|') + 1) : null;
 }
+
+/** Whether `key` is one of the space-separated `keys` (with no list made: a rebuild asks for every page). */
+function recordedUnder(keys: string, key: string): boolean {
+  if (key.includes(' ')) return false;
+  for (let at = keys.indexOf(key); at !== -1; at = keys.indexOf(key, at + 1)) {
+    const end = at + key.length;
+    if ((at === 0 || keys.charCodeAt(at - 1) === SPACE) && (end === keys.length || keys.charCodeAt(end) === SPACE)) return true;
+  }
+  return false;
+}
+
+const SPACE = 0x20;
 
 /** The manifest key of a file a tool wrote itself: reused only through keepPrevious(), which the tool calls when its input is unchanged. */
 const EXTERNAL_KEY = 'x';

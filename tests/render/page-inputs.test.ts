@@ -1,10 +1,10 @@
 /**
- * PageInputs: an article or term page's key is a digest of what the page is made from, so a
- * rebuild does not prepare unchanged pages. A read the digest does not cover would leave a stale
+ * PageInputs: an article or term page's key hashes what the page is made from, so a
+ * rebuild does not prepare unchanged pages. A read the text does not cover would leave a stale
  * page after an edit; here every article and term page of a real archive (BBC business articles
  * through the real parse, enrich and relate stages, with a wire near-copy, stories and related
  * articles) is prepared while its articles and relations record what is read, and each read must
- * be one the page's digest covers.
+ * be one the page’s text covers.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -140,7 +140,7 @@ describe('PageInputs', () => {
               ? terms.get(`${page.taxonomy}/${page.slug}`)!.articleIds
               : [];
       const covered = new Set(shown.flatMap((id) => inputs.cardArticles(id)));
-      // The reads the summary makes, exactly: its value is in the digest, so they are covered, and no other read of the rest of the term is.
+      // The reads the summary makes, exactly: its value is in the text, so they are covered, and no other read of the rest of the term is.
       reads.seen.clear();
       reads.on = later;
       if (page.kind === 'term') summaryOf(watched)(terms.get(`${page.taxonomy}/${page.slug}`)!);
@@ -172,32 +172,32 @@ describe('PageInputs', () => {
     const page = { kind: 'article', url: article.url, id: article.id } as const;
     const shown = archive.byId.get(archive.related.get(article.id)![0]!)!;
     const unrelated = archive.articles.find((a) => a.id !== article.id && !inputs(archive).shownOn(article).includes(a.id) && !inputs(archive).shownOn(a).includes(article.id))!;
-    const before = inputs(archive).digest(page);
+    const before = inputs(archive).text(page);
     const edited = (id: string, change: Partial<Article>): Archive => {
       const articles = archive.articles.map((a) => (a.id === id ? { ...a, ...change } : a));
       return { ...archive, articles, byId: new Map(articles.map((a) => [a.id, a])) };
     };
-    expect(inputs(edited(page.id, { title: 'Another title' })).digest(page)).not.toBe(before);
-    expect(inputs(edited(shown.id, { title: 'Another title' })).digest(page)).not.toBe(before);
-    expect(inputs(edited(shown.id, { summary: 'Another summary.' })).digest(page)).not.toBe(before);
-    expect(inputs(edited(unrelated.id, { title: 'Another title' })).digest(page)).toBe(before);
+    expect(inputs(edited(page.id, { title: 'Another title' })).text(page)).not.toBe(before);
+    expect(inputs(edited(shown.id, { title: 'Another title' })).text(page)).not.toBe(before);
+    expect(inputs(edited(shown.id, { summary: 'Another summary.' })).text(page)).not.toBe(before);
+    expect(inputs(edited(unrelated.id, { title: 'Another title' })).text(page)).toBe(before);
     // Subjects are not shown (the topics made from them are).
-    expect(inputs(edited(page.id, { subjects: [] })).digest(page)).toBe(before);
-    expect(pageInputs(archive, '', (key) => key.length === 4).digest(page)).not.toBe(before);
-    expect(pageInputs(archive, '["feeds"]').digest(page)).not.toBe(before);
+    expect(inputs(edited(page.id, { subjects: [] })).text(page)).toBe(before);
+    expect(pageInputs(archive, '', (key) => key.length === 4).text(page)).not.toBe(before);
+    expect(pageInputs(archive, '["feeds"]').text(page)).not.toBe(before);
   });
 
   it('changes when only the page’s relations change: neighbours swapped, related articles reordered', () => {
     const inputs = (a: Archive): PageInputs => pageInputs(a);
     const article = archive.articles.find((a) => (archive.related.get(a.id) ?? []).length > 1 && archive.neighbours.get(a.id)?.older != null)!;
     const page = { kind: 'article', url: article.url, id: article.id } as const;
-    const before = inputs(archive).digest(page);
+    const before = inputs(archive).text(page);
     const { older, newer } = archive.neighbours.get(article.id)!;
     // An older neighbour only, shown as the newer one: the same articles, another page.
     const swapped = new Map(archive.neighbours).set(article.id, { older: newer ?? null, newer: older ?? null });
-    expect(inputs({ ...archive, neighbours: swapped }).digest(page)).not.toBe(before);
+    expect(inputs({ ...archive, neighbours: swapped }).text(page)).not.toBe(before);
     const reordered = new Map(archive.related).set(article.id, [...archive.related.get(article.id)!].reverse());
-    expect(inputs({ ...archive, related: reordered }).digest(page)).not.toBe(before);
+    expect(inputs({ ...archive, related: reordered }).text(page)).not.toBe(before);
   });
 
   it('is what PageRenderer keys pages by, with the site’s feeds in it: an article page changes when the last dated article loses its date', () => {
@@ -214,33 +214,33 @@ describe('PageInputs', () => {
     const withFeeds = renderer(undatedBut(dated.id));
     const without = renderer(undatedBut(null));
     expect(JSON.parse(withFeeds.prepareJson(page)).context.meta.feeds).not.toEqual(JSON.parse(without.prepareJson(page)).context.meta.feeds);
-    expect(withFeeds.inputsDigest(page)).not.toBe(without.inputsDigest(page));
-    expect(withFeeds.inputsDigest({ kind: 'home', url: '' })).toBeNull();
+    expect(withFeeds.inputsText(page)).not.toBe(without.inputsText(page));
+    expect(withFeeds.inputsText({ kind: 'home', url: '' })).toBeNull();
   });
 
   it('changes a term’s first page when any article of the term changes (its chart sums them all up), not when another does', () => {
     const { term, pages, onPage, offPage, outside, edited } = longTerm();
     const first = pages[0]!;
-    const before = pageInputs(archive).digest(first);
+    const before = pageInputs(archive).text(first);
     expect(before).not.toBeNull();
-    expect(pageInputs(edited(offPage, { date: '1999-01-01' })).digest(first)).not.toBe(before);
-    expect(pageInputs(edited(onPage(first)[0]!, { title: 'Another title' })).digest(first)).not.toBe(before);
-    expect(pageInputs(edited(outside.id, { title: 'Another title', date: '1999-01-01' })).digest(first)).toBe(before);
+    expect(pageInputs(edited(offPage, { date: '1999-01-01' })).text(first)).not.toBe(before);
+    expect(pageInputs(edited(onPage(first)[0]!, { title: 'Another title' })).text(first)).not.toBe(before);
+    expect(pageInputs(edited(outside.id, { title: 'Another title', date: '1999-01-01' })).text(first)).toBe(before);
     // Its chart links a month only when the month has a page, which any article can give it.
-    expect(pageInputs(archive, '', (key) => key.length === 4).digest(first)).not.toBe(before);
+    expect(pageInputs(archive, '', (key) => key.length === 4).text(first)).not.toBe(before);
     expect(term.articleIds.length).toBeGreaterThan(2 * CONFIG.pageSize);
   });
 
   it('changes a term’s later page when its cards or the term’s summary (role, feeds) change, not when an article it does not show does', () => {
     const { pages, onPage, offPage, outside, edited } = longTerm();
     const second = pages[1]!;
-    const before = pageInputs(archive).digest(second);
-    expect(pageInputs(edited(onPage(second)[0]!, { title: 'Another title' })).digest(second)).not.toBe(before);
+    const before = pageInputs(archive).text(second);
+    expect(pageInputs(edited(onPage(second)[0]!, { title: 'Another title' })).text(second)).not.toBe(before);
     // An article of the term on another page, with the same role and feeds: the page reads the same.
-    expect(pageInputs(edited(offPage, { title: 'Another title', summary: 'Another summary.' })).digest(second)).toBe(before);
-    expect(pageInputs(edited(outside.id, { title: 'Another title' })).digest(second)).toBe(before);
-    // The summary is in the digest...
-    const summarised = (summary: string): string | null => new PageInputs(archive, '', sitePages(archive), () => summary).digest(second);
+    expect(pageInputs(edited(offPage, { title: 'Another title', summary: 'Another summary.' })).text(second)).toBe(before);
+    expect(pageInputs(edited(outside.id, { title: 'Another title' })).text(second)).toBe(before);
+    // The summary is in the text...
+    const summarised = (summary: string): string | null => new PageInputs(archive, '', sitePages(archive), () => summary).text(second);
     expect(summarised('a')).not.toBe(summarised('b'));
     // ...and it changes with the role the term's articles give it, and with a topic's feeds.
     const place = archive.terms.places.find((t) => t.articleIds.length > 1)!;
@@ -266,18 +266,18 @@ describe('PageInputs', () => {
       const articles = archive.articles.map((a) => (a.id === id ? { ...a, ...change } : a));
       return { ...archive, articles, byId: new Map(articles.map((a) => [a.id, a])) };
     };
-    const before = pageInputs(archive).digest(page);
+    const before = pageInputs(archive).text(page);
     expect(before).not.toBeNull();
-    expect(pageInputs(edited(onPage[0]!, { title: 'Another title' })).digest(page)).not.toBe(before);
-    expect(pageInputs(edited(offPage, { title: 'Another title' })).digest(page)).toBe(before);
-    expect(pageInputs(archive).digest({ ...page, pagination: { ...page.pagination, pageCount: page.pagination.pageCount + 1 } })).not.toBe(before);
+    expect(pageInputs(edited(onPage[0]!, { title: 'Another title' })).text(page)).not.toBe(before);
+    expect(pageInputs(edited(offPage, { title: 'Another title' })).text(page)).toBe(before);
+    expect(pageInputs(archive).text({ ...page, pagination: { ...page.pagination, pageCount: page.pagination.pageCount + 1 } })).not.toBe(before);
     // A month before all others: the oldest month's page now links to it, and then to it with one article more.
     const oldest = archive.years.at(-1)!.months.at(-1)!;
     const oldestPage = months.find((p) => p.kind === 'month' && p.year === oldest.year && p.month === oldest.month)!;
     const withMonthBefore = (articleIds: string[]): Archive => ({ ...archive, years: [...archive.years, { year: '1999', count: articleIds.length, months: [{ year: '1999', month: '12', articleIds }] }] });
-    const alone = pageInputs(archive).digest(oldestPage);
-    expect(pageInputs(withMonthBefore(['a'])).digest(oldestPage)).not.toBe(alone);
-    expect(pageInputs(withMonthBefore(['a', 'b'])).digest(oldestPage)).not.toBe(pageInputs(withMonthBefore(['a'])).digest(oldestPage));
+    const alone = pageInputs(archive).text(oldestPage);
+    expect(pageInputs(withMonthBefore(['a'])).text(oldestPage)).not.toBe(alone);
+    expect(pageInputs(withMonthBefore(['a', 'b'])).text(oldestPage)).not.toBe(pageInputs(withMonthBefore(['a'])).text(oldestPage));
   });
 
   /** A term of three pages or more, its pages, and articles on and off them and outside the term. */
