@@ -76,7 +76,7 @@ export function appendEntries(cacheDir: string, entries: readonly PackEntry[]): 
 }
 
 /** Reads `length` bytes at `offset` of a file as text; throws when the file is gone or shorter. */
-export function readSlice(file: string, offset: number, length: number): string {
+function readSlice(file: string, offset: number, length: number): string {
   const fd = openSync(file, 'r');
   try {
     return readAt(fd, file, offset, length);
