@@ -118,16 +118,28 @@ export async function buildSearchIndex(
     index = created.index;
     if (index === undefined) return { pages: 0, errors };
     let pages = 0;
-    for (let i = 0; i < articles.length; i += BATCH) {
-      // A failing build stops within a batch rather than wait for the whole shard (seconds at 25x).
-      if (options.signal?.aborted === true) return { pages: 0, errors: [...errors, { file: null, message: 'stopped: the build failed' }] };
-      const batch = articles.slice(i, i + BATCH);
+    const send = async (batch: readonly Article[]): Promise<void> => {
       const added = await Promise.all(batch.map((a) => (index as PagefindIndex).addHTMLFile({ url: `/${a.url}`, content: searchPage(a, language, bodyOf(a)) })));
       added.forEach((response, j) => {
         if (response.errors.length === 0) pages += 1;
         for (const message of response.errors) errors.push({ file: batch[j]?.sourceFile ?? null, message });
       });
+    };
+    // The next batch is sent before the last is answered, so Pagefind has work while this thread, busy with render, makes it.
+    let answering: Promise<void> | null = null;
+    for (let i = 0; i < articles.length; i += BATCH) {
+      // A failing build stops within a batch rather than wait for the whole shard (seconds at 25x).
+      if (options.signal?.aborted === true) {
+        await answering;
+        return { pages: 0, errors: [...errors, { file: null, message: 'stopped: the build failed' }] };
+      }
+      const sending = send(articles.slice(i, i + BATCH));
+      // Handled now: it may fail while the last batch is still awaited.
+      sending.catch(() => undefined);
+      await answering;
+      answering = sending;
     }
+    await answering;
     const written = await index.writeFiles({ outputPath: outputDir });
     for (const message of written.errors) errors.push({ file: null, message });
     if (options.indexOnly === true && written.errors.length === 0) await keepIndexFiles(outputDir);
