@@ -3,6 +3,7 @@ import type { ArticleTask, ArticleTaskResult } from './article-task.ts';
 import { type RelateTask, shareRelateWork } from './relate-task.ts';
 import { runRenderTask, type RenderTask } from './render-task.ts';
 import { WorkerPool, workerCount } from './worker-pool.ts';
+import { nextTurn } from './next-turn.ts';
 import type { SharedWork } from '../enrich/relate-articles.ts';
 import { collectGarbage } from '../collect-garbage.ts';
 
@@ -113,9 +114,4 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
     },
     close: () => pool.close(),
   };
-}
-
-/** Resolves after the event loop has taken the messages and I/O waiting now. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -7,6 +7,7 @@ import type { SiteWriter } from '../write/site-writer.ts';
 import { outputPathFor } from '../urls.ts';
 import { renderPagesNow, type PageJob, type RenderTask } from './render-task.ts';
 import type { BuildRunner } from './build-tasks.ts';
+import { nextTurn } from './next-turn.ts';
 
 /** What rendering needs besides the pages. */
 export interface RenderPagesOptions {
@@ -115,11 +116,6 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
   await Promise.all(inFlight);
   if (failure !== null) throw failure;
   return count;
-}
-
-/** Resolves after a turn of the event loop, I/O included. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
