@@ -100,7 +100,7 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
   if (!config.search) return 0;
   const [primary, ...others] = searchShards(searchableArticles(archive), options.shardSize ?? SEARCH_SHARD_SIZE);
   const bodySalt = options.bodySalt ?? null;
-  const bodyOf = options.bodyOf ?? null;
+  const bodyOf = options.bodyOf ?? ((article: Article): string => article.bodyHtml);
   if (primary === undefined) return 0;
   // Every bundle's key names the layout, so a new number of shards indexes each one again.
   const layout = `${primary.bits}:${[primary, ...others].map((s) => s.dir).join(',')}`;
@@ -151,14 +151,14 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
 async function writeShard(
   shard: SearchShard,
   placement: string,
-  how: { readonly bodySalt: string | null; readonly bodyOf: ((article: Article) => string) | null; readonly lane: number; readonly signal: AbortSignal | undefined },
+  how: { readonly bodySalt: string | null; readonly bodyOf: (article: Article) => string; readonly lane: number; readonly signal: AbortSignal | undefined },
   config: SiteConfig,
   sink: StagingSink,
   report: BuildReport,
   extraFiles: ReadonlyArray<readonly [string, string]>,
 ): Promise<number | null> {
   const { bodySalt, bodyOf, lane, signal } = how;
-  const key = searchIndexKey(shard.articles, config.language, placement, bodySalt, bodyOf ?? undefined);
+  const key = searchIndexKey(shard.articles, config.language, placement, bodySalt, bodyOf);
   const previous = path.join(config.outDir, shard.dir);
   const previousKey = await readFile(path.join(previous, SEARCH_KEY_FILE), 'utf8').catch(() => null);
   if (previousKey?.trim() === key && (await sink.keepPrevious?.(shard.dir))) return shard.articles.length;
@@ -167,7 +167,7 @@ async function writeShard(
   await rm(target, { recursive: true, force: true });
 
   const primary = shard.dir === PRIMARY_BUNDLE_DIR;
-  const result = await buildSearchIndex(shard.articles, config.language, target, { indexOnly: !primary, lane, ...(bodyOf === null ? {} : { bodyOf }), ...(signal === undefined ? {} : { signal }) });
+  const result = await buildSearchIndex(shard.articles, config.language, target, { indexOnly: !primary, lane, bodyOf, ...(signal === undefined ? {} : { signal }) });
   // Stopped part way: the build is failing, and the signal's reason is what it reports.
   signal?.throwIfAborted();
   for (const error of result.errors) report.add('warning', error.file, `search index: ${error.message}`);
