@@ -63,6 +63,12 @@ function pageInputs(archive: Archive, siteWide = '', hasDatePage?: (key: string)
   return new PageInputs(archive, siteWide, sitePages(archive, hasDatePage), summaryOf(archive));
 }
 
+/** The archive with one article's fields changed (its relations as they were). */
+function edited(archive: Archive, id: string, change: Partial<Article>): Archive {
+  const articles = archive.articles.map((a) => (a.id === id ? { ...a, ...change } : a));
+  return { ...archive, articles, byId: new Map(articles.map((a) => [a.id, a])) };
+}
+
 /** What preparing a page read: "id.field" of articles, "map:id" of relations and look-ups by id. */
 class Reads {
   on = false;
@@ -173,16 +179,12 @@ describe('PageInputs', () => {
     const shown = archive.byId.get(archive.related.get(article.id)![0]!)!;
     const unrelated = archive.articles.find((a) => a.id !== article.id && !inputs(archive).shownOn(article).includes(a.id) && !inputs(archive).shownOn(a).includes(article.id))!;
     const before = inputs(archive).text(page);
-    const edited = (id: string, change: Partial<Article>): Archive => {
-      const articles = archive.articles.map((a) => (a.id === id ? { ...a, ...change } : a));
-      return { ...archive, articles, byId: new Map(articles.map((a) => [a.id, a])) };
-    };
-    expect(inputs(edited(page.id, { title: 'Another title' })).text(page)).not.toBe(before);
-    expect(inputs(edited(shown.id, { title: 'Another title' })).text(page)).not.toBe(before);
-    expect(inputs(edited(shown.id, { summary: 'Another summary.' })).text(page)).not.toBe(before);
-    expect(inputs(edited(unrelated.id, { title: 'Another title' })).text(page)).toBe(before);
+    expect(inputs(edited(archive, page.id, { title: 'Another title' })).text(page)).not.toBe(before);
+    expect(inputs(edited(archive, shown.id, { title: 'Another title' })).text(page)).not.toBe(before);
+    expect(inputs(edited(archive, shown.id, { summary: 'Another summary.' })).text(page)).not.toBe(before);
+    expect(inputs(edited(archive, unrelated.id, { title: 'Another title' })).text(page)).toBe(before);
     // Subjects are not shown (the topics made from them are).
-    expect(inputs(edited(page.id, { subjects: [] })).text(page)).toBe(before);
+    expect(inputs(edited(archive, page.id, { subjects: [] })).text(page)).toBe(before);
     expect(pageInputs(archive, '', (key) => key.length === 4).text(page)).not.toBe(before);
     expect(pageInputs(archive, '["feeds"]').text(page)).not.toBe(before);
   });
@@ -219,26 +221,26 @@ describe('PageInputs', () => {
   });
 
   it('changes a term’s first page when any article of the term changes (its chart sums them all up), not when another does', () => {
-    const { term, pages, onPage, offPage, outside, edited } = longTerm();
+    const { term, pages, onPage, offPage, outside } = longTerm();
     const first = pages[0]!;
     const before = pageInputs(archive).text(first);
     expect(before).not.toBeNull();
-    expect(pageInputs(edited(offPage, { date: '1999-01-01' })).text(first)).not.toBe(before);
-    expect(pageInputs(edited(onPage(first)[0]!, { title: 'Another title' })).text(first)).not.toBe(before);
-    expect(pageInputs(edited(outside.id, { title: 'Another title', date: '1999-01-01' })).text(first)).toBe(before);
+    expect(pageInputs(edited(archive, offPage, { date: '1999-01-01' })).text(first)).not.toBe(before);
+    expect(pageInputs(edited(archive, onPage(first)[0]!, { title: 'Another title' })).text(first)).not.toBe(before);
+    expect(pageInputs(edited(archive, outside.id, { title: 'Another title', date: '1999-01-01' })).text(first)).toBe(before);
     // Its chart links a month only when the month has a page, which any article can give it.
     expect(pageInputs(archive, '', (key) => key.length === 4).text(first)).not.toBe(before);
     expect(term.articleIds.length).toBeGreaterThan(2 * CONFIG.pageSize);
   });
 
   it('changes a term’s later page when its cards or the term’s summary (role, feeds) change, not when an article it does not show does', () => {
-    const { pages, onPage, offPage, outside, edited } = longTerm();
+    const { pages, onPage, offPage, outside } = longTerm();
     const second = pages[1]!;
     const before = pageInputs(archive).text(second);
-    expect(pageInputs(edited(onPage(second)[0]!, { title: 'Another title' })).text(second)).not.toBe(before);
+    expect(pageInputs(edited(archive, onPage(second)[0]!, { title: 'Another title' })).text(second)).not.toBe(before);
     // An article of the term on another page, with the same role and feeds: the page reads the same.
-    expect(pageInputs(edited(offPage, { title: 'Another title', summary: 'Another summary.' })).text(second)).toBe(before);
-    expect(pageInputs(edited(outside.id, { title: 'Another title' })).text(second)).toBe(before);
+    expect(pageInputs(edited(archive, offPage, { title: 'Another title', summary: 'Another summary.' })).text(second)).toBe(before);
+    expect(pageInputs(edited(archive, outside.id, { title: 'Another title' })).text(second)).toBe(before);
     // The summary is in the text...
     const summarised = (summary: string): string | null => new PageInputs(archive, '', sitePages(archive), () => summary).text(second);
     expect(summarised('a')).not.toBe(summarised('b'));
@@ -262,14 +264,10 @@ describe('PageInputs', () => {
     const onPage = page.kind === 'month' ? page.pagination.articleIds : [];
     const other = months.find((p) => p.kind === 'month' && p.year === page.year && p.month === page.month && p.pagination.page === 1)!;
     const offPage = other.kind === 'month' ? other.pagination.articleIds.find((id) => !onPage.some((shown) => pageInputs(archive).cardArticles(shown).includes(id)))! : '';
-    const edited = (id: string, change: Partial<Article>): Archive => {
-      const articles = archive.articles.map((a) => (a.id === id ? { ...a, ...change } : a));
-      return { ...archive, articles, byId: new Map(articles.map((a) => [a.id, a])) };
-    };
     const before = pageInputs(archive).text(page);
     expect(before).not.toBeNull();
-    expect(pageInputs(edited(onPage[0]!, { title: 'Another title' })).text(page)).not.toBe(before);
-    expect(pageInputs(edited(offPage, { title: 'Another title' })).text(page)).toBe(before);
+    expect(pageInputs(edited(archive, onPage[0]!, { title: 'Another title' })).text(page)).not.toBe(before);
+    expect(pageInputs(edited(archive, offPage, { title: 'Another title' })).text(page)).toBe(before);
     expect(pageInputs(archive).text({ ...page, pagination: { ...page.pagination, pageCount: page.pagination.pageCount + 1 } })).not.toBe(before);
     // A month before all others: the oldest month's page now links to it, and then to it with one article more.
     const oldest = archive.years.at(-1)!.months.at(-1)!;
@@ -288,11 +286,7 @@ describe('PageInputs', () => {
     const onPage = (page: (typeof pages)[number]): readonly string[] => (page.kind === 'term' ? page.pagination.articleIds : []);
     const offPage = term.articleIds.find((id) => !onPage(pages[0]!).includes(id) && !onPage(pages[1]!).includes(id) && !inputs.cardArticles(id).some((read) => read !== '' && onPage(pages[1]!).some((shown) => inputs.cardArticles(shown).includes(read))))!;
     const outside = archive.articles.find((a) => !term.articleIds.includes(a.id) && !term.articleIds.some((id) => inputs.cardArticles(id).includes(a.id)))!;
-    const edited = (id: string, change: Partial<Article>): Archive => {
-      const articles = archive.articles.map((a) => (a.id === id ? { ...a, ...change } : a));
-      return { ...archive, articles, byId: new Map(articles.map((a) => [a.id, a])) };
-    };
     expect(offPage, 'an article of the term on neither of the first two pages').toBeDefined();
-    return { term, pages, onPage, offPage, outside, edited };
+    return { term, pages, onPage, offPage, outside };
   }
 });
