@@ -110,8 +110,10 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
 }
 
 /**
- * `--timings`: one line, "Timings (s): " and a JSON object of stage → seconds in the order stages finished (search runs while pages render and beside the other outputs, so its seconds overlap theirs), with
- * "total" last; one line so scripts (npm run bench) can read it, JSON so nothing needs escaping.
+ * `--timings`: one line, "Timings (s): " and a JSON object of stage → seconds in the order stages
+ * finished (search runs while pages render and beside the other outputs, so its seconds overlap
+ * theirs), with "total" last; one line so scripts (npm run bench) can read it, JSON so nothing
+ * needs escaping.
  */
 export function timingsLine(timings: ReadonlyArray<readonly [string, number]>, total: number): string {
   const seconds = (s: number): number => Math.round(s * 1000) / 1000;
