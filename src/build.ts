@@ -29,7 +29,8 @@ import { ArticleCache } from './cache/article-cache.ts';
 import { leaseCache } from './cache/cache-lease.ts';
 import { ArticleBodies, inputKey } from './cache/article-bodies.ts';
 import type { ArticleOutcome } from './pool/article-task.ts';
-import { releaseArticleReading, type ArticleTerms } from './enrich/term-vectors.ts';
+import { releaseArticleReading } from './enrich/term-vectors.ts';
+import { termsCounted, termsKeptHere, type KeptTerms } from './pool/kept-terms.ts';
 import { articleLoader, ARTICLES_PER_BATCH, batchConcurrency, inputCacheKeys } from './pool/article-loader.ts';
 import { StringPool } from './pool/string-pool.ts';
 import type { ProgressListener } from './progress.ts';
@@ -103,6 +104,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
   // Per-article work (parse, enrich, relate's vectors and neighbour search, render) runs on a worker pool, started now so its start-up
   // overlaps the hashing below, unless the cache has articles: then only once the misses are counted.
   const runner = createBuildRunner(discovered.inputs.length, { startNow: cacheDir === null || !ArticleCache.exists(articleCacheDir) });
+  let terms: KeptTerms | null = null;
   try {
     const salts = await timer.time('hash', () => buildSalts(config));
     const manifestFile = cacheDir === null ? null : outputManifestFile(cacheDir, config.outDir);
@@ -117,9 +119,11 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     const cacheKeys = new Set<string>();
     const bodies = new ArticleBodies();
     const strings = new StringPool();
-    const terms = new Map<string, ArticleTerms>();
     const { keys, misses } = inputCacheKeys(cache, discovered.inputs, hashes?.contentHashes);
     runner.expectMisses(misses);
+    // When this thread loads the articles alone (most are cached), a thread of its own counts their terms meanwhile, on
+    // the core the workers leave free, and relate finds its table made. When the workers parse, no core is free: relate counts them.
+    terms = runner.workers > 0 && !runner.workersParse ? termsCounted() : termsKeptHere();
     const load = articleLoader({ cache, runner, keys, bodies, strings, cacheKeys, terms, hashes });
     const { articles, related } = await relatedArticles(discovered.inputs, timer, report, displayPath, load, batchConcurrency(runner), terms, runner.relate, (done, total) => options.onProgress?.('parse', done, total), async () => {
       await runner.articlesDone();
@@ -205,6 +209,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
   } finally {
     // Also when parsing failed: a watching process would otherwise keep this thread's reading scratch (4 bytes a character of the longest text read) until its next build.
     releaseArticleReading();
+    await terms?.close();
     await runner.close();
     await lease?.release();
     if (cacheDir === null) await rm(articleCacheDir, { recursive: true, force: true });
@@ -214,7 +219,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
 /**
  * Loads every input (through `load`, in batches, on the pool), drops repeated files and relates the articles.
  * The articles come without bodies: relate reads the terms counted where each was parsed (`terms`,
- * by inputKey; emptied once read), and their body HTML stays in the article cache (see
+ * kept by inputKey as each loads), and their body HTML stays in the article cache (see
  * ArticleBodies), so memory holds metadata only. Relate's per-article work is shared with the workers (`work`) when there are any.
  */
 async function relatedArticles(
@@ -224,7 +229,7 @@ async function relatedArticles(
   displayPath: (a: { inputKind: string; sourceFile: string }) => string,
   load: (batch: readonly InputFile[]) => Promise<ArticleOutcome[]>,
   concurrency: number,
-  terms: Map<string, ArticleTerms>,
+  terms: KeptTerms,
   work: SharedWork | null,
   onProgress: (done: number, total: number) => void,
   onParsed: () => Promise<void>,
@@ -234,8 +239,8 @@ async function relatedArticles(
   const enriched = timer.timeSync('dedupe', () => dedupeArticles(parsed, report, displayPath));
   parsed.length = 0;
   // Each article's terms are let go once relate has read them: garbage it can collect while it works.
-  const relations = await timer.time('relate', () => relateArticlesShared(enriched, (article) => takeTerms(terms, inputKey(article)) ?? missingTerms(article), work));
-  terms.clear();
+  const relations = await timer.time('relate', () => relateArticlesShared(enriched, terms.source, work));
+  await terms.close();
   return relations;
 }
 
@@ -246,21 +251,6 @@ async function relatedArticles(
 function withBodies(archive: Archive, bodies: ArticleBodies): Archive {
   const articles = archive.articles.map((a) => bodies.withBody(a));
   return { ...archive, articles, byId: new Map(articles.map((a) => [a.id, a])) };
-}
-
-/** The terms under `key`, taken out of `terms`. */
-function takeTerms(terms: Map<string, ArticleTerms>, key: string): ArticleTerms | undefined {
-  const read = terms.get(key);
-  terms.delete(key);
-  return read;
-}
-
-/**
- * Every parsed article comes with its terms (from its worker or its cache entry). Without them
- * relate would read its emptied body, the title alone, and relate it worse without a word.
- */
-function missingTerms(article: { sourceFile: string }): never {
-  throw new BroadsheetError('no terms were counted for this article (a bug: please report it)', { file: article.sourceFile });
 }
 
 function missing(id: string): never {

@@ -4,7 +4,7 @@ import { compareCodePoints } from '../text/compare.ts';
 import { clusterStories } from './cluster-stories.ts';
 import { findNearDuplicates, minhashSignature } from './find-near-duplicates.ts';
 import { compressRows, type NeighbourIndex, neighbourIndex, type NeighbourRows, neighbourRows, type Neighbours, nearestNeighbours, searchNeighbours } from './nearest-neighbours.ts';
-import { type Allocate, type ArticleTerms, TermTable, type TermVectors, type VectorJob, vectorsOf, weighVectors } from './term-vectors.ts';
+import { type Allocate, allocateHere, type ArticleTerms, TermTable, type TermVectors, type VectorJob, vectorsOf, weighVectors } from './term-vectors.ts';
 import { refineSubjects } from './refine-subjects.ts';
 import { resolveSurnames } from './resolve-surnames.ts';
 import { subjectTopics } from './choose-topics.ts';
@@ -22,6 +22,20 @@ export interface Relations {
   /** For each article id, up to RELATED_COUNT other article ids, best first. */
   readonly related: Map<string, string[]>;
 }
+
+/**
+ * Where relate finds each article's terms: read on this thread into the archive's table (termsOf,
+ * asked once per article, so its owner may let each go as it is given), or counted already on
+ * another thread as the articles loaded (see TermCounter): then only each article's MinHash
+ * signature is here, and the table comes as the vector job of the articles in their order.
+ */
+export type TermSource =
+  | { readonly kind: 'read'; readonly termsOf: (article: Article) => ArticleTerms | undefined }
+  | {
+      readonly kind: 'counted';
+      readonly signatureOf: (article: Article) => readonly number[] | null;
+      readonly vectorJob: (articles: readonly Article[]) => Promise<VectorJob>;
+    };
 
 /** Per-article work of relate that other threads may share: weighing the vectors, searching the neighbours. */
 export type SharedJob = { readonly work: 'vectors'; readonly job: VectorJob } | { readonly work: 'neighbours'; readonly index: NeighbourIndex; readonly rows: NeighbourRows };
@@ -76,35 +90,43 @@ export function relateArticles(articles: readonly Article[], termsOf: (article: 
 /**
  * relateArticles with its per-article work (weighing vectors, searching neighbours) shared with
  * other threads (`work`; null: this thread alone): the same relations. While the others start on
- * a job, this thread does work of relate that the job does not need. `termsOf` is asked once per
- * article, so its owner may let each article's terms go as they are given.
+ * a job, this thread does work of relate that the job does not need.
  */
-export async function relateArticlesShared(articles: readonly Article[], termsOf: (article: Article) => ArticleTerms | undefined, work: SharedWork | null): Promise<Relations> {
-  if (work === null) return relateArticles(articles, termsOf);
-  const { originalOf, people, vectors } = await sharedVectors(articles, termsOf, work);
-  const index = neighbourIndex(vectors, RELATED_COUNT * 2, MIN_RELATED_SIMILARITY, (i) => originalOf[i] === -1, work.allocate);
-  const rows = neighbourRows(index, work.allocate);
+export async function relateArticlesShared(articles: readonly Article[], terms: TermSource, work: SharedWork | null): Promise<Relations> {
+  if (work === null && terms.kind === 'read') return relateArticles(articles, terms.termsOf);
+  const shared = work ?? workHere;
+  const { originalOf, people, vectors } = await sharedVectors(articles, terms, shared);
+  const index = neighbourIndex(vectors, RELATED_COUNT * 2, MIN_RELATED_SIMILARITY, (i) => originalOf[i] === -1, shared.allocate);
+  const rows = neighbourRows(index, shared.allocate);
   let subjects: Array<readonly Subject[]> = [];
-  await work.share({ work: 'neighbours', index, rows }, () => {
-    work.collect();
+  await shared.share({ work: 'neighbours', index, rows }, () => {
+    shared.collect();
     subjects = refineSubjects(articles, vectors);
   });
-  await work.finish();
+  await shared.finish();
   return linkArticles(articles, originalOf, compressRows(rows, index.k), subjects, people);
 }
+
+/** SharedWork with no other thread: this one does every job. */
+const workHere: SharedWork = {
+  allocate: allocateHere,
+  share: async (job, meanwhile) => {
+    meanwhile();
+    jobRunner(job)(0, jobSize(job));
+  },
+  collect: () => undefined,
+  finish: async () => undefined,
+};
 
 /**
  * The vectors, weighed with the other threads while this one finds the near-copies and resolves
  * surnames. Only the vectors are read after this returns, but the term counts share the shared
  * arena's blocks with them: their memory is given back only when relate ends (SharedWork.finish).
  */
-async function sharedVectors(
-  articles: readonly Article[],
-  termsOf: (article: Article) => ArticleTerms | undefined,
-  work: SharedWork,
-): Promise<{ originalOf: Int32Array; people: Array<readonly Entity[]>; vectors: TermVectors }> {
+async function sharedVectors(articles: readonly Article[], terms: TermSource, work: SharedWork): Promise<SharedVectors> {
+  if (terms.kind === 'counted') return countedVectors(articles, terms, work);
   const table = new TermTable(work.allocate);
-  const signatures = readTerms(articles, termsOf, table);
+  const signatures = readTerms(articles, terms.termsOf, table);
   const job = table.vectorJob(work.allocate);
   let originalOf: Int32Array = new Int32Array(0);
   let people: Array<readonly Entity[]> = [];
@@ -112,6 +134,29 @@ async function sharedVectors(
     originalOf = findOriginals(articles, signatures);
     people = resolveSurnames(articles);
   });
+  return { originalOf, people, vectors: vectorsOf(job) };
+}
+
+/** What sharedVectors gives: each article's original (see findOriginals), its resolved people, and the vectors. */
+interface SharedVectors {
+  readonly originalOf: Int32Array;
+  readonly people: Array<readonly Entity[]>;
+  readonly vectors: TermVectors;
+}
+
+/** sharedVectors from terms counted on another thread: this one finds the near-copies and resolves surnames while that one puts its table in order. */
+async function countedVectors(articles: readonly Article[], terms: Extract<TermSource, { kind: 'counted' }>, work: SharedWork): Promise<SharedVectors> {
+  const counting = terms.vectorJob(articles);
+  // Awaited below; when this thread fails first, its failure is the one that counts.
+  counting.catch(() => undefined);
+  const signatures = articles.map((article) => {
+    const signature = terms.signatureOf(article);
+    return signature === null ? null : Uint32Array.from(signature);
+  });
+  const originalOf = findOriginals(articles, signatures);
+  const people = resolveSurnames(articles);
+  const job = await counting;
+  await work.share({ work: 'vectors', job }, () => undefined);
   return { originalOf, people, vectors: vectorsOf(job) };
 }
 

@@ -94,10 +94,10 @@ const ENTITY_KINDS = [
  */
 export class TermTable {
   /** Terms by id, and an open-addressing table over them: hash, length and id + 1 per slot (0 empty). */
-  readonly #terms: string[] = [];
+  #terms: string[] = [];
   #slots = new Int32Array(3 * 4096);
   /** Whether each id (by id) names an entity rather than a word. */
-  readonly #entityKey: boolean[] = [];
+  #entityKey: boolean[] = [];
   /**
    * Every article's term counts in a few large chunks of two lists (term ids in first-seen order,
    * counts), not typed arrays per article; a row never spans two chunks. Chunks are added, never
@@ -109,9 +109,11 @@ export class TermTable {
   #termCounts: Int32Array;
   #rowFirst = 0;
   /** Article a's row: chunk, first and end position. */
-  readonly #rowChunk: number[] = [];
-  readonly #rowStart: number[] = [];
-  readonly #rowEnd: number[] = [];
+  #rowChunk: number[] = [];
+  #rowStart: number[] = [];
+  #rowEnd: number[] = [];
+  /** Whether reorder() renumbered the terms: the look-up table is stale, so no more rows. */
+  #reordered = false;
   /**
    * The current article's count per term id, at 2·id + 1, valid where 2·id holds its stamp: side by
    * side, so a word's look-up touches one cache line, not two arrays' (the tables outgrow the cache).
@@ -144,7 +146,8 @@ export class TermTable {
    * Records the term counts of an article read elsewhere (articleTerms). Its terms take ids in the order
    * given, which is the order `add` would have met them in, so the vectors come out the same.
    */
-  addTerms(read: Pick<ArticleTerms, 'terms' | 'counts'>): void {
+  addTerms(read: { readonly terms: string; readonly counts: ArrayLike<number> }): void {
+    if (this.#reordered) throw new Error('TermTable: no rows can be added after reorder()');
     const text = read.terms;
     const stamp = ++this.#stamp;
     let end = this.#rowFirst;
@@ -163,6 +166,54 @@ export class TermTable {
       i = stop + 1;
     }
     this.#endRow(end);
+  }
+
+  /**
+   * Keeps the rows `order` names (by the order they were added in), in that order, and numbers the
+   * terms afresh in the order first met over them: the table that adding those articles alone, in
+   * that order, would have made, so the vectors come out the same. Lets a thread count articles as
+   * they come, in any order, before the archive's order is known. The table takes no rows after.
+   */
+  reorder(order: ArrayLike<number>): void {
+    const rows = this.#rowChunk.length;
+    const seen = new Uint8Array(rows);
+    const renumbered = new Int32Array(this.#terms.length).fill(-1);
+    const terms: string[] = [];
+    const entityKey: boolean[] = [];
+    const rowChunk: number[] = [];
+    const rowStart: number[] = [];
+    const rowEnd: number[] = [];
+    // Checked before any row is renumbered, so a refused order leaves the table as it was.
+    for (let r = 0; r < order.length; r++) {
+      const row = order[r]!;
+      // A row taken twice would be renumbered twice.
+      if (!(Number.isInteger(row) && row >= 0 && row < rows) || seen[row] === 1) throw new RangeError(`TermTable.reorder: row ${row} is not a row of the table, or is named twice`);
+      seen[row] = 1;
+    }
+    for (let r = 0; r < order.length; r++) {
+      const row = order[r]!;
+      const ids = this.#chunks[this.#rowChunk[row]!]!.ids;
+      for (let k = this.#rowStart[row]!; k < this.#rowEnd[row]!; k++) {
+        const old = ids[k]!;
+        let id = renumbered[old]!;
+        if (id === -1) {
+          id = renumbered[old] = terms.length;
+          terms.push(this.#terms[old]!);
+          entityKey.push(this.#entityKey[old]!);
+        }
+        ids[k] = id;
+      }
+      rowChunk.push(this.#rowChunk[row]!);
+      rowStart.push(this.#rowStart[row]!);
+      rowEnd.push(this.#rowEnd[row]!);
+    }
+    this.#terms = terms;
+    this.#entityKey = entityKey;
+    this.#rowChunk = rowChunk;
+    this.#rowStart = rowStart;
+    this.#rowEnd = rowEnd;
+    // The look-up table still holds the old numbers.
+    this.#reordered = true;
   }
 
   /** Ends the current article's row at `end` of the chunk being filled: its counts are written from the scratch list. */

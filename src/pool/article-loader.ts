@@ -4,7 +4,7 @@ import type { InputFile } from '../content/input-file.ts';
 import { ArticleCache } from '../cache/article-cache.ts';
 import { inputKey, type ArticleBodies } from '../cache/article-bodies.ts';
 import type { InputHashes } from '../cache/build-key.ts';
-import type { ArticleTerms } from '../enrich/term-vectors.ts';
+import type { KeptTerms } from './kept-terms.ts';
 import type { EntryLocation } from '../cache/article-pack.ts';
 import type { ArticleOutcome } from './article-task.ts';
 import type { BuildRunner } from './build-tasks.ts';
@@ -23,7 +23,7 @@ export interface ArticleLoaderParts {
   /** The cache keys this build uses: every other entry may be pruned. */
   readonly cacheKeys: Set<string>;
   /** Each kept article's terms for relate (see ArticleOutcome), by inputKey. */
-  readonly terms: Map<string, ArticleTerms>;
+  readonly terms: KeptTerms;
   /** Learns the content hash of each input parsed here, or why it could not be read: the build key of a first build is made from them (see hashInputs). */
   readonly hashes?: InputHashes | null;
 }
@@ -71,7 +71,7 @@ export function articleLoader(parts: ArticleLoaderParts): (batch: readonly Input
     cache.record(key, location);
     if (!outcome.ok) return outcome;
     bodies.add(outcome.article, cache.bodyRef(key, location));
-    terms.set(inputKey(outcome.article), outcome.terms);
+    terms.keep(inputKey(outcome.article), outcome.terms);
     strings.internFields(outcome.article, UNIQUE_FIELDS);
     strings.intern(outcome.problems);
     return outcome;

@@ -56,6 +56,8 @@ export interface BuildRunner {
    * starts for parsing (start-up and word lists cost more than they save); else the workers start now.
    */
   expectMisses(misses: number): void;
+  /** Whether workers parse (as expectMisses decided): then every core is busy while articles load. */
+  readonly workersParse: boolean;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
       relate: null,
       articlesDone: async () => undefined,
       expectMisses: () => undefined,
+      workersParse: false,
       close: async () => undefined,
     };
   }
@@ -103,6 +106,9 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
     articlesDone: async () => {
       await pool.restart();
       pool.start();
+    },
+    get workersParse() {
+      return !parseHere;
     },
     expectMisses: (misses) => {
       if (misses < MIN_INPUTS_FOR_WORKERS && !forced) {

@@ -139,12 +139,12 @@ describe('relateArticles', () => {
         finished = true;
       },
     };
-    const shared = await relateArticlesShared(desk, () => undefined, secondHalfFirst);
+    const shared = await relateArticlesShared(desk, { kind: 'read', termsOf: () => undefined }, secondHalfFirst);
     expect(jobs).toEqual(['vectors', 'neighbours']);
     expect(collected && finished).toBe(true);
     expect(JSON.stringify(shared.articles)).toBe(JSON.stringify(articles));
     expect([...shared.related]).toEqual([...related]);
-    const alone = await relateArticlesShared(desk, () => undefined, null);
+    const alone = await relateArticlesShared(desk, { kind: 'read', termsOf: () => undefined }, null);
     expect(JSON.stringify(alone.articles)).toBe(JSON.stringify(articles));
     expect([...alone.related]).toEqual([...related]);
   });

@@ -1,4 +1,5 @@
 /** Loading the BBC corpus through the build's runner: with one worker, both threads parse. */
+import { termsKeptHere } from '../../src/pool/kept-terms.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -36,7 +37,7 @@ describe('parsing on one worker beside this thread', () => {
       runner.expectMisses(inputs.length);
       // The worker is started and has its word lists before the timed part, whatever the machine's speed.
       await runner.articles({ inputs: inputs.slice(0, 1), cacheDir: path.join(cache.dir, 'warm-up'), salt: cache.salt });
-      const load = articleLoader({ cache, runner, keys: new Map(), bodies: new ArticleBodies(), strings: new StringPool(), cacheKeys: new Set(), terms: new Map() });
+      const load = articleLoader({ cache, runner, keys: new Map(), bodies: new ArticleBodies(), strings: new StringPool(), cacheKeys: new Set(), terms: termsKeptHere() });
       const report = new BuildReport();
       const articles = await loadEach(inputs, report, load, { size: ARTICLES_PER_BATCH, concurrency: batchConcurrency(runner) });
       expect(articles.length + report.count('skipped')).toBe(inputs.length);

@@ -42,7 +42,7 @@ describe('shareRelateWork', () => {
       () => undefined,
     );
     // This thread holds back until the worker has done a chunk of each job (it writes rows this thread reads).
-    const relations = await relateArticlesShared(desk, () => undefined, {
+    const relations = await relateArticlesShared(desk, { kind: 'read', termsOf: () => undefined }, {
       allocate: work.allocate,
       share: (job, meanwhile) =>
         work.share(job, () => {
@@ -92,7 +92,7 @@ describe('createBuildRunner', () => {
     const relateRuns = (): Array<{ task: RelateTask; answer: Promise<number> }> =>
       run.mock.calls.flatMap(([task], i) => ((task as BuildTask).kind === 'relate' ? [{ task: task as RelateTask, answer: run.mock.results[i]!.value as Promise<number> }] : []));
     // This thread holds back until the worker, fresh and still loading, has done a chunk of each job.
-    const relations = await relateArticlesShared(desk, () => undefined, {
+    const relations = await relateArticlesShared(desk, { kind: 'read', termsOf: () => undefined }, {
       ...relate,
       share: (job, meanwhile) =>
         relate.share(job, () => {
@@ -113,7 +113,7 @@ describe('createBuildRunner', () => {
       // Fresh workers start here: the relate task below is still pending when this thread fails.
       await runner.articlesDone();
       const relate = runner.relate!;
-      const failing = relateArticlesShared(desk, () => undefined, {
+      const failing = relateArticlesShared(desk, { kind: 'read', termsOf: () => undefined }, {
         ...relate,
         share: (job) =>
           relate.share(job, () => {
@@ -132,7 +132,7 @@ describe('createBuildRunner', () => {
     const runner = createBuildRunner(desk.length);
     closing.push(runner);
     expect(runner.relate).toBeNull();
-    const relations = await relateArticlesShared(desk, () => undefined, runner.relate);
+    const relations = await relateArticlesShared(desk, { kind: 'read', termsOf: () => undefined }, runner.relate);
     expect([...relations.related]).toEqual([...alone.related]);
   });
 });

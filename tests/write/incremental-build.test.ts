@@ -1,7 +1,8 @@
 /** Incremental builds: unchanged files keep their bytes and mtime, and the result equals a clean build. */
 import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { TermCounter } from '../../src/pool/term-counter.ts';
 import { BBC_DIR, buildProject, listTree, makeProject, restoreWorkerCountAfterEach, treeContents } from '../hostile/hostile-site.ts';
 
 /** Inode and mtime of every file of an output folder: what "kept" means. */
@@ -76,6 +77,23 @@ describe('incremental builds', () => {
 
     const clean = await buildProject(root, { out: 'clean' }, { cache: false });
     expect(await treeContents(clean.outDir)).toEqual(await treeContents(added.outDir));
+  });
+
+  it('after one changed article in a build with workers, counts the terms beside the cache reading and builds the same bytes as a clean build', async () => {
+    const root = await makeProject({});
+    // Over 400 inputs, so the pool parses the first build; the rebuild's one change this thread parses, while the counter counts.
+    await cp(path.join(BBC_DIR, 'politics'), path.join(root, 'seeds/politics'), { recursive: true });
+    await cp(path.join(BBC_DIR, 'tech'), path.join(root, 'seeds/tech'), { recursive: true });
+    const counted = vi.spyOn(TermCounter.prototype, 'vectorJob');
+    await buildProject(root, { search: false });
+    expect(counted).not.toHaveBeenCalled();
+    const file = path.join(root, 'seeds/tech/apple-laptop-is-greatest-gadget.txt');
+    await writeFile(file, `${await readFile(file, 'utf8')}\nThe talks are expected to end next week, the bank said.\n`);
+    const changed = await buildProject(root, { search: false });
+    expect(counted).toHaveBeenCalledTimes(1);
+    const clean = await buildProject(root, { out: 'clean', search: false }, { cache: false });
+    expect(await treeContents(clean.outDir)).toEqual(await treeContents(changed.outDir));
+    vi.restoreAllMocks();
   });
 
   it('builds the same bytes on the worker pool as in one thread', async () => {

@@ -1,0 +1,69 @@
+/** Each loaded article's terms, kept for relate: on this thread, or counted on a thread of their own as they come. */
+import type { Article } from '../content/article.ts';
+import type { TermSource } from '../enrich/relate-articles.ts';
+import type { ArticleTerms } from '../enrich/term-vectors.ts';
+import { inputKey } from '../cache/article-bodies.ts';
+import { BroadsheetError } from '../errors.ts';
+import { TermCounter } from './term-counter.ts';
+
+/** Where the loader leaves each article's terms, and where relate takes them from. */
+export interface KeptTerms {
+  /** Keeps the terms of the article loaded under `key` (its inputKey). */
+  keep(key: string, read: ArticleTerms): void;
+  /** Relate's way to them: each article's are let go as relate takes them. */
+  readonly source: TermSource;
+  /** Lets go of what is left, and of the counting thread. */
+  close(): Promise<void>;
+}
+
+/** Terms kept here, read by relate into its table: a small build, with no worker to share relate's work. */
+export function termsKeptHere(): KeptTerms {
+  const terms = new Map<string, ArticleTerms>();
+  return {
+    keep: (key, read) => void terms.set(key, read),
+    source: {
+      kind: 'read',
+      termsOf: (article) => {
+        const key = inputKey(article);
+        const read = terms.get(key) ?? missingTerms(article);
+        terms.delete(key);
+        return read;
+      },
+    },
+    close: async () => terms.clear(),
+  };
+}
+
+/** Terms counted on a thread of their own as they are kept (see TermCounter): this thread keeps each article's row and signature only. */
+export function termsCounted(): KeptTerms {
+  const counter = new TermCounter();
+  const rows = new Map<string, number>();
+  const signatures = new Map<string, readonly number[] | null>();
+  return {
+    keep: (key, read) => {
+      rows.set(key, counter.add(read));
+      signatures.set(key, read.signature);
+    },
+    source: {
+      kind: 'counted',
+      signatureOf: (article) => {
+        const signature = signatures.get(inputKey(article));
+        return signature === undefined ? missingTerms(article) : signature;
+      },
+      vectorJob: (articles) => counter.vectorJob(Int32Array.from(articles, (article) => rows.get(inputKey(article)) ?? missingTerms(article))),
+    },
+    close: async () => {
+      rows.clear();
+      signatures.clear();
+      await counter.close();
+    },
+  };
+}
+
+/**
+ * Every parsed article comes with its terms (from its worker or its cache entry). Without them
+ * relate would read its emptied body, the title alone, and relate it worse without a word.
+ */
+function missingTerms(article: Pick<Article, 'sourceFile'>): never {
+  throw new BroadsheetError('no terms were counted for this article (a bug: please report it)', { file: article.sourceFile });
+}

@@ -1,0 +1,64 @@
+/** Terms counted on a thread of their own as articles load (TermCounter): the table, and the relations, of terms read in the archive's order. */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { enrichArticle } from '../../src/enrich/enrich-article.ts';
+import { relateArticles, relateArticlesShared } from '../../src/enrich/relate-articles.ts';
+import { articleTerms, TermTable, type VectorJob, vectorsOf, weighVectors } from '../../src/enrich/term-vectors.ts';
+import { inputKey } from '../../src/cache/article-bodies.ts';
+import { TermCounter } from '../../src/pool/term-counter.ts';
+import { termsCounted } from '../../src/pool/kept-terms.ts';
+import { BBC_DIR, parseSeedFile } from '../enrich/fixtures.ts';
+
+const desk = readdirSync(path.join(BBC_DIR, 'tech')).sort().map((f) => enrichArticle(parseSeedFile(BBC_DIR, `tech/${f}`)));
+const read = desk.map((article) => articleTerms(article));
+/** Arrival order: loaded in batches at once, articles come in any order; here every other one first, then the rest backwards. */
+const arrival = [...desk.keys()].filter((i) => i % 2 === 0).concat([...desk.keys()].filter((i) => i % 2 === 1).reverse());
+const closing: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(closing.splice(0).map((c) => c.close()));
+});
+
+/** The vectors a job weighs, as plain lists. */
+function weighed(job: VectorJob): unknown {
+  weighVectors(job)(0, job.rowChunk.length);
+  const { starts, features, weights } = vectorsOf(job);
+  return { df: Array.from(job.df), starts: Array.from(starts), features: Array.from(features), weights: Array.from(weights) };
+}
+
+describe('TermCounter', () => {
+  it('counts on its thread, in batches, articles in any order, and gives the table of the order asked for, in shared memory', async () => {
+    const counter = new TermCounter();
+    closing.push(counter);
+    // More articles than a batch (256), so batches come in turn.
+    const rows = arrival.map((i) => counter.add(read[i]!));
+    expect(rows).toEqual([...arrival.keys()]);
+    const job = await counter.vectorJob(Int32Array.from(desk.keys(), (i) => arrival.indexOf(i)));
+    expect(job.df.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(job.chunks[0]!.ids.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const here = new TermTable();
+    for (const terms of read) here.addTerms(terms);
+    expect(weighed(job)).toEqual(weighed(here.vectorJob()));
+  });
+});
+
+describe('termsCounted', () => {
+  it('relates the articles as reading their terms on this thread does, whatever order they loaded in, leaving out those relate is not given', async () => {
+    const kept = termsCounted();
+    closing.push(kept);
+    for (const i of arrival) kept.keep(inputKey(desk[i]!), read[i]!);
+    // The first article is left out, as a repeated file is: its terms were counted but it is no article of the archive.
+    const archive = desk.slice(1);
+    const relations = await relateArticlesShared(archive, kept.source, null);
+    const alone = relateArticles(archive);
+    expect([...relations.related]).toEqual([...alone.related]);
+    expect(JSON.stringify(relations.articles)).toBe(JSON.stringify(alone.articles));
+  });
+
+  it('names the file of an article whose terms were never kept', async () => {
+    const kept = termsCounted();
+    closing.push(kept);
+    kept.keep(inputKey(desk[0]!), read[0]!);
+    await expect(relateArticlesShared(desk.slice(0, 2), kept.source, null)).rejects.toMatchObject({ file: desk[1]!.sourceFile });
+  });
+});
