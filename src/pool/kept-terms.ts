@@ -10,13 +10,13 @@ import { TermCounter } from './term-counter.ts';
 export interface KeptTerms {
   /** Keeps the terms of the article loaded under `key` (its inputKey). */
   keep(key: string, read: ArticleTerms): void;
-  /** Relate's way to them: each article's are let go as relate takes them. */
+  /** Relate's way to them. */
   readonly source: TermSource;
   /** Lets go of what is left, and of the counting thread. */
   close(): Promise<void>;
 }
 
-/** Terms kept here, read by relate into its table: a small build, with no worker to share relate's work. */
+/** Terms kept here, each let go as relate reads it into its table: a build without workers, or one whose workers parse (no core is free to count meanwhile). */
 export function termsKeptHere(): KeptTerms {
   const terms = new Map<string, ArticleTerms>();
   return {
