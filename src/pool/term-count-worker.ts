@@ -5,8 +5,8 @@ import { SharedArena } from './shared-arena.ts';
 import type { TermCountTask } from './term-counter.ts';
 
 /** The table, its counts in shared memory: the job's answer shares them with the other threads instead of copying them. */
-let arena = new SharedArena();
-let table = new TermTable(arena);
+const arena = new SharedArena();
+const table = new TermTable(arena);
 
 // Synchronous, so batches are counted in the order they were sent.
 serveTasks((task: TermCountTask): number | VectorJob => {
@@ -19,10 +19,7 @@ serveTasks((task: TermCountTask): number | VectorJob => {
     }
     return terms.length;
   }
-  const [counted, memory] = [table, arena];
-  // A next build in the same process (serve) starts a fresh count.
-  arena = new SharedArena();
-  table = new TermTable(arena);
-  counted.reorder(task.order);
-  return counted.vectorJob(memory);
+  // One job per thread: TermCounter ends it once answered.
+  table.reorder(task.order);
+  return table.vectorJob(arena);
 });

@@ -1,7 +1,7 @@
 /** Incremental builds: unchanged files keep their bytes and mtime, and the result equals a clean build. */
 import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { TermCounter } from '../../src/pool/term-counter.ts';
 import { BBC_DIR, buildProject, listTree, makeProject, restoreWorkerCountAfterEach, treeContents } from '../hostile/hostile-site.ts';
 
@@ -85,6 +85,7 @@ describe('incremental builds', () => {
     await cp(path.join(BBC_DIR, 'politics'), path.join(root, 'seeds/politics'), { recursive: true });
     await cp(path.join(BBC_DIR, 'tech'), path.join(root, 'seeds/tech'), { recursive: true });
     const counted = vi.spyOn(TermCounter.prototype, 'vectorJob');
+    onTestFinished(() => counted.mockRestore());
     await buildProject(root, { search: false });
     expect(counted).not.toHaveBeenCalled();
     const file = path.join(root, 'seeds/tech/apple-laptop-is-greatest-gadget.txt');
@@ -93,7 +94,6 @@ describe('incremental builds', () => {
     expect(counted).toHaveBeenCalledTimes(1);
     const clean = await buildProject(root, { out: 'clean', search: false }, { cache: false });
     expect(await treeContents(clean.outDir)).toEqual(await treeContents(changed.outDir));
-    vi.restoreAllMocks();
   });
 
   it('builds the same bytes on the worker pool as in one thread', async () => {
