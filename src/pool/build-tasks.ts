@@ -1,7 +1,7 @@
 /** The tasks a build hands to its workers, and how they run: in a pool, or in this thread for small builds. */
 import type { ArticleTask, ArticleTaskResult } from './article-task.ts';
 import { type RelateTask, shareRelateWork } from './relate-task.ts';
-import { runRenderTask, type RenderTask } from './render-task.ts';
+import { renderPagesNow, type RenderTask } from './render-task.ts';
 import { WorkerPool, workerCount } from './worker-pool.ts';
 import { nextTurn } from './next-turn.ts';
 import type { SharedWork } from '../enrich/relate-articles.ts';
@@ -75,7 +75,7 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
       workers: 0,
       saturated: false,
       articles: async (task) => parseOnThisThread(task),
-      render: runRenderTask,
+      render: async (task) => renderPagesNow(task),
       relate: null,
       articlesDone: async () => undefined,
       expectMisses: () => undefined,

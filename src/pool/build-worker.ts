@@ -10,5 +10,5 @@ import { serveTasks } from './serve-tasks.ts';
 serveTasks(async (task: BuildTask): Promise<BuildTaskResults[BuildTask['kind']]> => {
   if (task.kind === 'articles') return (await import('./article-task.ts')).runArticleTask(task);
   if (task.kind === 'relate') return (await import('./relate-task.ts')).runRelateTask(task);
-  return (await import('./render-task.ts')).runRenderTask(task);
+  return (await import('./render-task.ts')).renderPagesNow(task);
 });

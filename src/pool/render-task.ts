@@ -1,6 +1,5 @@
 /** Per-page work for the pool: render a batch of prepared pages through Nunjucks and write them to the staging folder. */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type nunjucks from 'nunjucks';
 import { createNunjucksEnv } from '../render/nunjucks-env.ts';
@@ -30,28 +29,16 @@ export interface RenderTask {
 let cached: { readonly key: string; readonly env: nunjucks.Environment } | null = null;
 
 /**
- * Renders and writes a batch of pages (in a worker); resolves with the bytes written for each once
- * every file is written. The folders and files are made on libuv's threads while this thread
- * renders the next batch: a page's folder and file cost ~0.3 ms of waiting on the file system,
- * and synchronous writes left the worker blocked for a third of the stage on a loaded machine
- * (measured again with the writes synchronous: the worker spent 15 s of a 30 s stage in mkdir
- * and write at load 8).
- */
-export async function runRenderTask(task: RenderTask): Promise<number[]> {
-  const pages = renderBatch(task);
-  // Settled, not all(): a failed write must not answer while the others still write into a staging folder about to be removed.
-  const written = await Promise.allSettled(pages.map(({ target, html }) => writePage(target, html)));
-  const failed = written.find((w) => w.status === 'rejected');
-  if (failed !== undefined) throw failed.reason;
-  return written.map((w) => (w as PromiseFulfilledResult<number>).value);
-}
-
-/**
- * Renders and writes a batch of pages in this thread, synchronously: the main thread writes its
- * own pages at once, so their HTML dies young. Kept until an asynchronous write ended, each
- * page's HTML outlived the young generation into the main thread's large old generation: at 25x
- * that build peaked at 1,205 MB (VmHWM) against 1,100 MB with these writes synchronous.
- * Returns the bytes written for each.
+ * Renders and writes a batch of pages, synchronously, on whichever thread runs it (a worker, or
+ * the main thread when every worker is busy); returns the bytes written for each.
+ *
+ * Synchronous writes, because the file system is where a page costs most CPU on a busy machine,
+ * and asynchronous ones cost more of it. Each page is a folder and a file in one parent folder
+ * (articles/, a term's folder), and libuv's four threads making them at once contend for that
+ * folder's lock in the kernel: 10,000 folders and files written that way took 1.7–1.9× the CPU of
+ * the same written in turn (/tmp/perf/fsab.mjs). A clean 25x build without search, the worker
+ * writing asynchronously then synchronously: render 40.95 → 27.07 s, CPU 131.8 → 118.1 s. Written
+ * at once, each page's HTML also dies young, in the young generation.
  */
 export function renderPagesNow(task: RenderTask): number[] {
   return renderBatch(task).map(({ target, html }) => {
@@ -71,11 +58,4 @@ function renderBatch(task: RenderTask): Array<{ readonly target: string; readonl
     if (job.bodyFile !== null) (prepared.context['article'] as { bodyHtml: string }).bodyHtml = cachedBodyHtml(job.bodyFile);
     return { target: job.target, html: renderTemplate(env, prepared) };
   });
-}
-
-/** Makes a page's folder and writes it; resolves with its bytes. */
-async function writePage(target: string, html: string): Promise<number> {
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, html);
-  return Buffer.byteLength(html);
 }
