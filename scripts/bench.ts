@@ -164,7 +164,8 @@ async function main(): Promise<void> {
  * freed in the last minutes (ext4's `recently_deleted`, skipped only with a journal): a run right
  * after deleting the last run's output paid for it. The floor's 25x runs took 14.97 s and then
  * 21.35 s that way, against 7.3–7.9 s into a fresh folder (two runs at 12:34 UTC, 2026-11-22).
- * Everything set aside is deleted once the last run is measured. Missing folders are ignored.
+ * Everything set aside is deleted once the last run is measured (a full run holds about 10 GB
+ * until then, most of it the 25x outputs and caches). Missing folders are ignored.
  */
 function discarder(work: string): (dir: string) => Promise<void> {
   const aside = path.join(work, 'set-aside');
