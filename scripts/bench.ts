@@ -14,7 +14,8 @@
  * read from /proc while the run goes (VmHWM; for Pagefind, whose processes run two at a time,
  * also their VmRSS summed at each sample). --write puts the table into the Speed section
  * of BENCHMARKS.md; --incremental also times a second full build with nothing changed, then one
- * with one article edited, at each size. Runs are sequential: the machine is shared.
+ * with one article edited, at each size. Runs are sequential: the machine is shared. No output is
+ * deleted until the last run is measured (see discarder); --keep keeps them all.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -146,7 +147,6 @@ async function main(): Promise<void> {
         rows.push({ size, kind: 'rebuild, nothing changed', runs, ...median(incrementalRuns) });
         rows.push({ size, kind: 'rebuild, one article changed', runs, ...median(changedRuns) });
       }
-      await setAside(path.join(work, `${size}x`));
     }
   } finally {
     // Every output set aside is deleted only now, when nothing is measured any more (see discarder).

@@ -32,13 +32,14 @@ let cached: { readonly key: string; readonly env: nunjucks.Environment } | null 
  * Renders and writes a batch of pages, synchronously, on whichever thread runs it (a worker, or
  * the main thread when every worker is busy); returns the bytes written for each.
  *
- * Synchronous writes, because the file system is where a page costs most CPU on a busy machine,
- * and asynchronous ones cost more of it. Each page is a folder and a file in one parent folder
- * (articles/, a term's folder), and libuv's four threads making them at once contend for that
- * folder's lock in the kernel: 10,000 folders with a 12 KB file each, written 24 at a time with 4
- * batches under way (as this worker did), took 1.7–1.9× the CPU of the same written one by one. A
- * clean 25x build without search, the worker writing asynchronously then synchronously: render
- * 40.95 → 27.07 s, CPU 131.8 → 118.1 s. Written at once, each page's HTML also dies young.
+ * Synchronous writes, because the file system takes a large share of a page's CPU (its folder
+ * and file: about a quarter), and asynchronous writes cost more of it. Each page is a folder and a
+ * file in one parent folder (articles/, a term's folder), and libuv's four threads making them at
+ * once contend for that folder's lock in the kernel: 10,000 folders with a 12 KB file each, written
+ * 24 at a time with 4 batches under way (as this worker did), took 1.7–1.9× the CPU of the same
+ * written one by one. A clean 25x build without search, the worker writing asynchronously then
+ * synchronously: render 40.95 → 27.07 s, CPU 131.8 → 118.1 s. Written at once, each page's HTML
+ * also dies young.
  */
 export function renderPagesNow(task: RenderTask): number[] {
   return renderBatch(task).map(({ target, html }) => {
