@@ -14,7 +14,7 @@
  * read from /proc while the run goes (VmHWM; for Pagefind, whose processes run two at a time,
  * also their VmRSS summed at each sample). --write puts the table into the Speed section
  * of BENCHMARKS.md; --incremental also times a second full build with nothing changed, then one
- * with one article edited, at each size. Runs are sequential: the machine is shared. No output is
+ * with one article edited, then at once one with the edit undone, at each size. Runs are sequential: the machine is shared. No output is
  * deleted until the last run is measured (see discarder); --keep keeps them all.
  */
 import { spawn } from 'node:child_process';
@@ -116,6 +116,7 @@ async function main(): Promise<void> {
       const fullRuns: Run[] = [];
       const incrementalRuns: Run[] = [];
       const changedRuns: Run[] = [];
+      const undoneRuns: Run[] = [];
       for (let r = 0; r < runs; r++) {
         const cli = [path.join(PROJECT_DIR, 'src/cli.ts'), 'build', '--quiet', '--timings', '--seeds', seeds, '--content', empty, '--out', out, '--templates', path.join(PROJECT_DIR, 'templates')];
         const clean = async (): Promise<void> => {
@@ -137,8 +138,12 @@ async function main(): Promise<void> {
           const original = await readFile(edited, 'utf8');
           await writeFile(edited, `${original.trimEnd()}\n\nThe talks are expected to end next week, the bank said.\n`);
           changedRuns.push(await measure(cli, out, path.join(work, `${size}x`)));
-          await writeFile(edited, original);
           log(`  one article changed ${r + 1}: ${format(changedRuns.at(-1)!)}`);
+          // The edit undone and built at once, as the live preview rebuilds on each save: a rebuild right after
+          // another, with the output it replaced just put aside (see spare-output.ts).
+          await writeFile(edited, original);
+          undoneRuns.push(await measure(cli, out, path.join(work, `${size}x`)));
+          log(`  edit undone right after ${r + 1}: ${format(undoneRuns.at(-1)!)}`);
         }
       }
       rows.push({ size, kind: BARE, runs, ...median(bareRuns) });
@@ -146,6 +151,7 @@ async function main(): Promise<void> {
       if (values.incremental) {
         rows.push({ size, kind: 'rebuild, nothing changed', runs, ...median(incrementalRuns) });
         rows.push({ size, kind: 'rebuild, one article changed', runs, ...median(changedRuns) });
+        rows.push({ size, kind: 'rebuild right after, edit undone', runs, ...median(undoneRuns) });
       }
     }
   } finally {

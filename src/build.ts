@@ -21,6 +21,7 @@ import { articlesJsonChunks } from './outputs/articles-api.ts';
 import { writeFeedsAndSitemap, writeSearchIndex } from './outputs/write-reader-outputs.ts';
 import { REPORT_FILE, SiteWriter } from './write/site-writer.ts';
 import { copyAssets } from './write/copy-assets.ts';
+import { claimSpare } from './write/spare-output.ts';
 import { StageTimer } from './stage-timer.ts';
 import { createBuildRunner } from './pool/build-tasks.ts';
 import { renderPages } from './pool/render-pages.ts';
@@ -114,6 +115,8 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     const unchangedKey = (await hashes?.save(salts.pages)) ?? null;
     const current = manifestFile === null || unchangedKey === null ? null : await previousResult(config, manifestFile, unchangedKey, timer);
     if (current !== null) return current;
+    // The output the last build replaced is emptied of files while articles load, and staged into (see spare-output.ts).
+    const skeleton = manifestFile === null ? Promise.resolve(null) : claimSpare(manifestFile, config.outDir);
 
     const cache = await ArticleCache.open(articleCacheDir, salts.articles);
     const cacheKeys = new Set<string>();
@@ -142,6 +145,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     const writer = await SiteWriter.open(config.outDir, [config.seedsDir, config.contentDir, config.templatesDir, projectDir], {
       manifestFile,
       buildKey: key,
+      skeleton: await skeleton,
     });
     let pages = 0;
     // Search indexes on Pagefind's processes while this thread renders: after one edit, Pagefind

@@ -4,10 +4,11 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createHash, hash, randomBytes } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { BroadsheetError } from '../errors.ts';
 import { writeJsonAtomically } from './write-json-atomically.ts';
 import { HardLinker } from './hard-linker.ts';
+import { spareDirOf, stagingDirName, type Skeleton } from './spare-output.ts';
 
 /** The file every Broadsheet output folder has; a non-empty folder without it is never replaced. */
 export const REPORT_FILE = 'build-report.json';
@@ -32,6 +33,8 @@ export interface SiteWriterOptions {
   readonly manifestFile?: string | null;
   /** This build's inputs hash, recorded so the next build can tell that nothing changed. */
   readonly buildKey?: string | null;
+  /** The replaced output of an earlier build, emptied of files (see claimSpare): staged into instead of a new folder. */
+  readonly skeleton?: Skeleton | null;
 }
 
 /**
@@ -59,13 +62,16 @@ export class SiteWriter {
   readonly #linker = new HardLinker();
 
   readonly #buildKey: string | null;
+  /** The emptied spare that is the staging folder, until it is staged into or given back; null when staging makes its folders. */
+  #skeleton: Skeleton | null;
 
-  private constructor(outDir: string, stagingDir: string, previous: Readonly<Record<string, ManifestEntry>>, manifestFile: string | null, buildKey: string | null) {
+  private constructor(outDir: string, previous: Readonly<Record<string, ManifestEntry>>, manifestFile: string | null, buildKey: string | null, skeleton: Skeleton | null) {
     this.outDir = outDir;
-    this.stagingDir = stagingDir;
+    this.stagingDir = skeleton?.dir ?? stagingDirName(outDir);
     this.#previous = previous;
     this.#manifestFile = manifestFile;
     this.#buildKey = buildKey;
+    this.#skeleton = skeleton;
   }
 
   /**
@@ -96,12 +102,12 @@ export class SiteWriter {
         throw new BroadsheetError(`refusing to write the site to ${outDir}: it would replace ${dir}; choose an output folder of its own, such as dist`);
       }
     }
-    await recoverStaleBuilds(out);
+    const skeleton = options.skeleton ?? null;
+    // The skeleton has a staging folder's name (with this process's pid) and is this build's own.
+    await recoverStaleBuilds(out, skeleton?.dir);
     await assertReplaceable(out);
-    // The pid in the name lets a later build tell a killed build's leftovers from a running one's.
-    const staging = path.join(path.dirname(out), `.${path.basename(out)}-build-${process.pid}-${randomBytes(4).toString('hex')}`);
     const manifestFile = options.manifestFile ?? null;
-    return new SiteWriter(out, staging, manifestFile === null ? {} : await readManifest(manifestFile, out), manifestFile, options.buildKey ?? null);
+    return new SiteWriter(out, manifestFile === null ? {} : await readManifest(manifestFile, out), manifestFile, options.buildKey ?? null, skeleton);
   }
 
   /**
@@ -275,11 +281,12 @@ export class SiteWriter {
     }
   }
 
-  /** Makes the staging folder and links the files reused so far into it. */
+  /** Makes the staging folder (or takes the skeleton's folders as made) and links the files reused so far into it. */
   #stage(): void {
     if (this.#staged) return;
     mkdirSync(this.stagingDir, { recursive: true });
     this.#madeDirs.add(this.stagingDir);
+    for (const folder of this.#skeleton?.folders ?? []) this.#madeDirs.add(path.join(this.stagingDir, folder));
     this.#staged = true;
     for (const relativePath of this.#pending) {
       this.#linkLater(this.#previousPath(relativePath), this.#path(relativePath));
@@ -378,11 +385,13 @@ export class SiteWriter {
     if (!this.#staged && previousPaths.length === this.#keys.size && previousPaths.every((p) => this.#keys.has(p))) {
       // Every file is the previous build's, and no file is gone: the output folder already is this build.
       await this.#writeManifest();
+      await this.#giveBackSkeleton();
       return;
     }
     this.#stage();
     await this.#linksMade();
     await this.#recordExternal();
+    await this.#pruneSkeleton();
     const old = `${this.stagingDir}-old`;
     let hadOld = false;
     // The manifest goes first: a build killed after the swap must not leave a manifest of the older output.
@@ -404,13 +413,43 @@ export class SiteWriter {
   }
 
   /**
-   * Removes the replaced output folder. The new output is in place already, so nothing needs to
-   * wait for this: tens of thousands of unlinks took 2-4 s at 5x, a third of a one-article
-   * rebuild. With a cache folder on the same file system, the folder moves into its trash/ and a
-   * detached `rm -rf` empties the trash (leftovers of earlier builds too) after the build has
-   * returned; otherwise it is removed here.
+   * Removes the skeleton's folders that hold no file of this build (pages that are gone), so the
+   * output has the folders a clean build makes and no others.
+   */
+  async #pruneSkeleton(): Promise<void> {
+    const skeleton = this.#skeleton;
+    if (skeleton === null) return;
+    this.#skeleton = null;
+    const needed = new Set<string>();
+    for (const file of this.#keys.keys()) {
+      for (let dir = path.posix.dirname(siteRelative(file)); dir !== '.' && !needed.has(dir); dir = path.posix.dirname(dir)) needed.add(dir);
+    }
+    for (const folder of skeleton.folders) {
+      const parent = path.posix.dirname(folder);
+      // Folders come after their parent: one whose parent is not needed went with it.
+      if (needed.has(folder) || (parent !== '.' && !needed.has(parent))) continue;
+      await rm(path.join(this.stagingDir, folder), { recursive: true, force: true });
+    }
+  }
+
+  /** Puts the skeleton back as the spare when nothing was staged into it: the next build can use it. */
+  async #giveBackSkeleton(): Promise<void> {
+    const skeleton = this.#skeleton;
+    if (skeleton === null || this.#staged || this.#manifestFile === null) return;
+    this.#skeleton = null;
+    await rename(skeleton.dir, spareDirOf(this.#manifestFile)).catch(() => rm(skeleton.dir, { recursive: true, force: true }));
+  }
+
+  /**
+   * Puts the replaced output folder out of the way. The new output is in place already, so
+   * nothing needs to wait for this: tens of thousands of unlinks took 2-4 s at 5x, a third of a
+   * one-article rebuild. With a cache folder on the same file system, it is kept as the next
+   * build's staging folder (see spare-output.ts) or, when a spare is already kept, moves into the
+   * cache's trash/, which a detached `rm -rf` empties (leftovers of earlier builds too) after the
+   * build has returned; otherwise it is removed here.
    */
   async #discard(old: string): Promise<void> {
+    if (this.#manifestFile !== null && (await rename(old, spareDirOf(this.#manifestFile)).then(() => true, () => false))) return;
     if (this.#manifestFile !== null && process.platform !== 'win32') {
       const trash = path.join(path.dirname(this.#manifestFile), 'trash');
       const moved = await mkdir(trash, { recursive: true })
@@ -430,7 +469,7 @@ export class SiteWriter {
 
   /** Removes the staging folder; the output folder is untouched. */
   async abort(): Promise<void> {
-    if (!this.#staged) return;
+    if (!this.#staged) return this.#giveBackSkeleton();
     // Links under way would make their folders again inside a removed staging folder.
     await this.#linksMade().catch(() => undefined);
     await rm(this.stagingDir, { recursive: true, force: true });
@@ -509,9 +548,10 @@ async function assertReplaceable(out: string): Promise<void> {
 /**
  * Cleans up after builds that were killed: their staging folders are removed, and if one was
  * killed between moving the old output aside and moving the new one in, the old output goes back.
- * Folders of builds still running (their pid is alive) are left alone.
+ * Folders of builds still running (their pid is alive) are left alone, as is `except`: this
+ * build's own, a spare it claimed (see claimSpare).
  */
-export async function recoverStaleBuilds(out: string): Promise<string[]> {
+export async function recoverStaleBuilds(out: string, except?: string): Promise<string[]> {
   const parent = path.dirname(out);
   const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(out))}-build-(\\d+)-[0-9a-f]+(-old)?$`);
   let names: string[];
@@ -524,8 +564,8 @@ export async function recoverStaleBuilds(out: string): Promise<string[]> {
   const removed: string[] = [];
   for (const name of names) {
     const match = pattern.exec(name);
-    if (match === null || isAlive(Number(match[1]))) continue;
     const dir = path.join(parent, name);
+    if (match === null || isAlive(Number(match[1])) || dir === except) continue;
     if (match[2] !== undefined && !(await exists(out))) {
       await rename(dir, out);
       continue;

@@ -1,5 +1,5 @@
 /** Incremental builds: unchanged files keep their bytes and mtime, and the result equals a clean build. */
-import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { TermCounter } from '../../src/pool/term-counter.ts';
@@ -14,6 +14,12 @@ async function identities(dir: string): Promise<Map<string, string>> {
   })));
 }
 
+/** Every folder of an output folder, relative, sorted: a rebuild must leave none a clean build would not make. */
+async function folders(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+}
+
 restoreWorkerCountAfterEach();
 
 describe('incremental builds', () => {
@@ -23,6 +29,7 @@ describe('incremental builds', () => {
     const first = await buildProject(root);
     const before = await identities(first.outDir);
     const dirBefore = (await stat(first.outDir)).ino;
+    const articlesFolder = (await stat(path.join(first.outDir, 'articles'))).ino;
 
     const again = await buildProject(root);
     expect(await identities(again.outDir)).toEqual(before);
@@ -44,6 +51,8 @@ describe('incremental builds', () => {
     await writeFile(file, text.replace('The Apple Powerbook 100 has been chosen', 'The Apple PowerBook 100 was chosen'));
     const changed = await buildProject(root);
     const after = await identities(changed.outDir);
+    // The output the repair replaced (the first build's) was kept, emptied and staged into: its folders are this output's.
+    expect((await stat(path.join(changed.outDir, 'articles'))).ino).toBe(articlesFolder);
     const page = 'articles/tech-apple-laptop-is-greatest-gadget/index.html';
     expect(after.get(page)).not.toBe(before.get(page));
     expect(await readFile(path.join(changed.outDir, page), 'utf8')).toContain('The Apple PowerBook 100 was chosen');
@@ -56,6 +65,7 @@ describe('incremental builds', () => {
     // And the result is byte-identical to a clean build without the cache.
     const clean = await buildProject(root, { out: 'clean' }, { cache: false });
     expect(await treeContents(clean.outDir)).toEqual(await treeContents(changed.outDir));
+    expect(await folders(changed.outDir)).toEqual(await folders(clean.outDir));
   });
 
   it('after one added article rewrites only the pages that list it, not every page', async () => {
