@@ -467,11 +467,17 @@ export class SiteWriter {
     await writeJsonAtomically(this.#manifestFile, { outDir: this.outDir, files, buildKey: this.#buildKey } satisfies Manifest);
   }
 
-  /** Removes the staging folder; the output folder is untouched. */
+  /**
+   * Puts the staging folder out of the way; the output folder is untouched. It is kept as the
+   * spare when there is none (see spare-output.ts): after a failed build, such as a template
+   * typo in the live preview, the next build stages into its folders instead of making them
+   * right after they were deleted. Otherwise it is removed.
+   */
   async abort(): Promise<void> {
     if (!this.#staged) return this.#giveBackSkeleton();
-    // Links under way would make their folders again inside a removed staging folder.
+    // Links under way would make their folders again inside a moved or removed staging folder.
     await this.#linksMade().catch(() => undefined);
+    if (this.#manifestFile !== null && (await rename(this.stagingDir, spareDirOf(this.#manifestFile)).then(() => true, () => false))) return;
     await rm(this.stagingDir, { recursive: true, force: true });
   }
 }

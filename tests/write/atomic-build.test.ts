@@ -1,6 +1,6 @@
 /** The output folder is replaced only by a build that succeeded, even when a build is killed. */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -18,9 +18,22 @@ describe('atomic builds', () => {
     await cp(path.join(PROJECT_DIR, 'templates'), path.join(root, 'templates'), { recursive: true });
     const good = await buildProject(root, { templates: 'templates' });
     const before = await treeContents(good.outDir);
+    const template = await readFile(path.join(root, 'templates/article.njk'), 'utf8');
     await writeFile(path.join(root, 'templates/article.njk'), '{% extends "base.njk" %}{% block main %}{% if article %}<h1>{{ article.title }}</h1>{% block main %}');
     await expect(buildProject(root, { templates: 'templates' })).rejects.toThrow(/template error while rendering articles\//);
     expect(await treeContents(good.outDir)).toEqual(before);
+    expect(await stagingFolders(root)).toEqual([]);
+
+    // The failed build's staging folder is kept as the spare, and the next build, the typo fixed, stages into its folders.
+    const cache = path.join(root, '.broadsheet-cache');
+    const spares = (await readdir(cache)).filter((n) => n.endsWith('-spare'));
+    expect(spares).toHaveLength(1);
+    const spareFolder = (await stat(path.join(cache, spares[0]!))).ino;
+    await writeFile(path.join(root, 'templates/article.njk'), template.replace('{% block main %}', '{% block main %}<!-- fixed -->'));
+    const fixed = await buildProject(root, { templates: 'templates' });
+    expect((await stat(fixed.outDir)).ino).toBe(spareFolder);
+    const clean = await buildProject(root, { templates: 'templates', out: 'clean' }, { cache: false });
+    expect(await treeContents(fixed.outDir)).toEqual(await treeContents(clean.outDir));
     expect(await stagingFolders(root)).toEqual([]);
   });
 
