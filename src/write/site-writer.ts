@@ -8,7 +8,7 @@ import { createHash, hash } from 'node:crypto';
 import { BroadsheetError } from '../errors.ts';
 import { writeJsonAtomically } from './write-json-atomically.ts';
 import { HardLinker } from './hard-linker.ts';
-import { spareDirOf, stagingDirName, type Skeleton } from './spare-output.ts';
+import { skeletonFolders, spareDirOf, stagingDirName, type Skeleton } from './spare-output.ts';
 
 /** The file every Broadsheet output folder has; a non-empty folder without it is never replaced. */
 export const REPORT_FILE = 'build-report.json';
@@ -281,12 +281,11 @@ export class SiteWriter {
     }
   }
 
-  /** Makes the staging folder (or takes the skeleton's folders as made) and links the files reused so far into it. */
+  /** Makes the staging folder (a skeleton's is there already) and links the files reused so far into it. */
   #stage(): void {
     if (this.#staged) return;
     mkdirSync(this.stagingDir, { recursive: true });
     this.#madeDirs.add(this.stagingDir);
-    for (const folder of this.#skeleton?.folders ?? []) this.#madeDirs.add(path.join(this.stagingDir, folder));
     this.#staged = true;
     for (const relativePath of this.#pending) {
       this.#linkLater(this.#previousPath(relativePath), this.#path(relativePath));
@@ -424,7 +423,7 @@ export class SiteWriter {
     for (const file of this.#keys.keys()) {
       for (let dir = path.posix.dirname(siteRelative(file)); dir !== '.' && !needed.has(dir); dir = path.posix.dirname(dir)) needed.add(dir);
     }
-    for (const folder of skeleton.folders) {
+    for (const folder of skeletonFolders(skeleton)) {
       const parent = path.posix.dirname(folder);
       // Folders come after their parent: one whose parent is not needed went with it.
       if (needed.has(folder) || (parent !== '.' && !needed.has(parent))) continue;
