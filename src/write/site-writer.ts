@@ -8,7 +8,7 @@ import { createHash, hash } from 'node:crypto';
 import { BroadsheetError } from '../errors.ts';
 import { writeJsonAtomically } from './write-json-atomically.ts';
 import { HardLinker } from './hard-linker.ts';
-import { skeletonFolders, spareDirOf, stagingDirName, type Skeleton } from './spare-output.ts';
+import { skeletonFolders, spareDirOf, stagingDirName, worthKeeping, type Skeleton } from './spare-output.ts';
 
 /** The file every Broadsheet output folder has; a non-empty folder without it is never replaced. */
 export const REPORT_FILE = 'build-report.json';
@@ -408,7 +408,7 @@ export class SiteWriter {
       throw error;
     }
     await this.#writeManifest();
-    if (hadOld) await this.#discard(old);
+    if (hadOld) await this.#discard(old, previousPaths.length);
   }
 
   /**
@@ -440,15 +440,16 @@ export class SiteWriter {
   }
 
   /**
-   * Puts the replaced output folder out of the way. The new output is in place already, so
-   * nothing needs to wait for this: tens of thousands of unlinks took 2-4 s at 5x, a third of a
-   * one-article rebuild. With a cache folder on the same file system, it is kept as the next
-   * build's staging folder (see spare-output.ts) or, when a spare is already kept, moves into the
-   * cache's trash/, which a detached `rm -rf` empties (leftovers of earlier builds too) after the
-   * build has returned; otherwise it is removed here.
+   * Puts the replaced output folder (of `files` files) out of the way. The new output is in
+   * place already, so nothing needs to wait for this: tens of thousands of unlinks took 2-4 s at
+   * 5x, a third of a one-article rebuild. With a cache folder on the same file system, it is kept
+   * as the next build's staging folder (see spare-output.ts) when most of its files are this
+   * build's too, or else, or when a spare is already kept, moves into the cache's trash/, which a
+   * detached `rm -rf` empties (leftovers of earlier builds too) after the build has returned;
+   * otherwise it is removed here.
    */
-  async #discard(old: string): Promise<void> {
-    if (this.#manifestFile !== null && (await rename(old, spareDirOf(this.#manifestFile)).then(() => true, () => false))) return;
+  async #discard(old: string, files: number): Promise<void> {
+    if (this.#manifestFile !== null && worthKeeping(files, files - this.#reused) && (await rename(old, spareDirOf(this.#manifestFile)).then(() => true, () => false))) return;
     if (this.#manifestFile !== null && process.platform !== 'win32') {
       const trash = path.join(path.dirname(this.#manifestFile), 'trash');
       const moved = await mkdir(trash, { recursive: true })
@@ -468,15 +469,16 @@ export class SiteWriter {
 
   /**
    * Puts the staging folder out of the way; the output folder is untouched. It is kept as the
-   * spare when there is none (see spare-output.ts): after a failed build, such as a template
-   * typo in the live preview, the next build stages into its folders instead of making them
-   * right after they were deleted. Otherwise it is removed.
+   * spare when there is none and most of its files are links (see spare-output.ts): after a
+   * failed build, such as a template typo in the live preview, the next build stages into its
+   * folders instead of making them right after they were deleted. Otherwise it is removed.
    */
   async abort(): Promise<void> {
     if (!this.#staged) return this.#giveBackSkeleton();
     // Links under way would make their folders again inside a moved or removed staging folder.
     await this.#linksMade().catch(() => undefined);
-    if (this.#manifestFile !== null && (await rename(this.stagingDir, spareDirOf(this.#manifestFile)).then(() => true, () => false))) return;
+    const keep = this.#manifestFile !== null && worthKeeping(this.#files, this.#files - this.#reused);
+    if (keep && (await rename(this.stagingDir, spareDirOf(this.#manifestFile!)).then(() => true, () => false))) return;
     await rm(this.stagingDir, { recursive: true, force: true });
   }
 }

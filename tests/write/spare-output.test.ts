@@ -9,20 +9,23 @@ import { SiteWriter } from '../../src/write/site-writer.ts';
 import { claimSpare, spareDirOf } from '../../src/write/spare-output.ts';
 import { bbcDesk, tempDir } from '../hostile/hostile-site.ts';
 
-/** Every folder under `dir`, relative, sorted. */
+/** Every folder under `dir` but the unchanged pages' own (see UNCHANGED), relative, sorted. */
 async function folders(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  return entries.filter((e) => e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).filter((f) => !/^topics\/t\d+$/.test(f)).sort();
 }
 
-/** One build of `files` (site path → contents) into root/dist, staged into the spare when `spare` is set; returns the writer's stats. */
-async function buildFiles(root: string, files: Record<string, string>, spare = false): Promise<{ reused: number }> {
+/** Pages every build writes unchanged, as most of a site's are after one edit: a replaced output is kept only when most of its files are the new output's too. */
+const UNCHANGED = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`topics/t${i}/index.html`, `<p>topic ${i}</p>\n`]));
+
+/** One build of `files` (site path → contents) and the unchanged pages into root/dist, staged into the spare when `spare` is set; returns the writer's stats. */
+async function buildFiles(root: string, files: Record<string, string>, spare = false, unchanged = UNCHANGED): Promise<{ reused: number }> {
   const manifestFile = path.join(root, 'cache', 'outputs.json');
   const out = path.join(root, 'dist');
   const skeleton = spare ? await claimSpare(manifestFile, out) : null;
   if (spare) expect(skeleton).not.toBeNull();
   const writer = await SiteWriter.open(out, [], { manifestFile, skeleton });
-  for (const [file, contents] of Object.entries(files)) await writer.write(file, contents);
+  for (const [file, contents] of Object.entries({ ...files, ...unchanged })) await writer.write(file, contents);
   await writer.write('build-report.json', '{}\n');
   await writer.commit();
   return writer.stats;
@@ -58,9 +61,9 @@ describe('the spare output', () => {
 
     // C: b changed again, c still gone, d kept; staged into A's emptied output.
     const stats = await buildFiles(root, { 'articles/a/index.html': one!, 'articles/b/index.html': three!, 'articles/d/index.html': three! }, true);
-    expect(stats.reused).toBe(3);
+    expect(stats.reused).toBe(3 + Object.keys(UNCHANGED).length);
     expect((await stat(path.join(dist, 'articles/a'))).ino).toBe(folderOfA);
-    expect(await folders(dist)).toEqual(['articles', 'articles/a', 'articles/b', 'articles/d']);
+    expect(await folders(dist)).toEqual(['articles', 'articles/a', 'articles/b', 'articles/d', 'topics']);
     expect((await readdir(path.join(dist, 'articles'))).sort()).toEqual(['a', 'b', 'd']);
     expect(await readFile(path.join(dist, 'articles/b/index.html'), 'utf8')).toBe(three);
     expect(await readFile(path.join(dist, 'articles/d/index.html'), 'utf8')).toBe(three);
@@ -87,8 +90,22 @@ describe('the spare output', () => {
     await buildFiles(root, { 'articles/a/index.html': two! }, true);
     // Nothing changed: the output folder stays, and the emptied spare waits for the next build.
     expect((await stat(path.join(root, 'dist'))).ino).toBe(before);
-    expect(await folders(spareDirOf(manifestFile))).toEqual(['articles', 'articles/a']);
+    expect(await folders(spareDirOf(manifestFile))).toEqual(['articles', 'articles/a', 'topics']);
     expect((await readdir(spareDirOf(manifestFile), { recursive: true, withFileTypes: true })).filter((e) => !e.isDirectory())).toEqual([]);
     expect((await readdir(root)).sort()).toEqual(['cache', 'dist']);
+  });
+
+  it('is not kept when most of the replaced output was rewritten: emptying it would delete a whole site on the next build', async () => {
+    const root = await tempDir('spare-rewritten');
+    await mkdir(path.join(root, 'cache'));
+    const manifestFile = path.join(root, 'cache', 'outputs.json');
+    await buildFiles(root, {});
+    // Every page rewritten, as after a template edit: the replaced output goes to the trash.
+    const rewritten = Object.fromEntries(Object.entries(UNCHANGED).map(([file, html]) => [file, `<!-- edited -->${html}`]));
+    await buildFiles(root, {}, false, rewritten);
+    expect(await claimSpare(manifestFile, path.join(root, 'dist'))).toBeNull();
+    // One page changed of 31: the replaced output is kept.
+    await buildFiles(root, { 'articles/a/index.html': 'a\n' }, false, rewritten);
+    expect(await folders(spareDirOf(manifestFile))).toEqual(['topics']);
   });
 });
