@@ -111,7 +111,7 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
   const built = new Array<number | null>(others.length).fill(null);
   const keys = await Promise.all(others.map((shard) => shardKeys(shard, `${shard.dir}\0${layout}`, bodySalt, bodyOf, config)));
   // Shards to index first, those to reuse after: after one edit, Pagefind starts on the changed shard at once
-  // rather than after a lane has reused the shards before it (0.3-0.5 s of a 5x rebuild).
+  // rather than after a lane has reused the shards before it (0.26 s later in one 5x rebuild, the fourth of 8 shards).
   const order = others.map((_, i) => i).sort((a, b) => Number(keys[a]!.unchanged) - Number(keys[b]!.unchanged) || a - b);
   let next = 0;
   let failed = false;
