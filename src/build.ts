@@ -142,11 +142,14 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     timer.timeSync('collect', collectGarbage);
     const archive = timer.timeSync('group', () => buildArchive(articles, related));
 
-    const writer = await SiteWriter.open(config.outDir, [config.seedsDir, config.contentDir, config.templatesDir, projectDir], {
-      manifestFile,
-      buildKey: key,
-      skeleton: await skeleton,
-    });
+    // Timed: it waits for the spare to be emptied, which a slow disk would show here.
+    const writer = await timer.time('open', async () =>
+      SiteWriter.open(config.outDir, [config.seedsDir, config.contentDir, config.templatesDir, projectDir], {
+        manifestFile,
+        buildKey: key,
+        skeleton: await skeleton,
+      }),
+    );
     let pages = 0;
     // Search indexes on Pagefind's processes while this thread renders: after one edit, Pagefind
     // reindexes one shard on one core while preparing and keying every page keeps this one busy,

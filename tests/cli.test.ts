@@ -40,7 +40,7 @@ describe('broadsheet build --no-search --timings', () => {
     const lines = stdout.split('\n').filter((l) => l.startsWith('Timings (s): '));
     expect(lines).toHaveLength(1);
     const timings = JSON.parse(lines[0]!.slice('Timings (s): '.length)) as Record<string, number>;
-    expect(Object.keys(timings)).toEqual(expect.arrayContaining(['discover', 'parse+enrich', 'render', 'outputs', 'search', 'commit', 'total']));
+    expect(Object.keys(timings)).toEqual(expect.arrayContaining(['discover', 'parse+enrich', 'open', 'render', 'outputs', 'search', 'commit', 'total']));
     expect(Object.keys(timings).at(-1)).toBe('total');
     for (const [stage, seconds] of Object.entries(timings)) {
       expect(seconds, stage).toBeGreaterThanOrEqual(0);
