@@ -14,8 +14,9 @@
  * read from /proc while the run goes (VmHWM; for Pagefind, whose processes run two at a time,
  * also their VmRSS summed at each sample). --write puts the table into the Speed section
  * of BENCHMARKS.md; --incremental also times a second full build with nothing changed, then one
- * with one article edited, then at once one with the edit undone, at each size. Runs are sequential: the machine is shared. No output is
- * deleted until the last run is measured (see discarder); --keep keeps them all.
+ * with one article edited, then at once one with the edit undone, at each size. Runs are
+ * sequential: the machine is shared. No output is deleted until the last run is measured (see
+ * discarder); --keep keeps them all.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';

@@ -8,7 +8,7 @@ import { createHash, hash } from 'node:crypto';
 import { BroadsheetError } from '../errors.ts';
 import { writeJsonAtomically } from './write-json-atomically.ts';
 import { HardLinker } from './hard-linker.ts';
-import { skeletonFolders, spareDirOf, stagingDirName, worthKeeping, type Skeleton } from './spare-output.ts';
+import { keepAsSpare, skeletonFolders, stagingDirName, worthKeeping, type Skeleton } from './spare-output.ts';
 
 /** The file every Broadsheet output folder has; a non-empty folder without it is never replaced. */
 export const REPORT_FILE = 'build-report.json';
@@ -436,7 +436,7 @@ export class SiteWriter {
     const skeleton = this.#skeleton;
     if (skeleton === null || this.#staged || this.#manifestFile === null) return;
     this.#skeleton = null;
-    await rename(skeleton.dir, spareDirOf(this.#manifestFile)).catch(() => rm(skeleton.dir, { recursive: true, force: true }));
+    if (!(await keepAsSpare(skeleton.dir, this.#manifestFile))) await rm(skeleton.dir, { recursive: true, force: true });
   }
 
   /**
@@ -449,7 +449,7 @@ export class SiteWriter {
    * otherwise it is removed here.
    */
   async #discard(old: string, files: number): Promise<void> {
-    if (this.#manifestFile !== null && worthKeeping(files, files - this.#reused) && (await rename(old, spareDirOf(this.#manifestFile)).then(() => true, () => false))) return;
+    if (this.#manifestFile !== null && worthKeeping(files, files - this.#reused) && (await keepAsSpare(old, this.#manifestFile))) return;
     if (this.#manifestFile !== null && process.platform !== 'win32') {
       const trash = path.join(path.dirname(this.#manifestFile), 'trash');
       const moved = await mkdir(trash, { recursive: true })
@@ -477,8 +477,7 @@ export class SiteWriter {
     if (!this.#staged) return this.#giveBackSkeleton();
     // Links under way would make their folders again inside a moved or removed staging folder.
     await this.#linksMade().catch(() => undefined);
-    const keep = this.#manifestFile !== null && worthKeeping(this.#files, this.#files - this.#reused);
-    if (keep && (await rename(this.stagingDir, spareDirOf(this.#manifestFile!)).then(() => true, () => false))) return;
+    if (this.#manifestFile !== null && worthKeeping(this.#files, this.#files - this.#reused) && (await keepAsSpare(this.stagingDir, this.#manifestFile))) return;
     await rm(this.stagingDir, { recursive: true, force: true });
   }
 }

@@ -50,6 +50,14 @@ export function spareDirOf(manifestFile: string): string {
 }
 
 /**
+ * Moves `dir` into the spare slot of the output recorded by `manifestFile`; false when a spare is
+ * kept already (a folder with files there) or the move fails (another file system).
+ */
+export async function keepAsSpare(dir: string, manifestFile: string): Promise<boolean> {
+  return rename(dir, spareDirOf(manifestFile)).then(() => true, () => false);
+}
+
+/**
  * A new staging folder's path beside `out`: the pid in the name lets a later build tell a
  * killed build's leftovers from a running one's (see recoverStaleBuilds).
  */
