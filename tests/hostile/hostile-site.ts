@@ -98,6 +98,12 @@ export async function treeContents(dir: string): Promise<Map<string, string>> {
   return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(dir, f))).toString('base64')] as const)));
 }
 
+/** Every folder under `dir`, relative, sorted: a rebuild must leave none a clean build would not make. */
+export async function listFolders(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+}
+
 /** A temp folder for one test, removed when the test ends. */
 export async function tempDir(prefix: string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), `broadsheet-${prefix}-`));

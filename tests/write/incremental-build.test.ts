@@ -1,9 +1,9 @@
 /** Incremental builds: unchanged files keep their bytes and mtime, and the result equals a clean build. */
-import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { TermCounter } from '../../src/pool/term-counter.ts';
-import { BBC_DIR, buildProject, listTree, makeProject, restoreWorkerCountAfterEach, treeContents } from '../hostile/hostile-site.ts';
+import { BBC_DIR, buildProject, listFolders, listTree, makeProject, restoreWorkerCountAfterEach, treeContents } from '../hostile/hostile-site.ts';
 
 /** Inode and mtime of every file of an output folder: what "kept" means. */
 async function identities(dir: string): Promise<Map<string, string>> {
@@ -12,12 +12,6 @@ async function identities(dir: string): Promise<Map<string, string>> {
     const info = await stat(path.join(dir, f));
     return [f, `${info.ino}:${info.mtimeMs}`] as const;
   })));
-}
-
-/** Every folder of an output folder, relative, sorted: a rebuild must leave none a clean build would not make. */
-async function folders(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
 }
 
 restoreWorkerCountAfterEach();
@@ -65,7 +59,7 @@ describe('incremental builds', () => {
     // And the result is byte-identical to a clean build without the cache.
     const clean = await buildProject(root, { out: 'clean' }, { cache: false });
     expect(await treeContents(clean.outDir)).toEqual(await treeContents(changed.outDir));
-    expect(await folders(changed.outDir)).toEqual(await folders(clean.outDir));
+    expect(await listFolders(changed.outDir)).toEqual(await listFolders(clean.outDir));
   });
 
   it('after one added article rewrites only the pages that list it, not every page', async () => {

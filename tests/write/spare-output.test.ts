@@ -7,12 +7,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SiteWriter } from '../../src/write/site-writer.ts';
 import { claimSpare, spareDirOf } from '../../src/write/spare-output.ts';
-import { bbcDesk, tempDir } from '../hostile/hostile-site.ts';
+import { bbcDesk, listFolders, tempDir } from '../hostile/hostile-site.ts';
 
 /** Every folder under `dir` but the unchanged pages' own (see UNCHANGED), relative, sorted. */
 async function folders(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).filter((f) => !/^topics\/t\d+$/.test(f)).sort();
+  return (await listFolders(dir)).filter((f) => !/^topics\/t\d+$/.test(f));
 }
 
 /** Pages every build writes unchanged, as most of a site's are after one edit: a replaced output is kept only when most of its files are the new output's too. */
