@@ -7,7 +7,7 @@ import type { SiteWriter } from '../write/site-writer.ts';
 import { outputPathFor } from '../urls.ts';
 import { renderPagesNow, type PageJob, type RenderTask } from './render-task.ts';
 import type { BuildRunner } from './build-tasks.ts';
-import { nextTurn } from './next-turn.ts';
+import { nextTurn, turnTaker } from './next-turn.ts';
 
 /** What rendering needs besides the pages. */
 export interface RenderPagesOptions {
@@ -83,14 +83,12 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
     await nextTurn();
   };
 
-  let turnStart = performance.now();
+  const takeTurn = turnTaker(MAX_TURN_MS);
   for (const page of pages) {
     if (failure !== null) break;
     count += 1;
-    if ((count & 31) === 0 && performance.now() - turnStart > MAX_TURN_MS) {
-      await nextTurn();
-      turnStart = performance.now();
-    }
+    const turn = (count & 31) === 0 ? takeTurn() : null;
+    if (turn !== null) await turn;
     const file = outputPathFor(page.url);
     const bodyFile = options.bodyFile(page);
     // Keys are needed only to compare with the next build's; the body is in them through its cache entry, named by a hash of the input.

@@ -9,7 +9,8 @@ import { ArticleCache } from '../../src/cache/article-cache.ts';
 import { PACKS_DIR } from '../../src/cache/article-pack.ts';
 import { discoverInputs } from '../../src/content/input-file.ts';
 import { loadEach } from '../../src/content/load-articles.ts';
-import { articleLoader, ARTICLES_PER_BATCH, batchConcurrency } from '../../src/pool/article-loader.ts';
+import { articleLoader, ARTICLES_PER_BATCH, batchConcurrency, inputCacheKeys } from '../../src/pool/article-loader.ts';
+import { hashInputs } from '../../src/cache/build-key.ts';
 import { createBuildRunner } from '../../src/pool/build-tasks.ts';
 import { StringPool } from '../../src/pool/string-pool.ts';
 import { BuildReport } from '../../src/report.ts';
@@ -53,4 +54,52 @@ describe('parsing on one worker beside this thread', () => {
       await runner.close();
     }
   });
+});
+
+describe('reading cached articles', () => {
+  it('gives the event loop a turn while it reads, so workers are answered meanwhile', async () => {
+    process.env['BROADSHEET_WORKERS'] = '0';
+    const discovered = await discoverInputs(BBC_DIR, path.join(BBC_DIR, 'no-content-folder'));
+    const { inputs } = discovered;
+    const cacheDir = await tempDir('loader-hits');
+    const loadAll = async (cache: ArticleCache, keys: Map<never, string>, hashes: Awaited<ReturnType<typeof hashInputs>> | null): Promise<number> => {
+      const runner = createBuildRunner(inputs.length);
+      const load = articleLoader({ cache, runner, keys, bodies: new ArticleBodies(), strings: new StringPool(), cacheKeys: new Set(), terms: termsKeptHere(), hashes });
+      const articles = await loadEach(inputs, new BuildReport(), load, { size: ARTICLES_PER_BATCH, concurrency: 5 });
+      await runner.close();
+      return articles.length;
+    };
+    // The first pass parses every input into the cache and learns their content hashes; the second finds every one there.
+    const hashes = await hashInputs(discovered, null, { cacheHasEntries: false });
+    const first = await ArticleCache.open(cacheDir, 'salt');
+    const parsed = await loadAll(first, new Map(), hashes);
+    await first.saveIndex();
+    const cache = await ArticleCache.open(cacheDir, 'salt');
+    const { keys, misses } = inputCacheKeys(cache, inputs, hashes.contentHashes);
+    expect(misses).toBe(0);
+
+    // Turns of the event loop while the hits are read, and the longest time between two.
+    let turns = 0;
+    let longest = 0;
+    let last = performance.now();
+    let reading = true;
+    const tick = (): void => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      turns += 1;
+      if (reading) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const started = performance.now();
+    const loaded = await loadAll(cache, keys as Map<never, string>, null);
+    reading = false;
+    const took = performance.now() - started;
+    expect(loaded).toBe(parsed);
+    // A batch of hits waits on nothing: before the loader took turns, the whole read was one turn
+    // (at 25x, the term counter then sat idle for seconds). The bound is loose for a busy machine.
+    expect(took).toBeGreaterThan(50);
+    expect(turns).toBeGreaterThan(3);
+    expect(longest).toBeLessThan(took / 2);
+  }, 120_000);
 });
