@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ArticleBodies } from '../../src/cache/article-bodies.ts';
 import { ArticleCache } from '../../src/cache/article-cache.ts';
 import { PACKS_DIR } from '../../src/cache/article-pack.ts';
-import { discoverInputs } from '../../src/content/input-file.ts';
+import { discoverInputs, type InputFile } from '../../src/content/input-file.ts';
 import { loadEach } from '../../src/content/load-articles.ts';
 import { articleLoader, ARTICLES_PER_BATCH, batchConcurrency, inputCacheKeys } from '../../src/pool/article-loader.ts';
 import { hashInputs } from '../../src/cache/build-key.ts';
@@ -62,7 +62,7 @@ describe('reading cached articles', () => {
     const discovered = await discoverInputs(BBC_DIR, path.join(BBC_DIR, 'no-content-folder'));
     const { inputs } = discovered;
     const cacheDir = await tempDir('loader-hits');
-    const loadAll = async (cache: ArticleCache, keys: Map<never, string>, hashes: Awaited<ReturnType<typeof hashInputs>> | null): Promise<number> => {
+    const loadAll = async (cache: ArticleCache, keys: ReadonlyMap<InputFile, string>, hashes: Awaited<ReturnType<typeof hashInputs>> | null): Promise<number> => {
       const runner = createBuildRunner(inputs.length);
       const load = articleLoader({ cache, runner, keys, bodies: new ArticleBodies(), strings: new StringPool(), cacheKeys: new Set(), terms: termsKeptHere(), hashes });
       const articles = await loadEach(inputs, new BuildReport(), load, { size: ARTICLES_PER_BATCH, concurrency: 5 });
@@ -92,7 +92,7 @@ describe('reading cached articles', () => {
     };
     setImmediate(tick);
     const started = performance.now();
-    const loaded = await loadAll(cache, keys as Map<never, string>, null);
+    const loaded = await loadAll(cache, keys, null);
     reading = false;
     const took = performance.now() - started;
     expect(loaded).toBe(parsed);
