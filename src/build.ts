@@ -21,7 +21,7 @@ import { articlesJsonChunks } from './outputs/articles-api.ts';
 import { writeFeedsAndSitemap, writeSearchIndex } from './outputs/write-reader-outputs.ts';
 import { REPORT_FILE, SiteWriter } from './write/site-writer.ts';
 import { copyAssets } from './write/copy-assets.ts';
-import { claimSpare } from './write/spare-output.ts';
+import { claimSpare, dropOrphanSpares } from './write/spare-output.ts';
 import { StageTimer } from './stage-timer.ts';
 import { createBuildRunner } from './pool/build-tasks.ts';
 import { renderPages } from './pool/render-pages.ts';
@@ -195,7 +195,13 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       const entries = report.entries();
       await writer.write(REPORT_FILE, reportJson(report, articles.length, pages));
       await timer.time('commit', () => writer.commit());
-      if (lease !== null && !(await lease.othersActive())) await timer.time('prune', () => cache.prune(cacheKeys));
+      // Only while no other build uses the cache: cache entries this build did not use, and the spares of output folders that are gone.
+      if (lease !== null && !(await lease.othersActive())) {
+        await timer.time('prune', async () => {
+          await cache.prune(cacheKeys);
+          if (manifestFile !== null) await dropOrphanSpares(manifestFile);
+        });
+      }
       return {
         outDir: path.resolve(config.outDir),
         articles: articles.length,

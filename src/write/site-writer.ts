@@ -1,6 +1,5 @@
 /** Stage 6: writing the site atomically. Files go to a temporary folder beside the output folder,
  * which replaces the output folder only when the whole build succeeded. */
-import { spawn } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,7 +7,8 @@ import { createHash, hash } from 'node:crypto';
 import { BroadsheetError } from '../errors.ts';
 import { writeJsonAtomically } from './write-json-atomically.ts';
 import { HardLinker } from './hard-linker.ts';
-import { keepAsSpare, skeletonFolders, stagingDirName, worthKeeping, type Skeleton } from './spare-output.ts';
+import { keepAsSpare, skeletonFolders, stagingDirName, trashDirOf, worthKeeping, type Skeleton } from './spare-output.ts';
+import { discardFolder } from './discard-folder.ts';
 
 /** The file every Broadsheet output folder has; a non-empty folder without it is never replaced. */
 export const REPORT_FILE = 'build-report.json';
@@ -449,16 +449,9 @@ export class SiteWriter {
    * otherwise it is removed here.
    */
   async #discard(old: string, files: number): Promise<void> {
-    if (this.#manifestFile !== null && worthKeeping(files, files - this.#reused) && (await keepAsSpare(old, this.#manifestFile))) return;
-    if (this.#manifestFile !== null && process.platform !== 'win32') {
-      const trash = path.join(path.dirname(this.#manifestFile), 'trash');
-      const moved = await mkdir(trash, { recursive: true })
-        .then(() => rename(old, path.join(trash, path.basename(old))))
-        .then(() => true, () => false);
-      if (moved && (await spawnDetached('rm', ['-rf', trash]))) return;
-      if (moved) old = path.join(trash, path.basename(old));
-    }
-    await rm(old, { recursive: true, force: true });
+    if (this.#manifestFile === null) return rm(old, { recursive: true, force: true });
+    if (worthKeeping(files, files - this.#reused) && (await keepAsSpare(old, this.#manifestFile))) return;
+    await discardFolder(old, trashDirOf(this.#manifestFile));
   }
 
   async #writeManifest(): Promise<void> {
@@ -489,16 +482,6 @@ function siteRelative(relativePath: string): string {
     throw new BroadsheetError(`refusing to write outside the output folder: ${JSON.stringify(relativePath)}`);
   }
   return normalized;
-}
-
-/** Starts a command that outlives this process, output ignored; false when it cannot start. */
-function spawnDetached(command: string, args: readonly string[]): Promise<boolean> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { detached: true, stdio: 'ignore' });
-    child.once('spawn', () => resolve(true));
-    child.once('error', () => resolve(false));
-    child.unref();
-  });
 }
 
 /** How a manifest key made by writeMade() starts: then the input key, "|" and the content key. */

@@ -8,7 +8,8 @@
  * build claims it, unlinks its files on a thread of its own while articles load (most are links
  * to files of the current output, so no inode is freed) and stages into its emptied folders.
  */
-import { rename } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { discardFolder } from './discard-folder.ts';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
@@ -47,6 +48,61 @@ export function worthKeeping(files: number, own: number): boolean {
 export function spareDirOf(manifestFile: string): string {
   const { dir, name } = path.parse(manifestFile);
   return path.join(dir, `${name}-spare`);
+}
+
+/** The cache's trash folder, beside the manifests (see discardFolder). */
+export function trashDirOf(manifestFile: string): string {
+  return path.join(path.dirname(manifestFile), 'trash');
+}
+
+/** How the name of another output's spare ends (see spareDirOf), and the manifest's name it is made from. */
+const SPARE_NAME = /^(outputs-[0-9a-f]+)-spare$/;
+
+/** Bytes of a manifest read to find its output folder: writeJsonAtomically writes `outDir` first. */
+const MANIFEST_HEAD = 4096;
+
+/**
+ * Discards the spares kept for other output folders (in the folder of `manifestFile`, this
+ * build's) whose output folder is gone, with their manifests: a spare holds the last output but
+ * one of its folder, a whole site when that output was deleted, and only a build into that
+ * folder would ever use it. Call it only while no other build uses the cache. Returns how many.
+ */
+export async function dropOrphanSpares(manifestFile: string): Promise<number> {
+  const cacheDir = path.dirname(manifestFile);
+  let dropped = 0;
+  for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
+    const manifestName = SPARE_NAME.exec(name)?.[1];
+    if (manifestName === undefined || path.join(cacheDir, name) === spareDirOf(manifestFile)) continue;
+    const manifest = path.join(cacheDir, `${manifestName}.json`);
+    const outDir = await recordedOutDir(manifest);
+    // Kept when in doubt: a manifest missing or unreadable (a build committing meanwhile), an output folder there.
+    if (outDir === null || (await stat(outDir).then(() => true, (error: NodeJS.ErrnoException) => error.code !== 'ENOENT'))) continue;
+    await rm(manifest, { force: true });
+    await discardFolder(path.join(cacheDir, name), trashDirOf(manifestFile));
+    dropped += 1;
+  }
+  return dropped;
+}
+
+/** The output folder a manifest records, from the start of the file; null when it cannot be read. */
+async function recordedOutDir(manifest: string): Promise<string | null> {
+  const head = await readFileHead(manifest, MANIFEST_HEAD).catch(() => null);
+  const literal = head === null ? undefined : /^\{"outDir":("(?:[^"\\]|\\.)*")/.exec(head)?.[1];
+  if (literal === undefined) return null;
+  const outDir = JSON.parse(literal) as unknown;
+  return typeof outDir === 'string' && path.isAbsolute(outDir) ? outDir : null;
+}
+
+/** The first `bytes` bytes of a file as UTF-8 (a character cut at the end is replaced). */
+async function readFileHead(file: string, bytes: number): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.toString('utf8', 0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

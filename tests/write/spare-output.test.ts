@@ -6,7 +6,7 @@ import { link, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'no
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SiteWriter } from '../../src/write/site-writer.ts';
-import { claimSpare, spareDirOf } from '../../src/write/spare-output.ts';
+import { claimSpare, dropOrphanSpares, spareDirOf } from '../../src/write/spare-output.ts';
 import { bbcDesk, listFolders, tempDir } from '../hostile/hostile-site.ts';
 
 /** Every folder under `dir` but the unchanged pages' own (see UNCHANGED), relative, sorted. */
@@ -17,10 +17,10 @@ async function folders(dir: string): Promise<string[]> {
 /** Pages every build writes unchanged, as most of a site's are after one edit: a replaced output is kept only when most of its files are the new output's too. */
 const UNCHANGED = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`topics/t${i}/index.html`, `<p>topic ${i}</p>\n`]));
 
-/** One build of `files` (site path → contents) and the unchanged pages into root/dist, staged into the spare when `spare` is set; returns the writer's stats. */
-async function buildFiles(root: string, files: Record<string, string>, spare = false, unchanged = UNCHANGED): Promise<{ reused: number }> {
-  const manifestFile = path.join(root, 'cache', 'outputs.json');
-  const out = path.join(root, 'dist');
+/** One build of `files` (site path → contents) and the unchanged pages into root/`outName`, staged into the spare when `spare` is set; returns the writer's stats. */
+async function buildFiles(root: string, files: Record<string, string>, spare = false, unchanged = UNCHANGED, outName = 'dist'): Promise<{ reused: number }> {
+  const manifestFile = manifestOf(root, outName);
+  const out = path.join(root, outName);
   const skeleton = spare ? await claimSpare(manifestFile, out) : null;
   if (spare) expect(skeleton).not.toBeNull();
   const writer = await SiteWriter.open(out, [], { manifestFile, skeleton });
@@ -28,6 +28,11 @@ async function buildFiles(root: string, files: Record<string, string>, spare = f
   await writer.write('build-report.json', '{}\n');
   await writer.commit();
   return writer.stats;
+}
+
+/** The manifest of output folder root/`outName`: root/cache/outputs.json for dist, as the build names them for others. */
+function manifestOf(root: string, outName: string): string {
+  return path.join(root, 'cache', outName === 'dist' ? 'outputs.json' : `outputs-${Buffer.from(outName).toString('hex')}.json`);
 }
 
 describe('the spare output', () => {
@@ -106,5 +111,36 @@ describe('the spare output', () => {
     // One page changed of 31: the replaced output is kept.
     await buildFiles(root, { 'articles/a/index.html': 'a\n' }, false, rewritten);
     expect(await folders(spareDirOf(manifestFile))).toEqual(['topics']);
+  });
+
+  it('of an output folder that is gone is discarded, with its manifest, by the next build of another output', async () => {
+    const root = await tempDir('spare-orphan');
+    await mkdir(path.join(root, 'cache'));
+    const [one, two] = await bbcDesk('business');
+    // Two outputs built twice each, one page changed: each keeps a spare.
+    for (const outName of ['public', 'preview']) {
+      await buildFiles(root, { 'articles/a/index.html': one! }, false, UNCHANGED, outName);
+      await buildFiles(root, { 'articles/a/index.html': two! }, false, UNCHANGED, outName);
+    }
+    const [publicSpare, previewSpare] = [spareDirOf(manifestOf(root, 'public')), spareDirOf(manifestOf(root, 'preview'))];
+    expect(await folders(publicSpare)).toEqual(['articles', 'articles/a', 'topics']);
+    expect(await folders(previewSpare)).toEqual(['articles', 'articles/a', 'topics']);
+
+    // While both output folders are there, a build of one keeps the other's spare.
+    expect(await dropOrphanSpares(manifestOf(root, 'preview'))).toBe(0);
+    expect(await folders(publicSpare)).toEqual(['articles', 'articles/a', 'topics']);
+
+    // public/ deleted: its spare held the only copy of its last output but one, for no build to use.
+    await rm(path.join(root, 'public'), { recursive: true });
+    expect(await dropOrphanSpares(manifestOf(root, 'preview'))).toBe(1);
+    await expect(stat(publicSpare)).rejects.toThrow(/ENOENT/);
+    await expect(stat(manifestOf(root, 'public'))).rejects.toThrow(/ENOENT/);
+    // The building output's own spare and manifest stay, as do those of an output whose manifest cannot be read.
+    expect(await folders(previewSpare)).toEqual(['articles', 'articles/a', 'topics']);
+    await stat(manifestOf(root, 'preview'));
+    await rm(path.join(root, 'preview'), { recursive: true });
+    await writeFile(manifestOf(root, 'preview'), 'not json\n');
+    expect(await dropOrphanSpares(path.join(root, 'cache', 'outputs-00.json'))).toBe(0);
+    expect(await folders(previewSpare)).toEqual(['articles', 'articles/a', 'topics']);
   });
 });
