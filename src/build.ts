@@ -21,7 +21,7 @@ import { articlesJsonChunks } from './outputs/articles-api.ts';
 import { writeFeedsAndSitemap, writeSearchIndex } from './outputs/write-reader-outputs.ts';
 import { REPORT_FILE, SiteWriter } from './write/site-writer.ts';
 import { copyAssets } from './write/copy-assets.ts';
-import { claimSpare, dropOrphanSpares } from './write/spare-output.ts';
+import { claimSpare, dropOrphanSpares, giveBackSpare } from './write/spare-output.ts';
 import { StageTimer } from './stage-timer.ts';
 import { createBuildRunner } from './pool/build-tasks.ts';
 import { renderPages } from './pool/render-pages.ts';
@@ -106,6 +106,8 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
   // overlaps the hashing below, unless the cache has articles: then only once the misses are counted.
   const runner = createBuildRunner(discovered.inputs.length, { startNow: cacheDir === null || !ArticleCache.exists(articleCacheDir) });
   let terms: KeptTerms | null = null;
+  /** Gives back the spare this build claimed, until its writer takes it: for a build failing before then. */
+  let unstagedSpare: (() => Promise<void>) | null = null;
   try {
     const salts = await timer.time('hash', () => buildSalts(config));
     const manifestFile = cacheDir === null ? null : outputManifestFile(cacheDir, config.outDir);
@@ -117,6 +119,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     if (current !== null) return current;
     // The output the last build replaced is emptied of files while articles load, and staged into (see spare-output.ts).
     const skeleton = manifestFile === null ? Promise.resolve(null) : claimSpare(manifestFile, config.outDir);
+    if (manifestFile !== null) unstagedSpare = () => giveBackSpare(skeleton, manifestFile);
 
     const cache = await ArticleCache.open(articleCacheDir, salts.articles);
     const cacheKeys = new Set<string>();
@@ -143,13 +146,16 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     const archive = timer.timeSync('group', () => buildArchive(articles, related));
 
     // Timed: it waits for the spare to be emptied, which a slow disk would show here.
-    const writer = await timer.time('open', async () =>
-      SiteWriter.open(config.outDir, [config.seedsDir, config.contentDir, config.templatesDir, projectDir], {
+    const writer = await timer.time('open', async () => {
+      const opened = await SiteWriter.open(config.outDir, [config.seedsDir, config.contentDir, config.templatesDir, projectDir], {
         manifestFile,
         buildKey: key,
         skeleton: await skeleton,
-      }),
-    );
+      });
+      // The writer has the spare now: it stages into it, or gives it back.
+      unstagedSpare = null;
+      return opened;
+    });
     let pages = 0;
     // Search indexes on Pagefind's processes while this thread renders: after one edit, Pagefind
     // reindexes one shard on one core while preparing and keying every page keeps this one busy,
@@ -220,6 +226,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       throw error;
     }
   } finally {
+    await unstagedSpare?.();
     // Also when parsing failed: a watching process would otherwise keep this thread's reading scratch (4 bytes a character of the longest text read) until its next build.
     releaseArticleReading();
     await terms?.close();

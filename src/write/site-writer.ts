@@ -103,10 +103,10 @@ export class SiteWriter {
       }
     }
     const skeleton = options.skeleton ?? null;
-    // The skeleton has a staging folder's name (with this process's pid) and is this build's own.
-    await recoverStaleBuilds(out, skeleton?.dir);
-    await assertReplaceable(out);
     const manifestFile = options.manifestFile ?? null;
+    // The skeleton has a staging folder's name (with this process's pid) and is this build's own.
+    await recoverStaleBuilds(out, skeleton?.dir, manifestFile === null ? undefined : trashDirOf(manifestFile));
+    await assertReplaceable(out);
     return new SiteWriter(out, manifestFile === null ? {} : await readManifest(manifestFile, out), manifestFile, options.buildKey ?? null, skeleton);
   }
 
@@ -538,9 +538,11 @@ async function assertReplaceable(out: string): Promise<void> {
  * Cleans up after builds that were killed: their staging folders are removed, and if one was
  * killed between moving the old output aside and moving the new one in, the old output goes back.
  * Folders of builds still running (their pid is alive) are left alone, as is `except`: this
- * build's own, a spare it claimed (see claimSpare).
+ * build's own, a spare it claimed (see claimSpare). With `trash` (the cache's), a folder is
+ * moved there for a detached removal (see discardFolder) rather than removed while this build
+ * waits: a killed 25x build leaves up to 87k folders.
  */
-export async function recoverStaleBuilds(out: string, except?: string): Promise<string[]> {
+export async function recoverStaleBuilds(out: string, except?: string, trash?: string): Promise<string[]> {
   const parent = path.dirname(out);
   const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(out))}-build-(\\d+)-[0-9a-f]+(-old)?$`);
   let names: string[];
@@ -559,7 +561,8 @@ export async function recoverStaleBuilds(out: string, except?: string): Promise<
       await rename(dir, out);
       continue;
     }
-    await rm(dir, { recursive: true, force: true });
+    if (trash === undefined) await rm(dir, { recursive: true, force: true });
+    else await discardFolder(dir, trash);
     removed.push(dir);
   }
   return removed;

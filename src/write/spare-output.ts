@@ -114,6 +114,17 @@ export async function keepAsSpare(dir: string, manifestFile: string): Promise<bo
 }
 
 /**
+ * Puts a claimed spare back in its slot, for a build that failed before its writer took it (see
+ * SiteWriter.open): the next build stages into it rather than clearing it as a dead build's
+ * leftovers and making every folder again. Never rejects; a spare that cannot go back keeps its
+ * staging name, for the next build to clear.
+ */
+export async function giveBackSpare(skeleton: Promise<Skeleton | null>, manifestFile: string): Promise<void> {
+  const claimed = await skeleton;
+  if (claimed !== null) await keepAsSpare(claimed.dir, manifestFile);
+}
+
+/**
  * A new staging folder's path beside `out`: the pid in the name lets a later build tell a
  * killed build's leftovers from a running one's (see recoverStaleBuilds).
  */

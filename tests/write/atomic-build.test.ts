@@ -37,6 +37,32 @@ describe('atomic builds', () => {
     expect(await stagingFolders(root)).toEqual([]);
   });
 
+  it('gives the claimed spare back when the build fails before staging into it', async () => {
+    const root = await makeProject({});
+    await cp(path.join(PROJECT_DIR, 'templates'), path.join(root, 'templates'), { recursive: true });
+    await buildProject(root, { templates: 'templates' });
+    // A broken template leaves its staging folder as the spare (see above).
+    const template = await readFile(path.join(root, 'templates/article.njk'), 'utf8');
+    await writeFile(path.join(root, 'templates/article.njk'), `${template}{% if %}`);
+    await expect(buildProject(root, { templates: 'templates' })).rejects.toThrow(/template/);
+    const cache = path.join(root, '.broadsheet-cache');
+    const spareOf = async (): Promise<string[]> => (await readdir(cache)).filter((n) => n.endsWith('-spare'));
+    const [spare] = await spareOf();
+    const spareFolder = (await stat(path.join(cache, spare!))).ino;
+
+    // The next build claims it, then fails when it opens the output: dist/ is now a folder of someone else's files.
+    await writeFile(path.join(root, 'templates/article.njk'), template);
+    await rename(path.join(root, 'dist'), path.join(root, 'site-before'));
+    await mkdir(path.join(root, 'dist'));
+    await writeFile(path.join(root, 'dist/notes.txt'), 'not a site\n');
+    await expect(buildProject(root, { templates: 'templates' })).rejects.toThrow(/not a Broadsheet site/);
+    expect(await readdir(path.join(root, 'dist'))).toEqual(['notes.txt']);
+    // Back in its slot, the same folder, rather than left beside dist/ for the next build to clear and make again.
+    expect(await spareOf()).toEqual([spare]);
+    expect((await stat(path.join(cache, spare!))).ino).toBe(spareFolder);
+    expect(await stagingFolders(root)).toEqual([]);
+  });
+
   it('leaves the previous output intact when the build process is killed, and the next build clears its leftovers', async () => {
     const root = await makeProject({});
     const good = await buildProject(root);
