@@ -21,7 +21,7 @@ import { articlesJsonChunks } from './outputs/articles-api.ts';
 import { writeFeedsAndSitemap, writeSearchIndex } from './outputs/write-reader-outputs.ts';
 import { REPORT_FILE, SiteWriter } from './write/site-writer.ts';
 import { copyAssets } from './write/copy-assets.ts';
-import { claimSpare, dropOrphanSpares, giveBackSpare } from './write/spare-output.ts';
+import { claimSpare, forgetGoneOutputs, giveBackSpare } from './write/spare-output.ts';
 import { StageTimer } from './stage-timer.ts';
 import { createBuildRunner } from './pool/build-tasks.ts';
 import { renderPages } from './pool/render-pages.ts';
@@ -201,11 +201,11 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       const entries = report.entries();
       await writer.write(REPORT_FILE, reportJson(report, articles.length, pages));
       await timer.time('commit', () => writer.commit());
-      // Only while no other build uses the cache: cache entries this build did not use, and the spares of output folders that are gone.
+      // Only while no other build uses the cache: cache entries this build did not use, and the manifests and spares of output folders that are gone.
       if (lease !== null && !(await lease.othersActive())) {
         await timer.time('prune', async () => {
           await cache.prune(cacheKeys);
-          if (manifestFile !== null) await dropOrphanSpares(manifestFile);
+          if (manifestFile !== null) await forgetGoneOutputs(manifestFile);
         });
       }
       return {

@@ -55,33 +55,34 @@ export function trashDirOf(manifestFile: string): string {
   return path.join(path.dirname(manifestFile), 'trash');
 }
 
-/** How the name of another output's spare ends (see spareDirOf), and the manifest's name it is made from. */
-const SPARE_NAME = /^(outputs-[0-9a-f]+)-spare$/;
+/** How the manifest of an output folder is named (see outputManifestFile in build.ts); temporary files of an atomic write are not. */
+const MANIFEST_NAME = /^outputs-[0-9a-f]+\.json$/;
 
 /** Bytes of a manifest read to find its output folder: writeJsonAtomically writes `outDir` first. */
 const MANIFEST_HEAD = 4096;
 
 /**
- * Discards the spares kept for other output folders (in the folder of `manifestFile`, this
- * build's) whose output folder is gone, with their manifests: a spare holds the last output but
- * one of its folder, a whole site when that output was deleted, and only a build into that
- * folder would ever use it. Call it only while no other build uses the cache. Returns how many.
+ * Forgets the other output folders (beside `manifestFile`, this build's) that are gone: their
+ * manifests, and the spares kept for them, which hold the last output but one of their folder (a
+ * whole site once that folder was deleted) for no build to use. A folder built once and deleted,
+ * as tests and previews do, left its manifest (megabytes for a large site) for good. Call it only
+ * while no other build uses the cache. Returns how many outputs were forgotten.
  */
-export async function dropOrphanSpares(manifestFile: string): Promise<number> {
+export async function forgetGoneOutputs(manifestFile: string): Promise<number> {
   const cacheDir = path.dirname(manifestFile);
-  let dropped = 0;
+  let forgotten = 0;
   for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
-    const manifestName = SPARE_NAME.exec(name)?.[1];
-    if (manifestName === undefined || path.join(cacheDir, name) === spareDirOf(manifestFile)) continue;
-    const manifest = path.join(cacheDir, `${manifestName}.json`);
+    const manifest = path.join(cacheDir, name);
+    if (!MANIFEST_NAME.test(name) || manifest === manifestFile) continue;
     const outDir = await recordedOutDir(manifest);
-    // Kept when in doubt: a manifest missing or unreadable (a build committing meanwhile), an output folder there.
+    // Kept when in doubt: a manifest unreadable (a build writing it meanwhile), an output folder there.
     if (outDir === null || (await stat(outDir).then(() => true, (error: NodeJS.ErrnoException) => error.code !== 'ENOENT'))) continue;
     await rm(manifest, { force: true });
-    await discardFolder(path.join(cacheDir, name), trashDirOf(manifestFile));
-    dropped += 1;
+    const spare = spareDirOf(manifest);
+    if (await stat(spare).then(() => true, () => false)) await discardFolder(spare, trashDirOf(manifestFile));
+    forgotten += 1;
   }
-  return dropped;
+  return forgotten;
 }
 
 /** The output folder a manifest records, from the start of the file; null when it cannot be read. */

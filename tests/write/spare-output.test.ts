@@ -6,7 +6,7 @@ import { link, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'no
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SiteWriter } from '../../src/write/site-writer.ts';
-import { claimSpare, dropOrphanSpares, spareDirOf } from '../../src/write/spare-output.ts';
+import { claimSpare, forgetGoneOutputs, spareDirOf } from '../../src/write/spare-output.ts';
 import { bbcDesk, listFolders, tempDir } from '../hostile/hostile-site.ts';
 
 /** Every folder under `dir` but the unchanged pages' own (see UNCHANGED), relative, sorted. */
@@ -122,25 +122,29 @@ describe('the spare output', () => {
       await buildFiles(root, { 'articles/a/index.html': one! }, false, UNCHANGED, outName);
       await buildFiles(root, { 'articles/a/index.html': two! }, false, UNCHANGED, outName);
     }
+    // A third output built once: a manifest and no spare.
+    await buildFiles(root, { 'articles/a/index.html': one! }, false, UNCHANGED, 'scratch');
     const [publicSpare, previewSpare] = [spareDirOf(manifestOf(root, 'public')), spareDirOf(manifestOf(root, 'preview'))];
     expect(await folders(publicSpare)).toEqual(['articles', 'articles/a', 'topics']);
     expect(await folders(previewSpare)).toEqual(['articles', 'articles/a', 'topics']);
 
     // While both output folders are there, a build of one keeps the other's spare.
-    expect(await dropOrphanSpares(manifestOf(root, 'preview'))).toBe(0);
+    expect(await forgetGoneOutputs(manifestOf(root, 'preview'))).toBe(0);
     expect(await folders(publicSpare)).toEqual(['articles', 'articles/a', 'topics']);
 
-    // public/ deleted: its spare held the only copy of its last output but one, for no build to use.
+    // public/ and scratch/ deleted: public's spare held the only copy of its last output but one, for no build to use.
     await rm(path.join(root, 'public'), { recursive: true });
-    expect(await dropOrphanSpares(manifestOf(root, 'preview'))).toBe(1);
+    await rm(path.join(root, 'scratch'), { recursive: true });
+    expect(await forgetGoneOutputs(manifestOf(root, 'preview'))).toBe(2);
     await expect(stat(publicSpare)).rejects.toThrow(/ENOENT/);
     await expect(stat(manifestOf(root, 'public'))).rejects.toThrow(/ENOENT/);
+    await expect(stat(manifestOf(root, 'scratch'))).rejects.toThrow(/ENOENT/);
     // The building output's own spare and manifest stay, as do those of an output whose manifest cannot be read.
     expect(await folders(previewSpare)).toEqual(['articles', 'articles/a', 'topics']);
     await stat(manifestOf(root, 'preview'));
     await rm(path.join(root, 'preview'), { recursive: true });
     await writeFile(manifestOf(root, 'preview'), 'not json\n');
-    expect(await dropOrphanSpares(path.join(root, 'cache', 'outputs-00.json'))).toBe(0);
+    expect(await forgetGoneOutputs(path.join(root, 'cache', 'outputs-00.json'))).toBe(0);
     expect(await folders(previewSpare)).toEqual(['articles', 'articles/a', 'topics']);
   });
 });
