@@ -39,7 +39,7 @@ export const ARTICLES_PER_BATCH = 32;
  * The longest this thread reads cache hits without a turn of the event loop, in milliseconds. A
  * batch of hits waits on nothing, so without turns the term counter's answers stayed unread: it
  * idled once it had its first batches, and counted the rest only after the reading, while every
- * article's terms waited in its queue (at 25x after one edit: ~50 MB more at the peak, and relate
+ * article's terms waited in its queue (at 25x after one edit: ~80 MB more at the peak, and relate
  * waiting ~1 s for the count).
  */
 const MAX_TURN_MS = 8;

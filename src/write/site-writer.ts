@@ -444,9 +444,8 @@ export class SiteWriter {
    * place already, so nothing needs to wait for this: tens of thousands of unlinks took 2-4 s at
    * 5x, a third of a one-article rebuild. With a cache folder on the same file system, it is kept
    * as the next build's staging folder (see spare-output.ts) when most of its files are this
-   * build's too, or else, or when a spare is already kept, moves into the cache's trash/, which a
-   * detached `rm -rf` empties (leftovers of earlier builds too) after the build has returned;
-   * otherwise it is removed here.
+   * build's too; else, or when a spare is already kept, it goes to the cache's trash/ for a
+   * detached `rm -rf` (see discardFolder); without a cache, it is removed here.
    */
   async #discard(old: string, files: number): Promise<void> {
     if (this.#manifestFile === null) return rm(old, { recursive: true, force: true });

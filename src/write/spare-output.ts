@@ -7,12 +7,13 @@
  * 7.5 s a few minutes apart. So the replaced output is kept in the cache as a spare; the next
  * build claims it, unlinks its files on a thread of its own while articles load (most are links
  * to files of the current output, so no inode is freed) and stages into its emptied folders.
+ * Kept per output folder, beside its manifest: forgetGoneOutputs removes both once the folder is gone.
  */
 import { open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { discardFolder } from './discard-folder.ts';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import { discardFolder } from './discard-folder.ts';
 
 /** A claimed spare, emptied of everything but folders. */
 export interface Skeleton {
