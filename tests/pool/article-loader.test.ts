@@ -78,15 +78,10 @@ describe('reading cached articles', () => {
     const { keys, misses } = inputCacheKeys(cache, inputs, hashes.contentHashes);
     expect(misses).toBe(0);
 
-    // Turns of the event loop while the hits are read, and the longest time between two.
+    // Turns of the event loop while the hits are read.
     let turns = 0;
-    let longest = 0;
-    let last = performance.now();
     let reading = true;
     const tick = (): void => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
       turns += 1;
       if (reading) setImmediate(tick);
     };
@@ -97,9 +92,9 @@ describe('reading cached articles', () => {
     const took = performance.now() - started;
     expect(loaded).toBe(parsed);
     // A batch of hits waits on nothing: before the loader took turns, the whole read was one turn
-    // (at 25x, the term counter then sat idle for seconds). The bound is loose for a busy machine.
-    expect(took).toBeGreaterThan(50);
-    expect(turns).toBeGreaterThan(3);
-    expect(longest).toBeLessThan(took / 2);
+    // (0 here; at 25x the term counter then sat idle for seconds). A turn every 8 ms gives about
+    // one per 10 ms of reading; asked for one per 25 ms, a margin for a busy machine's pauses,
+    // which a turn per batch chain (one per ~40 ms with five chains) does not meet.
+    expect(turns).toBeGreaterThanOrEqual(Math.max(2, Math.floor(took / 25)));
   }, 120_000);
 });
