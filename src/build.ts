@@ -3,7 +3,6 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { createHash } from 'node:crypto';
 import type { SiteConfig } from './config/config.ts';
 import { BuildReport, type ReportEntry } from './report.ts';
 import { discoverInputs } from './content/input-file.ts';
@@ -21,7 +20,8 @@ import { articlesJsonChunks } from './outputs/articles-api.ts';
 import { writeFeedsAndSitemap, writeSearchIndex } from './outputs/write-reader-outputs.ts';
 import { REPORT_FILE, SiteWriter } from './write/site-writer.ts';
 import { copyAssets } from './write/copy-assets.ts';
-import { claimSpare, forgetGoneOutputs, giveBackSpare } from './write/spare-output.ts';
+import { claimSpare, giveBackSpare } from './write/spare-output.ts';
+import { forgetGoneOutputs, outputManifestFile } from './write/output-manifests.ts';
 import { StageTimer } from './stage-timer.ts';
 import { createBuildRunner } from './pool/build-tasks.ts';
 import { renderPages } from './pool/render-pages.ts';
@@ -286,11 +286,6 @@ async function previousResult(config: SiteConfig, manifestFile: string, key: str
     .catch(() => null);
   if (saved === null) return null;
   return { outDir: path.resolve(config.outDir), articles: saved.articles, pages: saved.pages, files: written.files, bytes: written.bytes, report: saved.entries, timings: timer.timings, seconds: timer.total };
-}
-
-/** The manifest of the files last written to `outDir`, one per output folder. */
-function outputManifestFile(cacheDir: string, outDir: string): string {
-  return path.join(cacheDir, `outputs-${createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16)}.json`);
 }
 
 /** `build-report.json`: the counts and every report entry, in a stable order. */

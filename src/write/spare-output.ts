@@ -7,13 +7,12 @@
  * 7.5 s a few minutes apart. So the replaced output is kept in the cache as a spare; the next
  * build claims it, unlinks its files on a thread of its own while articles load (most are links
  * to files of the current output, so no inode is freed) and stages into its emptied folders.
- * Kept per output folder, beside its manifest: forgetGoneOutputs removes both once the folder is gone.
+ * Kept per output folder, beside its manifest (see output-manifests.ts), and forgotten with it.
  */
-import { open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { discardFolder } from './discard-folder.ts';
 
 /** A claimed spare, emptied of everything but folders. */
 export interface Skeleton {
@@ -54,57 +53,6 @@ export function spareDirOf(manifestFile: string): string {
 /** The cache's trash folder, beside the manifests (see discardFolder). */
 export function trashDirOf(manifestFile: string): string {
   return path.join(path.dirname(manifestFile), 'trash');
-}
-
-/** How the manifest of an output folder is named (see outputManifestFile in build.ts); temporary files of an atomic write are not. */
-const MANIFEST_NAME = /^outputs-[0-9a-f]+\.json$/;
-
-/** Bytes of a manifest read to find its output folder: writeJsonAtomically writes `outDir` first. */
-const MANIFEST_HEAD = 4096;
-
-/**
- * Forgets the other output folders (beside `manifestFile`, this build's) that are gone: their
- * manifests, and the spares kept for them, which hold the last output but one of their folder (a
- * whole site once that folder was deleted) for no build to use. A folder built once and deleted,
- * as tests and previews do, left its manifest (megabytes for a large site) for good. Call it only
- * while no other build uses the cache. Returns how many outputs were forgotten.
- */
-export async function forgetGoneOutputs(manifestFile: string): Promise<number> {
-  const cacheDir = path.dirname(manifestFile);
-  let forgotten = 0;
-  for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
-    const manifest = path.join(cacheDir, name);
-    if (!MANIFEST_NAME.test(name) || manifest === manifestFile) continue;
-    const outDir = await recordedOutDir(manifest);
-    // Kept when in doubt: a manifest unreadable (a build writing it meanwhile), an output folder there.
-    if (outDir === null || (await stat(outDir).then(() => true, (error: NodeJS.ErrnoException) => error.code !== 'ENOENT'))) continue;
-    await rm(manifest, { force: true });
-    const spare = spareDirOf(manifest);
-    if (await stat(spare).then(() => true, () => false)) await discardFolder(spare, trashDirOf(manifestFile));
-    forgotten += 1;
-  }
-  return forgotten;
-}
-
-/** The output folder a manifest records, from the start of the file; null when it cannot be read. */
-async function recordedOutDir(manifest: string): Promise<string | null> {
-  const head = await readFileHead(manifest, MANIFEST_HEAD).catch(() => null);
-  const literal = head === null ? undefined : /^\{"outDir":("(?:[^"\\]|\\.)*")/.exec(head)?.[1];
-  if (literal === undefined) return null;
-  const outDir = JSON.parse(literal) as unknown;
-  return typeof outDir === 'string' && path.isAbsolute(outDir) ? outDir : null;
-}
-
-/** The first `bytes` bytes of a file as UTF-8 (a character cut at the end is replaced). */
-async function readFileHead(file: string, bytes: number): Promise<string> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.toString('utf8', 0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }
 
 /**

@@ -6,7 +6,8 @@ import { link, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'no
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SiteWriter } from '../../src/write/site-writer.ts';
-import { claimSpare, forgetGoneOutputs, spareDirOf } from '../../src/write/spare-output.ts';
+import { claimSpare, spareDirOf } from '../../src/write/spare-output.ts';
+import { forgetGoneOutputs } from '../../src/write/output-manifests.ts';
 import { bbcDesk, listFolders, tempDir } from '../hostile/hostile-site.ts';
 
 /** Every folder under `dir` but the unchanged pages' own (see UNCHANGED), relative, sorted. */
