@@ -408,7 +408,7 @@ export class SiteWriter {
       throw error;
     }
     await this.#writeManifest();
-    if (hadOld) await this.#discard(old, previousPaths.length);
+    if (hadOld) await this.#setAside(old, previousPaths.length, previousPaths.length - this.#reused);
   }
 
   /**
@@ -434,23 +434,24 @@ export class SiteWriter {
   /** Puts the skeleton back as the spare when nothing was staged into it: the next build can use it. */
   async #giveBackSkeleton(): Promise<void> {
     const skeleton = this.#skeleton;
-    if (skeleton === null || this.#staged || this.#manifestFile === null) return;
+    if (skeleton === null || this.#staged) return;
     this.#skeleton = null;
-    if (!(await keepAsSpare(skeleton.dir, this.#manifestFile))) await rm(skeleton.dir, { recursive: true, force: true });
+    await this.#setAside(skeleton.dir, 0, 0);
   }
 
   /**
-   * Puts the replaced output folder (of `files` files) out of the way. The new output is in
-   * place already, so nothing needs to wait for this: tens of thousands of unlinks took 2-4 s at
-   * 5x, a third of a one-article rebuild. With a cache folder on the same file system, it is kept
-   * as the next build's staging folder (see spare-output.ts) when most of its files are this
-   * build's too; else, or when a spare is already kept, it goes to the cache's trash/ for a
-   * detached `rm -rf` (see discardFolder); without a cache, it is removed here.
+   * Puts a folder of `files` files, `own` of them not links to the live output's, out of the way:
+   * the replaced output, a failed build's staging folder, an unused skeleton. Nothing needs to
+   * wait for it: tens of thousands of unlinks took 2-4 s at 5x, a third of a one-article rebuild.
+   * With a cache folder on the same file system, it is kept as the next build's staging folder
+   * (see spare-output.ts) when few of its files are its own; else, or when a spare is already
+   * kept, it goes to the cache's trash/ for a detached `rm -rf` (see discardFolder); without a
+   * cache, it is removed here.
    */
-  async #discard(old: string, files: number): Promise<void> {
-    if (this.#manifestFile === null) return rm(old, { recursive: true, force: true });
-    if (worthKeeping(files, files - this.#reused) && (await keepAsSpare(old, this.#manifestFile))) return;
-    await discardFolder(old, trashDirOf(this.#manifestFile));
+  async #setAside(dir: string, files: number, own: number): Promise<void> {
+    if (this.#manifestFile === null) return rm(dir, { recursive: true, force: true });
+    if (worthKeeping(files, own) && (await keepAsSpare(dir, this.#manifestFile))) return;
+    await discardFolder(dir, trashDirOf(this.#manifestFile));
   }
 
   async #writeManifest(): Promise<void> {
@@ -460,17 +461,15 @@ export class SiteWriter {
   }
 
   /**
-   * Puts the staging folder out of the way; the output folder is untouched. It is kept as the
-   * spare when there is none and most of its files are links (see spare-output.ts): after a
-   * failed build, such as a template typo in the live preview, the next build stages into its
-   * folders instead of making them right after they were deleted. Otherwise it is removed.
+   * Puts the staging folder out of the way (see #setAside); the output folder is untouched. Kept
+   * as the spare, after a failed build such as a template typo in the live preview, the next build
+   * stages into its folders instead of making them right after they were deleted.
    */
   async abort(): Promise<void> {
     if (!this.#staged) return this.#giveBackSkeleton();
     // Links under way would make their folders again inside a moved or removed staging folder.
     await this.#linksMade().catch(() => undefined);
-    if (this.#manifestFile !== null && worthKeeping(this.#files, this.#files - this.#reused) && (await keepAsSpare(this.stagingDir, this.#manifestFile))) return;
-    await rm(this.stagingDir, { recursive: true, force: true });
+    await this.#setAside(this.stagingDir, this.#files, this.#files - this.#reused);
   }
 }
 
