@@ -26,6 +26,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../content/article.ts';
+import { pruneFragments, seedFragments } from './pagefind-fragments.ts';
 import { formatDate } from '../render/format-date.ts';
 
 /** The file in the bundle that records its key (see searchIndexKey). */
@@ -99,14 +100,40 @@ function searchPage(article: Pick<Article, 'title' | 'topics' | 'source' | 'date
  * merged into the primary one, whose scripts and WebAssembly serve every bundle. `lane` picks the
  * Pagefind process (see pagefindLane): two lanes index two shards at once. `bodyOf` gives an
  * article's body HTML (default: its bodyHtml), read as each batch is sent. Once `signal` is
- * aborted, no further batch is sent and nothing is written.
+ * aborted, no further batch is sent and nothing is written. `previous`, the same shard's bundle
+ * in the previous output, lends its fragments, so Pagefind writes only the changed pages' (see
+ * pagefind-fragments.ts); `outputDir` must then be empty or missing.
  */
-export async function buildSearchIndex(
-  articles: readonly Article[],
-  language: string,
-  outputDir: string,
-  options: { indexOnly?: boolean; lane?: number; bodyOf?: (article: Article) => string; signal?: AbortSignal } = {},
-): Promise<SearchIndexResult> {
+export async function buildSearchIndex(articles: readonly Article[], language: string, outputDir: string, options: ShardIndexOptions = {}): Promise<SearchIndexResult> {
+  // Linked while Pagefind reads the articles: only its writing must wait for them.
+  const seeding = options.previous === undefined ? Promise.resolve(0) : seedFragments(options.previous, outputDir, PAGEFIND_VERSION).catch(() => 0);
+  const result = await writeIndex(articles, language, outputDir, options, seeding);
+  const seeded = await seeding;
+  if (seeded === 0) return result;
+  const indexed = result.pages === articles.length;
+  if (indexed && (await pruneFragments(outputDir, articles.map(searchUrl)))) return result;
+  // Failed (reported by the caller), or a seeded fragment stood in for a new one: no seeded file may stay.
+  await rm(outputDir, { recursive: true, force: true });
+  if (!indexed) return result;
+  return writeIndex(articles, language, outputDir, options, null);
+}
+
+/** How buildSearchIndex indexes a shard. */
+interface ShardIndexOptions {
+  readonly indexOnly?: boolean;
+  readonly lane?: number;
+  readonly bodyOf?: (article: Article) => string;
+  readonly signal?: AbortSignal;
+  readonly previous?: string;
+}
+
+/** An article's URL in the index: from the site root (see buildSearchIndex). */
+function searchUrl(article: Article): string {
+  return `/${article.url}`;
+}
+
+/** buildSearchIndex but the fragments lent: Pagefind indexes the articles and writes the bundle into `outputDir` once `seeding` (the lending) is done. */
+async function writeIndex(articles: readonly Article[], language: string, outputDir: string, options: ShardIndexOptions, seeding: Promise<unknown> | null): Promise<SearchIndexResult> {
   const bodyOf = options.bodyOf ?? ((article: Article): string => article.bodyHtml);
   const errors: Array<{ file: string | null; message: string }> = [];
   const pagefind = await pagefindLane(options.lane ?? 0);
@@ -119,7 +146,7 @@ export async function buildSearchIndex(
     if (index === undefined) return { pages: 0, errors };
     let pages = 0;
     const send = async (batch: readonly Article[]): Promise<void> => {
-      const added = await Promise.all(batch.map((a) => (index as PagefindIndex).addHTMLFile({ url: `/${a.url}`, content: searchPage(a, language, bodyOf(a)) })));
+      const added = await Promise.all(batch.map((a) => (index as PagefindIndex).addHTMLFile({ url: searchUrl(a), content: searchPage(a, language, bodyOf(a)) })));
       added.forEach((response, j) => {
         if (response.errors.length === 0) pages += 1;
         for (const message of response.errors) errors.push({ file: batch[j]?.sourceFile ?? null, message });
@@ -140,6 +167,7 @@ export async function buildSearchIndex(
       answering = sending;
     }
     await answering;
+    await seeding;
     const written = await index.writeFiles({ outputPath: outputDir });
     for (const message of written.errors) errors.push({ file: null, message });
     if (options.indexOnly === true && written.errors.length === 0) await keepIndexFiles(outputDir);

@@ -93,7 +93,8 @@ export const SEARCH_SHARDS_SCRIPT = 'broadsheet-shards.js';
  * primary bundle in `pagefind/`, the others in `pagefind-<n>/`, listed in the primary's
  * SEARCH_SHARDS_SCRIPT. Problems become report lines, never a failed build. A shard whose key
  * matches the previous build's is hard-linked from it instead (byte-identical, mtimes kept), so
- * a rebuild runs Pagefind only for shards whose articles changed. Returns the number of articles
+ * a rebuild runs Pagefind only for shards whose articles changed, and there lends it the previous
+ * bundle's fragments (see pagefind-fragments.ts). Returns the number of articles
  * indexed (0 when config.search is off: no bundle).
  */
 export async function writeSearchIndex(archive: Archive, config: SiteConfig, sink: StagingSink, report: BuildReport, options: SearchIndexOptions = {}): Promise<number> {
@@ -183,7 +184,8 @@ async function writeShard(
   await rm(target, { recursive: true, force: true });
 
   const primary = shard.dir === PRIMARY_BUNDLE_DIR;
-  const result = await buildSearchIndex(shard.articles, config.language, target, { indexOnly: !primary, lane, bodyOf, ...(signal === undefined ? {} : { signal }) });
+  // The previous bundle lends the fragments of the articles that did not change: Pagefind compresses only the others'.
+  const result = await buildSearchIndex(shard.articles, config.language, target, { indexOnly: !primary, lane, bodyOf, previous, ...(signal === undefined ? {} : { signal }) });
   // Stopped part way: the build is failing, and the signal's reason is what it reports.
   signal?.throwIfAborted();
   for (const error of result.errors) report.add('warning', error.file, `search index: ${error.message}`);

@@ -50,7 +50,11 @@ describe('incremental builds', () => {
     const page = 'articles/tech-apple-laptop-is-greatest-gadget/index.html';
     expect(after.get(page)).not.toBe(before.get(page));
     expect(await readFile(path.join(changed.outDir, page), 'utf8')).toContain('The Apple PowerBook 100 was chosen');
-    // Pagefind rebuilds its whole bundle when any article changes (search is timed separately); the site's own files:
+    // Pagefind indexes the whole bundle again, but of its fragments (one a page) writes only the changed page's:
+    const fragments = [...after].filter(([f]) => f.startsWith('pagefind/fragment/'));
+    expect(fragments.length).toBeGreaterThan(300);
+    expect(fragments.filter(([f, id]) => before.get(f) !== id)).toHaveLength(1);
+    // The site's own files:
     const site = [...after].filter(([f]) => !f.startsWith('pagefind/'));
     const rewritten = site.filter(([f, id]) => before.get(f) !== id).map(([f]) => f);
     expect(rewritten).toContain(page);
