@@ -119,7 +119,8 @@ async function main(): Promise<void> {
       const changedRuns: Run[] = [];
       const undoneRuns: Run[] = [];
       for (let r = 0; r < runs; r++) {
-        const cli = [path.join(PROJECT_DIR, 'src/cli.ts'), 'build', '--quiet', '--timings', '--seeds', seeds, '--content', empty, '--out', out, '--templates', path.join(PROJECT_DIR, 'templates')];
+        // The installed command, as users run it (the CLI compiled from src/: see bin/compiled-cli.js).
+        const cli = [path.join(PROJECT_DIR, 'bin/broadsheet.js'), 'build', '--quiet', '--timings', '--seeds', seeds, '--content', empty, '--out', out, '--templates', path.join(PROJECT_DIR, 'templates')];
         const clean = async (): Promise<void> => {
           await setAside(out);
           await setAside(path.join(work, `${size}x`, '.broadsheet-cache'));
@@ -240,7 +241,9 @@ async function makeCorpus(seeds: string, size: number): Promise<number> {
 async function measure(args: readonly string[], outDir: string, cwd = PROJECT_DIR): Promise<Run> {
   const peaks = new Map<number, Sampled>();
   const together = { pagefindKiB: 0 };
-  const { stdout, stderr, code } = await run('/usr/bin/time', ['-v', process.execPath, '--import', TSX_LOADER, ...args], cwd, (pid) => samplePeaks(pid, peaks, together));
+  // A TypeScript script (the floor, this file) runs through tsx.
+  const loader = args[0]?.endsWith('.ts') === true ? ['--import', TSX_LOADER] : [];
+  const { stdout, stderr, code } = await run('/usr/bin/time', ['-v', process.execPath, ...loader, ...args], cwd, (pid) => samplePeaks(pid, peaks, together));
   if (code !== 0) throw new Error(`run failed (${code}): ${args.join(' ')}\n${stdout}\n${stderr}`);
   const field = (name: string): string => {
     const line = stderr.split('\n').find((l) => l.trim().startsWith(name));

@@ -2,13 +2,11 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fg from 'fast-glob';
 import type { SiteConfig } from '../config/config.ts';
 import { compareCodePoints } from '../text/compare.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
-/** Broadsheet's own folder (src/, data/, package-lock.json), from this file's place in it. */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 let codeHash: Promise<string> | undefined;
 
@@ -21,7 +19,7 @@ export interface BuildSalts {
 /** Hashes every file cached results depend on; any change makes every cached result a miss. */
 export async function buildSalts(config: SiteConfig): Promise<BuildSalts> {
   // Hashed once per process: the code that runs is the code loaded at start, whatever is edited later.
-  codeHash ??= hashFiles(ROOT, ['src/**/*', 'data/**/*', 'package-lock.json']);
+  codeHash ??= hashFiles(PACKAGE_ROOT, ['src/**/*', 'data/**/*', 'package-lock.json']);
   const code = await codeHash;
   // Parsing and enriching read no configuration, so a new title, base path or --no-search reuses every parsed article.
   const articles = createHash('sha256').update(code).digest('hex');

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Country } from 'world-countries';
 import { BroadsheetError } from '../errors.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { buildGazetteer, type Gazetteer, type PlacesData } from './gazetteer.ts';
 import { compileSubjectTaxonomy, type SubjectTaxonomy } from './subject-taxonomy.ts';
 
@@ -21,7 +21,7 @@ export interface EnrichResources {
 }
 
 /** The project's data folder: subjects.json and places.json, files users can edit. */
-export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+export const DATA_DIR = path.join(PACKAGE_ROOT, 'data');
 
 let cached: EnrichResources | undefined;
 

@@ -2,7 +2,7 @@
 import type { ArticleTask, ArticleTaskResult } from './article-task.ts';
 import { type RelateTask, shareRelateWork } from './relate-task.ts';
 import { renderPagesNow, type RenderTask } from './render-task.ts';
-import { WorkerPool, workerCount } from './worker-pool.ts';
+import { siblingModule, WorkerPool, workerCount } from './worker-pool.ts';
 import { nextTurn } from './next-turn.ts';
 import type { SharedWork } from '../enrich/relate-articles.ts';
 import { collectGarbage } from '../collect-garbage.ts';
@@ -83,7 +83,7 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
       close: async () => undefined,
     };
   }
-  const pool = new WorkerPool<BuildTask, BuildTaskResults[BuildTask['kind']]>(new URL('./build-worker.ts', import.meta.url), size);
+  const pool = new WorkerPool<BuildTask, BuildTaskResults[BuildTask['kind']]>(siblingModule('build-worker', import.meta.url), size);
   if (options.startNow) pool.start();
   let parseHere = false;
   return {

@@ -6,7 +6,7 @@
  * each gets a row, and vectorJob() puts the rows in the archive's order (TermTable.reorder), so
  * the vectors are the ones a table filled in that order makes.
  */
-import { WorkerPool } from './worker-pool.ts';
+import { siblingModule, WorkerPool } from './worker-pool.ts';
 import type { ArticleTerms, VectorJob } from '../enrich/term-vectors.ts';
 
 /** What the counting thread is asked: count a batch of articles, or give the table of rows `order`. */
@@ -28,7 +28,7 @@ const FIRST_COUNTS = 2 ** 16;
 
 /** Counts terms on one worker as they are added; vectorJob() answers with the table and ends the thread. */
 export class TermCounter {
-  readonly #pool = new WorkerPool<TermCountTask, number | VectorJob>(new URL('./term-count-worker.ts', import.meta.url), 1);
+  readonly #pool = new WorkerPool<TermCountTask, number | VectorJob>(siblingModule('term-count-worker', import.meta.url), 1);
   #terms: string[] = [];
   /** The batch's counts, one article after the other, and how many are in use. */
   #counts = new Int32Array(FIRST_COUNTS);

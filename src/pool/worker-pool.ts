@@ -170,6 +170,16 @@ function reviveError(data: Extract<ResultMessage<never>, { ok: false }>['error']
 }
 
 /**
+ * The module `name` beside the module at `from` (an import.meta.url), with the same extension:
+ * `.ts` when run from source, `.js` in the compiled copy (bin/compiled-cli.js), where each worker
+ * module is a file of its own beside the code that starts it.
+ */
+export function siblingModule(name: string, from: string): URL {
+  const extension = /\.[cm]?[jt]s$/.exec(new URL(from).pathname)?.[0] ?? '.js';
+  return new URL(`./${name}${extension}`, from);
+}
+
+/**
  * Starts a worker on a module. A `.ts` module is loaded through tsx's API, registered inside the
  * worker: tsx does not register itself in workers started from a tsx process (checked with tsx 4.23).
  */
