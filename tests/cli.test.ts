@@ -13,15 +13,18 @@ afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
 });
 
-/** Runs the CLI with `args`; returns its exit code and what it printed on stdout. */
-async function run(args: string[]): Promise<{ code: number; stdout: string }> {
+/**
+ * Runs the CLI with `args` in the project folder `projectDir` (a temporary one, so the build's
+ * cache is not the repository's); returns its exit code and what it printed on stdout.
+ */
+async function run(args: string[], projectDir: string): Promise<{ code: number; stdout: string }> {
   let stdout = '';
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     stdout += String(chunk);
     return true;
   });
   try {
-    return { code: await main(args, PROJECT_DIR), stdout };
+    return { code: await main([...args, '--templates', path.join(PROJECT_DIR, 'templates')], projectDir), stdout };
   } finally {
     spy.mockRestore();
   }
@@ -32,7 +35,7 @@ describe('broadsheet build --no-search --timings', () => {
     const out = await mkdtemp(path.join(tmpdir(), 'broadsheet-cli-'));
     cleanups.push(() => rm(out, { recursive: true, force: true }));
     const site = path.join(out, 'site');
-    const { code, stdout } = await run(['build', '--seeds', path.join(PROJECT_DIR, 'seeds'), '--content', path.join(out, 'no-content'), '--out', site, '--quiet', '--no-search', '--timings']);
+    const { code, stdout } = await run(['build', '--seeds', path.join(PROJECT_DIR, 'seeds'), '--content', path.join(out, 'no-content'), '--out', site, '--quiet', '--no-search', '--timings'], out);
     expect(code).toBe(0);
     expect(existsSync(path.join(site, 'search', 'index.html'))).toBe(true);
     expect(existsSync(path.join(site, 'pagefind'))).toBe(false);
@@ -51,7 +54,7 @@ describe('broadsheet build --no-search --timings', () => {
   it('prints no timings line without the flag', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'broadsheet-cli-'));
     cleanups.push(() => rm(out, { recursive: true, force: true }));
-    const { code, stdout } = await run(['build', '--seeds', path.join(PROJECT_DIR, 'seeds'), '--content', path.join(out, 'no-content'), '--out', path.join(out, 'site'), '--quiet', '--no-search']);
+    const { code, stdout } = await run(['build', '--seeds', path.join(PROJECT_DIR, 'seeds'), '--content', path.join(out, 'no-content'), '--out', path.join(out, 'site'), '--quiet', '--no-search'], out);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Built 3 articles/m);
     expect(stdout).not.toContain('Timings');

@@ -127,7 +127,8 @@ export async function buildSite(options: SiteOptions = {}): Promise<BuiltSite> {
       basePath: options.basePath ?? '/',
       ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
     });
-    const result = await build(config, { projectDir: PROJECT_DIR });
+    // The temp folder is the project: the build's cache goes there, not into the repository's.
+    const result = await build(config, { projectDir: root });
     const outDir = result.outDir;
     const api = JSON.parse(await readFile(path.join(outDir, 'api', 'articles.json'), 'utf8')) as ApiRecord[];
     const fileFor = (href: string): string | null => siteFileFor(outDir, config.basePath, new URL(href, 'http://site.test/').pathname);

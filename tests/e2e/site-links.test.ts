@@ -51,7 +51,7 @@ describe('the CLI --base-path flag', () => {
     const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     let code: number;
     try {
-      code = await main(['build', '--seeds', path.join(PROJECT_DIR, 'seeds'), '--content', path.join(out, 'no-content'), '--out', path.join(out, 'site'), '--base-path', '/sub/', '--quiet'], PROJECT_DIR);
+      code = await main(['build', '--seeds', path.join(PROJECT_DIR, 'seeds'), '--content', path.join(out, 'no-content'), '--out', path.join(out, 'site'), '--base-path', '/sub/', '--quiet', '--templates', path.join(PROJECT_DIR, 'templates')], out);
     } finally {
       stdout.mockRestore();
     }

@@ -49,12 +49,13 @@ export async function buildReaderSite(options: { siteUrl?: string | null; pageSi
     ...(siteUrl === null ? { basePath: '/news/' } : { siteUrl }),
   });
   try {
-    const result = await build(config, { projectDir: PROJECT_DIR });
+    // The temp folder is the project: the build's cache goes there, not into the repository's.
+    const result = await build(config, { projectDir: root });
     return {
       outDir: result.outDir,
       result,
       contentDir,
-      rebuild: () => build(config, { projectDir: PROJECT_DIR }),
+      rebuild: () => build(config, { projectDir: root }),
       read: (file) => readFile(path.join(result.outDir, file), 'utf8'),
       cleanup: () => rm(root, { recursive: true, force: true }),
     };
