@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The installed `broadsheet` command: runs the CLI compiled from src/ (see compiled-cli.js), or,
-// when it cannot be compiled or BROADSHEET_FROM_SOURCE is set, src/ itself through tsx (whose
-// stack traces name the TypeScript's lines: the compiled code's name its readable, unminified bundle's).
+// when it cannot be compiled or BROADSHEET_FROM_SOURCE is set, src/ itself through tsx. Stack
+// traces then name lines of the TypeScript; compiled, lines of the (readable, unminified) bundle.
 import { compiledCli } from './compiled-cli.js';
 
 let compiled = null;

@@ -8,7 +8,7 @@
  * esbuild (already installed: tsx compiles with it) bundles src/cli.ts and the two worker modules
  * into one flat folder, node_modules/.cache/broadsheet/cli-<hash>/, named by a hash of every file
  * of src/, tsconfig.json, esbuild's version and this file: an edit to the source compiles a new
- * folder (~0.2 s) on the next run. Packages stay imports, resolved from node_modules as before.
+ * folder (~0.1 s) on the next run. Packages stay imports, resolved from node_modules as before.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
@@ -92,14 +92,28 @@ async function compile(esbuild, root, dir) {
   }
 }
 
-/** Removes the compiled folders but `current` that no run has used for UNUSED_DAYS, and any a killed compile left. */
+/**
+ * Removes the compiled folders but `current` that no run has used for UNUSED_DAYS, and any a
+ * killed compile left. Best effort: another run may be removing the same folder, and the compiled
+ * CLI is there whatever happens here.
+ */
 function removeUnused(cacheDir, current) {
   const cutoff = Date.now() - UNUSED_DAYS * 24 * 3600 * 1000;
-  for (const name of readdirSync(cacheDir)) {
+  let names;
+  try {
+    names = readdirSync(cacheDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
     const dir = path.join(cacheDir, name);
     if (dir === current || !name.startsWith('cli-')) continue;
     const stale = name.includes('.tmp-') ? Date.now() - 3600 * 1000 : cutoff;
-    if (statSync(dir).mtimeMs < stale) rmSync(dir, { recursive: true, force: true });
+    try {
+      if (statSync(dir).mtimeMs < stale) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Gone already, or not ours to remove: left as it is.
+    }
   }
 }
 

@@ -7,7 +7,6 @@ import type { SiteConfig } from '../config/config.ts';
 import { compareCodePoints } from '../text/compare.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 
-
 let codeHash: Promise<string> | undefined;
 
 /** Salts for the two caches: articles (code and data) and pages (the same plus config and templates). */

@@ -26,8 +26,8 @@ import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../content/article.ts';
-import { pruneFragments, seedFragments } from './pagefind-fragments.ts';
 import { formatDate } from '../render/format-date.ts';
+import { pruneFragments, seedFragments } from './pagefind-fragments.ts';
 
 /** The file in the bundle that records its key (see searchIndexKey). */
 export const SEARCH_KEY_FILE = 'broadsheet-index.sha256';
