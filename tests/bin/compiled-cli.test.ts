@@ -62,6 +62,20 @@ describe('the compiled CLI', () => {
     expect(existsSync(first)).toBe(true);
   });
 
+  it('runs from source, saying so, when it cannot compile', async () => {
+    // A copy of the package whose node_modules holds every package but has a file where the cache folder goes.
+    const copy = path.join(sandbox, 'uncompilable');
+    await mkdir(path.join(copy, 'node_modules'), { recursive: true });
+    for (const name of ['bin', 'src', 'data', 'tsconfig.json', 'package.json']) await cp(path.join(PROJECT_DIR, name), path.join(copy, name), { recursive: true });
+    for (const name of await readdir(path.join(PROJECT_DIR, 'node_modules'))) {
+      if (name !== '.cache') await symlink(path.join(PROJECT_DIR, 'node_modules', name), path.join(copy, 'node_modules', name));
+    }
+    await writeFile(path.join(copy, 'node_modules', '.cache'), 'not a folder');
+    const { stdout, stderr } = await run(process.execPath, [path.join(copy, 'bin', 'broadsheet.js'), '--help'], { env: { ...process.env, BROADSHEET_FROM_SOURCE: '' } });
+    expect(stderr).toMatch(/^broadsheet: running from source, more slowly: could not compile it \(.+\)\n$/);
+    expect(stdout).toContain('Usage: broadsheet');
+  });
+
   it('builds the same site as the source run through tsx, on the worker pool and after an edit', async () => {
     /** Builds a project of the seeds and 60 BBC articles with the command, then again after one edit. */
     const buildTwice = async (fromSource: boolean): Promise<{ dist: Map<string, string>; stderr: string }> => {
