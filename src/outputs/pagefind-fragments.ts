@@ -16,13 +16,11 @@
  * writing into a folder of its own earlier output.
  */
 import { decode } from 'cborg';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { constants, gunzip, gunzipSync } from 'node:zlib';
-
-const gunzipAsync = promisify(gunzip);
+import { constants, gunzipSync } from 'node:zlib';
+import { leadingJsonString, readHeadSync } from '../file-head.ts';
 
 /** The folder of a bundle's fragments. */
 const FRAGMENT_DIR = 'fragment';
@@ -102,7 +100,7 @@ async function listedFragments(bundle: string): Promise<string[] | null> {
   if (entry === null) return null;
   const names: string[] = [];
   for (const hash of entry.hashes) {
-    const meta = await readPagefindFile(path.join(bundle, `pagefind.${hash}.pf_meta`));
+    const meta = readPagefindFile(path.join(bundle, `pagefind.${hash}.pf_meta`));
     let decoded: unknown;
     try {
       decoded = meta === null ? null : decode(meta);
@@ -126,33 +124,18 @@ async function listedFragments(bundle: string): Promise<string[] | null> {
  * awaiting a turn of this busy thread took longer than the writing they check (0.3-0.6 s at 5x).
  */
 function fragmentUrl(file: string): string | null {
-  let head: Buffer;
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      const buffer = Buffer.alloc(FRAGMENT_HEAD);
-      head = gunzipSync(buffer.subarray(0, readSync(fd, buffer, 0, FRAGMENT_HEAD, 0)), { finishFlush: constants.Z_SYNC_FLUSH });
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return null;
-  }
-  const match = /^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/.exec(head.toString('utf8'));
-  if (match === null) return null;
-  try {
-    return JSON.parse(match[1]!) as string;
-  } catch {
-    return null;
-  }
+  const fragment = readPagefindFile(file, FRAGMENT_HEAD);
+  return fragment === null ? null : leadingJsonString(fragment.toString('utf8'), 'url');
 }
 
-/** A file Pagefind gzipped, unzipped and without its prefix; null when missing or not one. */
-async function readPagefindFile(file: string): Promise<Uint8Array | null> {
+/**
+ * A file Pagefind gzipped, unzipped and without its prefix, or only what its first `bytes` bytes
+ * unzip to; null when missing or not one.
+ */
+function readPagefindFile(file: string, bytes?: number): Buffer | null {
   try {
-    const data = await gunzipAsync(await readFile(file));
-    if (data.subarray(0, PAGEFIND_PREFIX.length).toString('latin1') !== PAGEFIND_PREFIX) return null;
-    return data.subarray(PAGEFIND_PREFIX.length);
+    const data = bytes === undefined ? gunzipSync(readFileSync(file)) : gunzipSync(readHeadSync(file, bytes), { finishFlush: constants.Z_SYNC_FLUSH });
+    return data.subarray(0, PAGEFIND_PREFIX.length).toString('latin1') === PAGEFIND_PREFIX ? data.subarray(PAGEFIND_PREFIX.length) : null;
   } catch {
     return null;
   }

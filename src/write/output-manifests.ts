@@ -4,8 +4,9 @@
  * spare-output.ts); and forgetting both once the folder is gone.
  */
 import { createHash } from 'node:crypto';
-import { open, readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { leadingJsonString, readHeadSync } from '../file-head.ts';
 import { discardFolder } from './discard-folder.ts';
 import { spareDirOf, trashDirOf } from './spare-output.ts';
 
@@ -33,7 +34,7 @@ export async function forgetGoneOutputs(manifestFile: string): Promise<number> {
   for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
     const manifest = path.join(cacheDir, name);
     if (!MANIFEST_NAME.test(name) || manifest === manifestFile) continue;
-    const outDir = await recordedOutDir(manifest);
+    const outDir = recordedOutDir(manifest);
     // Kept when in doubt: a manifest unreadable (a build writing it meanwhile), an output folder there.
     if (outDir === null || (await stat(outDir).then(() => true, (error: NodeJS.ErrnoException) => error.code !== 'ENOENT'))) continue;
     await rm(manifest, { force: true });
@@ -45,22 +46,13 @@ export async function forgetGoneOutputs(manifestFile: string): Promise<number> {
 }
 
 /** The output folder a manifest records, from the start of the file; null when it cannot be read. */
-async function recordedOutDir(manifest: string): Promise<string | null> {
-  const head = await readFileHead(manifest, MANIFEST_HEAD).catch(() => null);
-  const literal = head === null ? undefined : /^\{"outDir":("(?:[^"\\]|\\.)*")/.exec(head)?.[1];
-  if (literal === undefined) return null;
-  const outDir = JSON.parse(literal) as unknown;
-  return typeof outDir === 'string' && path.isAbsolute(outDir) ? outDir : null;
-}
-
-/** The first `bytes` bytes of a file as UTF-8 (a character cut at the end is replaced). */
-async function readFileHead(file: string, bytes: number): Promise<string> {
-  const handle = await open(file, 'r');
+function recordedOutDir(manifest: string): string | null {
+  let head: string;
   try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.toString('utf8', 0, bytesRead);
-  } finally {
-    await handle.close();
+    head = readHeadSync(manifest, MANIFEST_HEAD).toString('utf8');
+  } catch {
+    return null;
   }
+  const outDir = leadingJsonString(head, 'outDir');
+  return outDir !== null && path.isAbsolute(outDir) ? outDir : null;
 }
