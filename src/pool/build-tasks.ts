@@ -52,8 +52,8 @@ export interface BuildRunner {
    */
   articlesDone(): Promise<void>;
   /**
-   * Says how many inputs the cache does not have: with few, this thread parses them and no worker
-   * starts for parsing (start-up and word lists cost more than they save); else the workers start now.
+   * Says how many inputs the cache does not have: with few, one worker of their own parses them
+   * (the pool's start-up costs more than it saves, and this thread reads the hits); else the workers start now.
    */
   expectMisses(misses: number): void;
   /** Whether workers parse (as expectMisses decided): then every core is busy while articles load. */
@@ -86,6 +86,8 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
   const pool = new WorkerPool<BuildTask, BuildTaskResults[BuildTask['kind']]>(siblingModule('build-worker', import.meta.url), size);
   if (options.startNow) pool.start();
   let parseHere = false;
+  /** The one worker that parses a few misses (see expectMisses), or null. */
+  let missWorker: WorkerPool<BuildTask, BuildTaskResults[BuildTask['kind']]> | null = null;
   return {
     workers: size,
     get saturated() {
@@ -93,6 +95,7 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
     },
     // This thread parses too, but only when every worker is busy: it also looks up, receives and keeps every result.
     articles: async (task) => {
+      if (missWorker !== null) return (await missWorker.run({ kind: 'articles', ...task })) as ArticleTaskResult[];
       if (parseHere) return await parseOnThisThread(task);
       // A worker's answer is a message, and a chain of settled awaits never lets one in: without a
       // turn of the event loop here, this thread parsed every batch after the first few while the
@@ -104,6 +107,8 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
     // After relate the workers end: render starts fresh ones, holding none of relate's memory.
     relate: shareRelateWork(size, (task) => pool.run({ kind: 'relate', ...task }) as Promise<number>, () => pool.restart(), collectGarbage),
     articlesDone: async () => {
+      await missWorker?.close();
+      missWorker = null;
       await pool.restart();
       pool.start();
     },
@@ -113,11 +118,18 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
     expectMisses: (misses) => {
       if (misses < MIN_INPUTS_FOR_WORKERS && !forced) {
         parseHere = true;
-        // The parser loads now, while this thread reads the cached hits (a failure shows on the first batch).
-        if (misses > 0) import('./article-task.ts').catch(() => undefined);
+        // One worker parses them, started now: its start-up and the parser's word lists (~0.25 s after one edit,
+        // the same at any size) cost the core the term counter leaves mostly idle, not this thread, which reads the hits.
+        if (misses > 0) {
+          missWorker = new WorkerPool(siblingModule('build-worker', import.meta.url), 1);
+          missWorker.start();
+        }
       }
       else pool.start();
     },
-    close: () => pool.close(),
+    close: async () => {
+      await missWorker?.close();
+      await pool.close();
+    },
   };
 }

@@ -56,6 +56,33 @@ describe('parsing on one worker beside this thread', () => {
   });
 });
 
+describe('a few inputs the cache does not have', () => {
+  it('are parsed on one worker of their own, not on this thread, as this thread would parse them', async () => {
+    delete process.env['BROADSHEET_WORKERS'];
+    const { inputs } = await discoverInputs(BBC_DIR, path.join(BBC_DIR, 'no-content-folder'));
+    const edited = inputs.slice(0, 3);
+    const cacheDir = await tempDir('miss-worker');
+    // A rebuild of the whole corpus after three edits: the pool is for large builds, and three misses do not start it.
+    const runner = createBuildRunner(inputs.length, { startNow: false });
+    let results;
+    try {
+      runner.expectMisses(edited.length);
+      expect(runner.workersParse).toBe(false);
+      results = await runner.articles({ inputs: edited, cacheDir, salt: 'salt' });
+      await runner.articlesDone();
+    } finally {
+      await runner.close();
+    }
+    const byThread = await entriesByThread(cacheDir);
+    expect(byThread.get(threadId)).toBeUndefined();
+    expect([...byThread.values()]).toEqual([edited.length]);
+    const { runArticleTask } = await import('../../src/pool/article-task.ts');
+    const here = runArticleTask({ inputs: edited, cacheDir: await tempDir('miss-here'), salt: 'salt' });
+    expect(results.map((r) => r.meta)).toEqual(here.map((r) => r.meta));
+    expect(results.map((r) => r.stored?.key)).toEqual(here.map((r) => r.stored?.key));
+  });
+});
+
 describe('reading cached articles', () => {
   it('gives the event loop a turn while it reads, so workers are answered meanwhile', async () => {
     process.env['BROADSHEET_WORKERS'] = '0';
