@@ -9,7 +9,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputFile } from '../content/input-file.ts';
 import { writeJsonAtomically } from '../write/write-json-atomically.ts';
-import { bodyRef, PACKS_DIR, readMetas, type EntryLocation } from './article-pack.ts';
+import { bodyRef, PACKS_DIR, readMetas, termsSlice, type EntryLocation, type PackSlice } from './article-pack.ts';
 
 /** The index file: cache key to entry location. */
 const INDEX_FILE = 'index.json';
@@ -77,6 +77,11 @@ export class ArticleCache {
   /** Notes an entry stored this build (see appendEntries), so saveIndex() names it. */
   record(key: string, location: EntryLocation): void {
     this.#index.set(key, location);
+  }
+
+  /** Where an entry's terms line is, for the thread that counts terms (see termsSlice). */
+  termsSlice(location: EntryLocation): PackSlice {
+    return termsSlice(this.#packsDir, location);
   }
 
   /** The reference a thread reads an entry's body back by (see readBody). */

@@ -1,25 +1,31 @@
 /**
  * Pack files of the article cache: each thread appends its parsed articles to one file of its own,
  * so a 52k-article build writes a few files, not 52k, and a rebuild reads entries by offset.
- * An entry is two lines: the outcome as JSON with an empty `bodyHtml` (what the main thread keeps),
+ * An entry is three lines: the outcome as JSON with an empty `bodyHtml` (what the main thread keeps),
+ * the article's terms for relate as JSON (read by the thread that counts them, see TermCounter),
  * then the body HTML as a JSON string (read back only where it is shown).
  */
 import { randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { BroadsheetError } from '../errors.ts';
 
 /** The folder of the pack files, inside the article cache folder. */
 export const PACKS_DIR = 'packs';
 
-/** Where an entry is: its pack's file name, the byte offset, and the byte lengths of its metadata line and body line. */
-export type EntryLocation = readonly [pack: string, offset: number, metaLength: number, bodyLength: number];
+/** Where an entry is: its pack's file name, the byte offset, and the byte lengths of its metadata, terms and body lines. */
+export type EntryLocation = readonly [pack: string, offset: number, metaLength: number, termsLength: number, bodyLength: number];
 
-/** One entry to store: metadata JSON and body JSON, neither containing a line break (JSON escapes them). */
+/** One entry to store: metadata, terms and body, as JSON, none containing a line break (JSON escapes them). */
 export interface PackEntry {
   readonly meta: string;
+  readonly terms: string;
   readonly body: string;
 }
+
+/** A stretch of a pack file: its path, byte offset and byte length (the terms line of an entry, see termsSlice). */
+export type PackSlice = readonly [file: string, offset: number, length: number];
 
 /** The byte that ends each line of a pack. */
 const NEWLINE = 0x0a;
@@ -55,17 +61,19 @@ export function appendEntries(cacheDir: string, entries: readonly PackEntry[]): 
     const locations: EntryLocation[] = [];
     // Each string is encoded once, straight into the buffer written (UTF-8 takes at most three bytes per UTF-16 unit), which also gives its length in bytes.
     let capacity = 0;
-    for (const { meta, body } of entries) capacity += 3 * (meta.length + body.length) + 2;
+    for (const { meta, terms, body } of entries) capacity += 3 * (meta.length + terms.length + body.length) + 3;
     if (capacity <= MAX_SCRATCH && scratch.length < capacity) scratch = Buffer.allocUnsafe(capacity);
     const bytes = capacity <= MAX_SCRATCH ? scratch : Buffer.allocUnsafe(capacity);
     let end = 0;
-    for (const { meta, body } of entries) {
+    for (const { meta, terms, body } of entries) {
       const metaLength = bytes.write(meta, end);
       bytes[end + metaLength] = NEWLINE;
-      const bodyLength = bytes.write(body, end + metaLength + 1);
-      bytes[end + metaLength + 1 + bodyLength] = NEWLINE;
-      locations.push([OWN_PACK, start + end, metaLength, bodyLength]);
-      end += metaLength + bodyLength + 2;
+      const termsLength = bytes.write(terms, end + metaLength + 1);
+      bytes[end + metaLength + 1 + termsLength] = NEWLINE;
+      const bodyLength = bytes.write(body, end + metaLength + termsLength + 2);
+      bytes[end + metaLength + termsLength + 2 + bodyLength] = NEWLINE;
+      locations.push([OWN_PACK, start + end, metaLength, termsLength, bodyLength]);
+      end += metaLength + termsLength + bodyLength + 3;
     }
     let written = 0;
     while (written < end) written += writeSync(fd, bytes, written, end - written);
@@ -85,43 +93,74 @@ function readSlice(file: string, offset: number, length: number): string {
   }
 }
 
+/**
+ * The metadata JSON of each entry, or null where its pack is gone, cut short (before the end of the
+ * entry's terms line, which another thread reads later) or cannot be read. Each pack is opened
+ * once for all its entries, and entries close together are read with one call: a rebuild reads
+ * every article's metadata (10k at 5x), and a call per entry (an open and a close, then a read)
+ * took more time than the bytes.
+ */
+export function readMetas(cacheDir: string, locations: readonly EntryLocation[]): Array<string | null> {
+  const packs = path.join(cacheDir, PACKS_DIR);
+  return readStretches(locations.map(([pack, offset, metaLength, termsLength]) => [path.join(packs, pack), offset, metaLength, offset + metaLength + 1 + termsLength]));
+}
+
+/** Where an entry's terms line is, for a thread that reads it with readSlices(); `packsDir` as for bodyRef(). */
+export function termsSlice(packsDir: string, [pack, offset, metaLength, termsLength]: EntryLocation): PackSlice {
+  return [`${packsDir}${path.sep}${pack}`, offset + metaLength + 1, termsLength];
+}
+
+/** The text of each slice, each file opened once (see readMetas); null where a file is gone, cut short or cannot be read. */
+export function readSlices(slices: readonly PackSlice[]): Array<string | null> {
+  return readStretches(slices.map(([file, offset, length]) => [file, offset, length, offset + length]));
+}
+
+/** readSlices() of slices found whole before (see readMetas): one cut short since means another process changed the cache, and the build fails. */
+export function readWholeSlices(slices: readonly PackSlice[]): string[] {
+  return readSlices(slices).map((text, i) => {
+    if (text !== null) return text;
+    const [file, offset, length] = slices[i]!;
+    throw new BroadsheetError(`the article cache changed during the build (${file} ends before byte ${offset + length}); build again`);
+  });
+}
+
+/** A stretch to read: file, offset and length, and the offset the file must reach for it to count (an entry read in part). */
+type Stretch = readonly [file: string, offset: number, length: number, end: number];
+
 /** Entries of one pack read with one call when the next starts at most this far past the last: a batch's entries were written one after another, with only their bodies between them. */
 const MAX_GAP = 64 * 1024;
 
 /** The most bytes one such call reads. */
 const MAX_SPAN = 1024 * 1024;
 
-/**
- * The metadata JSON of each entry, or null where its pack is gone, cut short or cannot be read. Each pack is
- * opened once for all its entries, and entries close together are read with one call: a rebuild
- * reads every article's metadata (10k at 5x), and a call per entry (an open and a close, then a
- * read) took more time than the bytes.
- */
-export function readMetas(cacheDir: string, locations: readonly EntryLocation[]): Array<string | null> {
-  const metas = new Array<string | null>(locations.length).fill(null);
-  const byPack = new Map<string, number[]>();
-  locations.forEach(([pack], i) => {
-    const entries = byPack.get(pack);
-    if (entries === undefined) byPack.set(pack, [i]);
+/** The text of each stretch, or null (see readMetas). */
+function readStretches(stretches: readonly Stretch[]): Array<string | null> {
+  const texts = new Array<string | null>(stretches.length).fill(null);
+  const byFile = new Map<string, number[]>();
+  stretches.forEach(([file], i) => {
+    const entries = byFile.get(file);
+    if (entries === undefined) byFile.set(file, [i]);
     else entries.push(i);
   });
-  for (const [pack, entries] of byPack) {
+  for (const [file, entries] of byFile) {
     let fd: number;
     try {
-      fd = openSync(path.join(cacheDir, PACKS_DIR, pack), 'r');
+      fd = openSync(file, 'r');
     } catch {
       continue;
     }
     try {
-      entries.sort((a, b) => locations[a]![1] - locations[b]![1]);
+      // Packs only grow: an entry whose lines reach past the end now was cut short (a killed build).
+      const size = fstatSync(fd).size;
+      entries.sort((a, b) => stretches[a]![1] - stretches[b]![1]);
       for (let first = 0; first < entries.length; ) {
-        const start = locations[entries[first]!]![1];
-        let end = start + locations[entries[first]!]![2];
+        const start = stretches[entries[first]!]![1];
+        let end = start + stretches[entries[first]!]![2];
         let last = first;
         for (; last + 1 < entries.length; last++) {
-          const [, offset, metaLength] = locations[entries[last + 1]!]!;
-          if (offset - end > MAX_GAP || offset + metaLength - start > MAX_SPAN) break;
-          end = Math.max(end, offset + metaLength);
+          const [, offset, length] = stretches[entries[last + 1]!]!;
+          if (offset - end > MAX_GAP || offset + length - start > MAX_SPAN) break;
+          end = Math.max(end, offset + length);
         }
         const bytes = Buffer.allocUnsafe(end - start);
         let read = 0;
@@ -131,17 +170,19 @@ export function readMetas(cacheDir: string, locations: readonly EntryLocation[])
           // A read error (EIO, a pack that is not a file): these entries are misses, parsed again, not a failed build.
         }
         for (let j = first; j <= last; j++) {
-          const [, offset, metaLength] = locations[entries[j]!]!;
+          const [, offset, length, needed] = stretches[entries[j]!]!;
           // Cut short or unreadable: left null, a miss.
-          if (offset + metaLength - start <= read) metas[entries[j]!] = bytes.toString('utf8', offset - start, offset - start + metaLength);
+          if (offset + length - start <= read && needed <= size) texts[entries[j]!] = bytes.toString('utf8', offset - start, offset - start + length);
         }
         first = last + 1;
       }
+    } catch {
+      // fstat failed: every entry of this file is a miss.
     } finally {
       closeSync(fd);
     }
   }
-  return metas;
+  return texts;
 }
 
 /** Fills `bytes` from `offset` of an open file, or as much as the file holds; returns how many bytes were read. */
@@ -169,8 +210,8 @@ function readAt(fd: number, file: string, offset: number, length: number): strin
  * `packsDir` is the cache's PACKS_DIR folder, normalised and joined once by the caller: one
  * reference is made per article of a build (52k at 25x), and a four-segment join each cost ~1 µs.
  */
-export function bodyRef(packsDir: string, key: string, [pack, offset, metaLength, bodyLength]: EntryLocation): string {
-  return `${packsDir}${path.sep}${pack}@${offset + metaLength + 1}+${bodyLength}${path.sep}${key}`;
+export function bodyRef(packsDir: string, key: string, [pack, offset, metaLength, termsLength, bodyLength]: EntryLocation): string {
+  return `${packsDir}${path.sep}${pack}@${offset + metaLength + termsLength + 2}+${bodyLength}${path.sep}${key}`;
 }
 
 /** The body HTML a bodyRef() points to. */

@@ -66,6 +66,20 @@ export interface ArticleTerms {
   readonly signature: readonly number[] | null;
 }
 
+/** An article's terms and their counts as they are stored and sent between threads: JSON of `[terms, counts]`. */
+export type TermsJson = string;
+
+/** An article's terms as stored (see TermsJson). */
+export function termsJson({ terms, counts }: Pick<ArticleTerms, 'terms' | 'counts'>): TermsJson {
+  return JSON.stringify([terms, counts]);
+}
+
+/** The terms and counts a TermsJson holds. */
+export function parseTermsJson(json: TermsJson): Pick<ArticleTerms, 'terms' | 'counts'> {
+  const [terms, counts] = JSON.parse(json) as [string, number[]];
+  return { terms, counts };
+}
+
 /**
  * Between two terms of ArticleTerms.terms: no word (letters and digits) and no entity slug holds it.
  * Like ENTITY_PREFIX, a character JSON does not escape: the terms are most of what a rebuild reads

@@ -5,7 +5,8 @@ import { ArticleCache } from '../cache/article-cache.ts';
 import { inputKey, type ArticleBodies } from '../cache/article-bodies.ts';
 import type { InputHashes } from '../cache/build-key.ts';
 import type { KeptTerms } from './kept-terms.ts';
-import type { EntryLocation } from '../cache/article-pack.ts';
+import { readSlices, type EntryLocation, type PackSlice } from '../cache/article-pack.ts';
+import type { TermsJson } from '../enrich/term-vectors.ts';
 import type { ArticleOutcome } from './article-task.ts';
 import type { BuildRunner } from './build-tasks.ts';
 import type { StringPool } from './string-pool.ts';
@@ -73,7 +74,8 @@ export function inputCacheKeys(cache: ArticleCache, inputs: readonly InputFile[]
  */
 export function articleLoader(parts: ArticleLoaderParts): (batch: readonly InputFile[]) => Promise<ArticleOutcome[]> {
   const { cache, runner, keys, bodies, strings, cacheKeys, terms, hashes } = parts;
-  const keep = ({ meta, stored }: { readonly meta: string; readonly stored: { readonly key: string; readonly location: EntryLocation } | null }): ArticleOutcome => {
+  /** Keeps an outcome and its terms: as JSON (a miss, or a hit whose terms were read here), else where they are in the cache. */
+  const keep = ({ meta, terms: termsRead, stored }: { readonly meta: string; readonly terms: TermsJson | null; readonly stored: { readonly key: string; readonly location: EntryLocation } | null }): ArticleOutcome => {
     const outcome = JSON.parse(meta) as ArticleOutcome;
     if (stored === null) return outcome;
     const { key, location } = stored;
@@ -81,7 +83,7 @@ export function articleLoader(parts: ArticleLoaderParts): (batch: readonly Input
     cache.record(key, location);
     if (!outcome.ok) return outcome;
     bodies.add(outcome.article, cache.bodyRef(key, location));
-    terms.keep(inputKey(outcome.article), outcome.terms);
+    terms.keep(inputKey(outcome.article), outcome.signature, termsRead ?? cache.termsSlice(location));
     strings.internFields(outcome.article, UNIQUE_FIELDS);
     strings.intern(outcome.problems);
     return outcome;
@@ -95,11 +97,14 @@ export function articleLoader(parts: ArticleLoaderParts): (batch: readonly Input
     // An input without a known content hash has no key: '' is in no index, so it is a miss.
     const batchKeys = batch.map((input) => keys.get(input) ?? '');
     const metas = cache.metas(batchKeys);
+    // Terms counted on this thread are read here, a batch at once; the counting thread reads its own.
+    const termsTexts = terms.readsCache ? null : cachedTerms(cache, batchKeys, metas);
     batchKeys.forEach((key, i) => {
       const location = cache.locate(key);
       const meta = metas[i] ?? null;
-      if (location === undefined || meta === null) misses.push(i);
-      else outcomes[i] = keep({ meta, stored: { key, location } });
+      const termsText = termsTexts?.[i] ?? null;
+      if (location === undefined || meta === null || (termsTexts !== null && termsText === null)) misses.push(i);
+      else outcomes[i] = keep({ meta, terms: termsText, stored: { key, location } });
     });
     if (misses.length === 0) return outcomes;
     const results = await runner.articles({ inputs: misses.map((i) => batch[i]!), cacheDir: cache.dir, salt: cache.salt });
@@ -112,4 +117,19 @@ export function articleLoader(parts: ArticleLoaderParts): (batch: readonly Input
     });
     return outcomes;
   };
+}
+
+/** The terms JSON of each key whose metadata was found (`metas`), read a batch at once; null for the others and where unreadable. */
+function cachedTerms(cache: ArticleCache, keys: readonly string[], metas: ReadonlyArray<string | null>): Array<string | null> {
+  const found: number[] = [];
+  const slices: PackSlice[] = [];
+  keys.forEach((key, i) => {
+    const location = cache.locate(key);
+    if (metas[i] == null || location === undefined) return;
+    found.push(i);
+    slices.push(cache.termsSlice(location));
+  });
+  const texts = new Array<string | null>(keys.length).fill(null);
+  readSlices(slices).forEach((text, j) => (texts[found[j]!] = text));
+  return texts;
 }

@@ -1,15 +1,21 @@
 /** Each loaded article's terms, kept for relate: on this thread, or counted on a thread of their own as they come. */
 import type { Article } from '../content/article.ts';
 import type { TermSource } from '../enrich/relate-articles.ts';
-import type { ArticleTerms } from '../enrich/term-vectors.ts';
+import { parseTermsJson, type ArticleTerms, type TermsJson } from '../enrich/term-vectors.ts';
+import { readWholeSlices } from '../cache/article-pack.ts';
 import { inputKey } from '../cache/article-bodies.ts';
 import { BroadsheetError } from '../errors.ts';
-import { TermCounter } from './term-counter.ts';
+import { TermCounter, type TermsSource } from './term-counter.ts';
 
 /** Where the loader leaves each article's terms, and where relate takes them from. */
 export interface KeptTerms {
-  /** Keeps the terms of the article loaded under `key` (its inputKey). */
-  keep(key: string, read: ArticleTerms): void;
+  /**
+   * Keeps the terms of the article loaded under `key` (its inputKey), with its MinHash signature:
+   * as JSON, or (when `readsCache`) where they are in the article cache.
+   */
+  keep(key: string, signature: ArticleTerms['signature'], terms: TermsSource): void;
+  /** Whether keep() takes terms where they are in the article cache; else only as JSON, read by the caller. */
+  readonly readsCache: boolean;
   /** Relate's way to them. */
   readonly source: TermSource;
   /** Lets go of what is left, and of the counting thread. */
@@ -20,7 +26,8 @@ export interface KeptTerms {
 export function termsKeptHere(): KeptTerms {
   const terms = new Map<string, ArticleTerms>();
   return {
-    keep: (key, read) => void terms.set(key, read),
+    keep: (key, signature, source) => void terms.set(key, { ...parseTermsJson(termsText(source)), signature }),
+    readsCache: false,
     source: {
       kind: 'read',
       termsOf: (article) => {
@@ -40,10 +47,11 @@ export function termsCounted(): KeptTerms {
   const rows = new Map<string, number>();
   const signatures = new Map<string, readonly number[] | null>();
   return {
-    keep: (key, read) => {
-      rows.set(key, counter.add(read));
-      signatures.set(key, read.signature);
+    keep: (key, signature, terms) => {
+      rows.set(key, counter.add(terms));
+      signatures.set(key, signature);
     },
+    readsCache: true,
     source: {
       kind: 'counted',
       signatureOf: (article) => {
@@ -66,4 +74,9 @@ export function termsCounted(): KeptTerms {
  */
 function missingTerms(article: Pick<Article, 'sourceFile'>): never {
   throw new BroadsheetError('no terms were counted for this article (a bug: please report it)', { file: article.sourceFile });
+}
+
+/** The JSON of terms kept as JSON or where they are in the article cache (read now: the loader reads a batch's at once instead, see readsCache). */
+function termsText(source: TermsSource): TermsJson {
+  return typeof source === 'string' ? source : readWholeSlices([source])[0]!;
 }

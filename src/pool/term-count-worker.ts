@@ -1,6 +1,7 @@
 /** The term counter's thread (see TermCounter): counts batches of articles' terms as they come, then gives relate the archive's table. */
 import { serveTasks } from './serve-tasks.ts';
-import { TermTable, type VectorJob } from '../enrich/term-vectors.ts';
+import { parseTermsJson, TermTable, type VectorJob } from '../enrich/term-vectors.ts';
+import { readWholeSlices, type PackSlice } from '../cache/article-pack.ts';
 import { SharedArena } from './shared-arena.ts';
 import type { TermCountTask } from './term-counter.ts';
 
@@ -11,13 +12,11 @@ const table = new TermTable(arena);
 // Synchronous, so batches are counted in the order they were sent.
 serveTasks((task: TermCountTask): number | VectorJob => {
   if (task.kind === 'add') {
-    const { terms, counts, lengths } = task;
-    let at = 0;
-    for (let i = 0; i < terms.length; i++) {
-      table.addTerms({ terms: terms[i]!, counts: counts.subarray(at, at + lengths[i]!) });
-      at += lengths[i]!;
-    }
-    return terms.length;
+    const { sources } = task;
+    const read = readWholeSlices(sources.filter((source): source is PackSlice => typeof source !== 'string'));
+    let next = 0;
+    for (const source of sources) table.addTerms(parseTermsJson(typeof source === 'string' ? source : read[next++]!));
+    return sources.length;
   }
   // One job per thread: TermCounter ends it once answered.
   table.reorder(task.order);

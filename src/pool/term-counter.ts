@@ -7,50 +7,34 @@
  * the vectors are the ones a table filled in that order makes.
  */
 import { siblingModule, WorkerPool } from './worker-pool.ts';
-import type { ArticleTerms, VectorJob } from '../enrich/term-vectors.ts';
+import type { TermsJson, VectorJob } from '../enrich/term-vectors.ts';
+import type { PackSlice } from '../cache/article-pack.ts';
+
+/**
+ * An article's terms for the counting thread: as JSON (an article parsed in this build), or where
+ * its entry's terms line is in the article cache, which that thread reads itself: the main
+ * thread reading a rebuild's cached articles then neither parses their terms nor sends them.
+ */
+export type TermsSource = TermsJson | PackSlice;
 
 /** What the counting thread is asked: count a batch of articles, or give the table of rows `order`. */
-export type TermCountTask =
-  | {
-      readonly kind: 'add';
-      readonly terms: readonly string[];
-      /** Every article's counts, one after the other: article i has lengths[i] of them. */
-      readonly counts: Int32Array;
-      readonly lengths: Int32Array;
-    }
-  | { readonly kind: 'job'; readonly order: Int32Array };
+export type TermCountTask = { readonly kind: 'add'; readonly sources: readonly TermsSource[] } | { readonly kind: 'job'; readonly order: Int32Array };
 
 /** Articles sent at once: one message per batch, small enough that the thread starts early. */
 const BATCH = 256;
 
-/** Room for a batch's counts at first: 256 articles of a few hundred terms each. */
-const FIRST_COUNTS = 2 ** 16;
-
 /** Counts terms on one worker as they are added; vectorJob() answers with the table and ends the thread. */
 export class TermCounter {
   readonly #pool = new WorkerPool<TermCountTask, number | VectorJob>(siblingModule('term-count-worker', import.meta.url), 1);
-  #terms: string[] = [];
-  /** The batch's counts, one article after the other, and how many are in use. */
-  #counts = new Int32Array(FIRST_COUNTS);
-  #used = 0;
-  #lengths: number[] = [];
+  #sources: TermsSource[] = [];
   #rows = 0;
   /** Batches sent: a batch that failed must fail the job, not leave a table without its rows. */
   readonly #sent: Array<Promise<unknown>> = [];
 
   /** Counts one article's terms soon; returns its row, by which vectorJob() orders it. */
-  add(read: Pick<ArticleTerms, 'terms' | 'counts'>): number {
-    const { counts } = read;
-    if (this.#used + counts.length > this.#counts.length) {
-      const grown = new Int32Array(Math.max(2 * this.#counts.length, this.#used + counts.length));
-      grown.set(this.#counts.subarray(0, this.#used));
-      this.#counts = grown;
-    }
-    for (let k = 0; k < counts.length; k++) this.#counts[this.#used + k] = counts[k]!;
-    this.#used += counts.length;
-    this.#terms.push(read.terms);
-    this.#lengths.push(counts.length);
-    if (this.#terms.length >= BATCH) this.#send();
+  add(source: TermsSource): number {
+    this.#sources.push(source);
+    if (this.#sources.length >= BATCH) this.#send();
     return this.#rows++;
   }
 
@@ -65,18 +49,13 @@ export class TermCounter {
 
   /** Ends the thread (a build that failed before relate). */
   close(): Promise<void> {
-    this.#terms = [];
-    this.#lengths = [];
-    this.#used = 0;
+    this.#sources = [];
     return this.#pool.close();
   }
 
   #send(): void {
-    if (this.#terms.length === 0) return;
-    // A copy of the counts in use: the message copies what it is given, and the buffer is filled again.
-    this.#sent.push(this.#pool.run({ kind: 'add', terms: this.#terms, counts: this.#counts.slice(0, this.#used), lengths: Int32Array.from(this.#lengths) }));
-    this.#terms = [];
-    this.#lengths = [];
-    this.#used = 0;
+    if (this.#sources.length === 0) return;
+    this.#sent.push(this.#pool.run({ kind: 'add', sources: this.#sources }));
+    this.#sources = [];
   }
 }

@@ -3,15 +3,15 @@ import { copyFile, mkdir, readdir, rm, truncate, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArticleCache } from '../../src/cache/article-cache.ts';
-import { appendEntries, bodyRef, PACKS_DIR, readBody, readMetas, type EntryLocation } from '../../src/cache/article-pack.ts';
+import { appendEntries, bodyRef, PACKS_DIR, readBody, readMetas, readSlices, termsSlice, type EntryLocation } from '../../src/cache/article-pack.ts';
 import { discoverInputs } from '../../src/content/input-file.ts';
 import { runArticleTask, type ArticleOutcome } from '../../src/pool/article-task.ts';
 import { bbcText, REAL_SEEDS, tempDir } from '../hostile/hostile-site.ts';
 
 /** Real text with characters of two and three bytes in UTF-8, so byte offsets differ from string offsets. */
-async function realEntries(): Promise<Array<{ meta: string; body: string }>> {
+async function realEntries(): Promise<Array<{ meta: string; terms: string; body: string }>> {
   const texts = [await bbcText(), await bbcText('business', 'ad-sales-boost-time-warner-profit.txt'), `${await bbcText()} — £5bn, “quoted”, Zürich`];
-  return texts.map((text) => ({ meta: JSON.stringify({ headline: text.split('\n', 1)[0] }), body: JSON.stringify(text) }));
+  return texts.map((text) => ({ meta: JSON.stringify({ headline: text.split('\n', 1)[0] }), terms: JSON.stringify([text.slice(0, 200).toLowerCase(), [1, 2, 3]]), body: JSON.stringify(text) }));
 }
 
 describe('article packs', () => {
@@ -25,6 +25,7 @@ describe('article packs', () => {
     expect(new Set(locations.map((l) => l[0])).size).toBe(1);
     locations.forEach((location, i) => {
       expect(readMetas(dir, [location])).toEqual([entries[i]!.meta]);
+      expect(readSlices([termsSlice(path.join(dir, PACKS_DIR), location)])).toEqual([entries[i]!.terms]);
       const ref = bodyRef(path.join(dir, PACKS_DIR), `key${i}`, location);
       // A page's change key takes the reference's base name: the entry's key, not where it is stored.
       expect(path.basename(ref)).toBe(`key${i}`);
@@ -39,9 +40,14 @@ describe('article packs', () => {
     const pack = locations[0]![0];
     await copyFile(path.join(dir, PACKS_DIR, pack), path.join(dir, PACKS_DIR, 'copy.pack'));
     await truncate(path.join(dir, PACKS_DIR, 'copy.pack'), locations[2]![1] + 5);
-    const elsewhere = (l: EntryLocation, name: string): EntryLocation => [name, l[1], l[2], l[3]];
+    const elsewhere = (l: EntryLocation, name: string): EntryLocation => [name, l[1], l[2], l[3], l[4]];
     const batch = [locations[2]!, elsewhere(locations[0]!, 'copy.pack'), elsewhere(locations[1]!, 'gone.pack'), locations[0]!, elsewhere(locations[2]!, 'copy.pack'), locations[1]!];
     expect(readMetas(dir, batch)).toEqual([entries[2]!.meta, entries[0]!.meta, null, entries[0]!.meta, null, entries[1]!.meta]);
+    // An entry whose metadata line is whole but whose terms line is cut short is a miss too: the terms are read later, elsewhere.
+    const [, offset, metaLength] = locations[1]!;
+    await truncate(path.join(dir, PACKS_DIR, 'copy.pack'), offset + metaLength + 3);
+    expect(readMetas(dir, [elsewhere(locations[0]!, 'copy.pack'), elsewhere(locations[1]!, 'copy.pack')])).toEqual([entries[0]!.meta, null]);
+    expect(readSlices([termsSlice(path.join(dir, PACKS_DIR), elsewhere(locations[1]!, 'copy.pack'))])).toEqual([null]);
   });
 
   it('gives null, not an error, for entries of a pack that opens but cannot be read', async () => {
@@ -50,8 +56,8 @@ describe('article packs', () => {
     const locations = appendEntries(dir, entries);
     // A folder opens read-only, then each read fails (EISDIR), as a read error on a failing disk would.
     await mkdir(path.join(dir, PACKS_DIR, 'folder.pack'));
-    const [, offset, metaLength, bodyLength] = locations[1]!;
-    expect(readMetas(dir, [locations[0]!, ['folder.pack', offset, metaLength, bodyLength], locations[2]!])).toEqual([entries[0]!.meta, null, entries[2]!.meta]);
+    const [, offset, metaLength, termsLength, bodyLength] = locations[1]!;
+    expect(readMetas(dir, [locations[0]!, ['folder.pack', offset, metaLength, termsLength, bodyLength], locations[2]!])).toEqual([entries[0]!.meta, null, entries[2]!.meta]);
   });
 });
 
@@ -61,7 +67,7 @@ describe('a batch larger than the kept scratch buffer', () => {
     const [small] = await realEntries();
     // ~2.5 MB of real text: 3x its length is above the 4 MiB kept between batches.
     const text = (await bbcText()).repeat(1000);
-    const large = { meta: small!.meta, body: JSON.stringify(text) };
+    const large = { meta: small!.meta, terms: small!.terms, body: JSON.stringify(text) };
     const locations = [...appendEntries(dir, [small!]), ...appendEntries(dir, [large]), ...appendEntries(dir, [small!])];
     expect(readMetas(dir, locations)).toEqual([small!.meta, large.meta, small!.meta]);
     expect(locations.map((l, i) => readBody(bodyRef(path.join(dir, PACKS_DIR), `key${i}`, l)))).toEqual([JSON.parse(small!.body), text, JSON.parse(small!.body)]);
@@ -90,7 +96,7 @@ describe('ArticleCache', () => {
     // An older layout's entry beside the packs, and a pack left by another process: both unreferenced after the prune below.
     await mkdir(path.join(dir, 'ab'), { recursive: true });
     await writeFile(path.join(dir, 'ab', 'ab12.json'), '{}');
-    await writeFile(path.join(dir, PACKS_DIR, '1-1-gone.pack'), `${results[0]!.meta}\n""\n`);
+    await writeFile(path.join(dir, PACKS_DIR, '1-1-gone.pack'), `${results[0]!.meta}\n${results[0]!.terms}\n""\n`);
 
     const reopened = await ArticleCache.open(dir, 'salt');
     const keys = results.map((r) => r.stored!.key);
@@ -140,10 +146,10 @@ describe('ArticleCache', () => {
     const both = await ArticleCache.open(dir, 'salt');
     expect(both.metas([zero!.stored!.key, first!.stored!.key, second!.stored!.key])).toEqual([zero!.meta, first!.meta, second!.meta]);
     // A body reference names the same file whatever the folder's spelling (a trailing "./"), and reads the body back.
-    const [pack, offset, metaLength, bodyLength] = second!.stored!.location;
+    const [pack, offset, metaLength, termsLength, bodyLength] = second!.stored!.location;
     const spelled = await ArticleCache.open(`${dir}${path.sep}.${path.sep}`, 'salt');
     const ref = spelled.bodyRef(second!.stored!.key, second!.stored!.location);
-    expect(ref).toBe(path.join(dir, PACKS_DIR, `${pack}@${offset + metaLength + 1}+${bodyLength}`, second!.stored!.key));
+    expect(ref).toBe(path.join(dir, PACKS_DIR, `${pack}@${offset + metaLength + termsLength + 2}+${bodyLength}`, second!.stored!.key));
     expect(readBody(ref)).toBe(readBody(bodyRef(path.join(dir, PACKS_DIR), second!.stored!.key, second!.stored!.location)));
     // Saved again with nothing written meanwhile: what it read at open and what it stored since, nothing lost.
     await both.saveIndex();

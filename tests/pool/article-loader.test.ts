@@ -18,12 +18,12 @@ import { BBC_DIR, restoreWorkerCountAfterEach, tempDir } from '../hostile/hostil
 
 restoreWorkerCountAfterEach();
 
-/** Entries stored per pack file (two lines each), by the thread id in the pack's name ("pid-thread-uuid.pack"). */
+/** Entries stored per pack file (three lines each), by the thread id in the pack's name ("pid-thread-uuid.pack"). */
 async function entriesByThread(cacheDir: string): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
   for (const name of await readdir(path.join(cacheDir, PACKS_DIR))) {
     const lines = (await readFile(path.join(cacheDir, PACKS_DIR, name), 'utf8')).split('\n').length - 1;
-    counts.set(Number(name.split('-')[1]), lines / 2);
+    counts.set(Number(name.split('-')[1]), lines / 3);
   }
   return counts;
 }

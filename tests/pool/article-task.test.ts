@@ -6,7 +6,7 @@ import { discoverInputs } from '../../src/content/input-file.ts';
 import { parseInput } from '../../src/content/load-article.ts';
 import { enrichArticle } from '../../src/enrich/enrich-article.ts';
 import { relateArticles } from '../../src/enrich/relate-articles.ts';
-import type { ArticleTerms } from '../../src/enrich/term-vectors.ts';
+import { parseTermsJson, type ArticleTerms } from '../../src/enrich/term-vectors.ts';
 import type { Article } from '../../src/content/article.ts';
 import { runArticleTask, type ArticleOutcome } from '../../src/pool/article-task.ts';
 import { BBC_DIR, tempDir } from '../hostile/hostile-site.ts';
@@ -23,7 +23,7 @@ describe('runArticleTask', () => {
       const outcome = JSON.parse(result.meta) as ArticleOutcome;
       if (!outcome.ok) throw new Error(`${outcome.problem.file} should parse`);
       expect(outcome.article.bodyText).toBe('');
-      terms.set(outcome.article, outcome.terms);
+      terms.set(outcome.article, { ...parseTermsJson(result.terms!), signature: outcome.signature });
       return outcome.article;
     });
     const fromText = inputs.map((input) => {
