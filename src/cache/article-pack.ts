@@ -125,9 +125,9 @@ export function readWholeSlices(slices: readonly PackSlice[]): string[] {
 }
 
 /** A stretch to read: file, offset and length, and the offset the file must reach for it to count (an entry read in part). */
-type Stretch = readonly [file: string, offset: number, length: number, end: number];
+type Stretch = readonly [file: string, offset: number, length: number, needed: number];
 
-/** Entries of one pack read with one call when the next starts at most this far past the last: a batch's entries were written one after another, with only their bodies between them. */
+/** Entries of one pack read with one call when the next starts at most this far past the last: a batch's entries were written one after another, with only their terms and bodies between them. */
 const MAX_GAP = 64 * 1024;
 
 /** The most bytes one such call reads. */

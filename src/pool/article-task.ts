@@ -29,7 +29,6 @@ export interface ArticleTaskResult {
   readonly stored: { readonly key: string; readonly location: EntryLocation; readonly contentHash: string } | null;
 }
 
-
 /** What a load task carries: a batch of inputs (one message for many) and where the cache is. */
 export interface ArticleTask {
   readonly inputs: readonly InputFile[];
@@ -58,10 +57,10 @@ export function runArticleTask(task: ArticleTask): ArticleTaskResult[] {
     let bodyHtml = '';
     if (parsed.ok) {
       const article = enrichArticle(parsed.article);
-      const read = articleTerms(article);
-      const outcome: ArticleOutcome = { ok: true, article: { ...article, bodyText: '', bodyHtml: '' }, problems: parsed.problems, signature: read.signature };
+      const counted = articleTerms(article);
+      const outcome: ArticleOutcome = { ok: true, article: { ...article, bodyText: '', bodyHtml: '' }, problems: parsed.problems, signature: counted.signature };
       meta = JSON.stringify(outcome);
-      terms = termsJson(read);
+      terms = termsJson(counted);
       bodyHtml = article.bodyHtml;
     } else {
       meta = JSON.stringify(parsed);

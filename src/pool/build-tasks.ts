@@ -85,7 +85,8 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
   }
   const pool = new WorkerPool<BuildTask, BuildTaskResults[BuildTask['kind']]>(siblingModule('build-worker', import.meta.url), size);
   if (options.startNow) pool.start();
-  let parseHere = false;
+  /** Whether expectMisses() found few: the pool does not parse, the miss worker does (or this thread, a miss found only when read). */
+  let fewMisses = false;
   /** The one worker that parses a few misses (see expectMisses), or null. */
   let missWorker: WorkerPool<BuildTask, BuildTaskResults[BuildTask['kind']]> | null = null;
   return {
@@ -96,7 +97,7 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
     // This thread parses too, but only when every worker is busy: it also looks up, receives and keeps every result.
     articles: async (task) => {
       if (missWorker !== null) return (await missWorker.run({ kind: 'articles', ...task })) as ArticleTaskResult[];
-      if (parseHere) return await parseOnThisThread(task);
+      if (fewMisses) return await parseOnThisThread(task);
       // A worker's answer is a message, and a chain of settled awaits never lets one in: without a
       // turn of the event loop here, this thread parsed every batch after the first few while the
       // worker, its answers unread, sat idle (one thread's speed with two cores).
@@ -113,11 +114,11 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
       pool.start();
     },
     get workersParse() {
-      return !parseHere;
+      return !fewMisses;
     },
     expectMisses: (misses) => {
       if (misses < MIN_INPUTS_FOR_WORKERS && !forced) {
-        parseHere = true;
+        fewMisses = true;
         // One worker parses them, started now: its start-up and the parser's word lists (~0.25 s after one edit,
         // the same at any size) cost the core the term counter leaves mostly idle, not this thread, which reads the hits.
         if (misses > 0) {
