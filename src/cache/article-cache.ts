@@ -9,7 +9,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputFile } from '../content/input-file.ts';
 import { writeJsonAtomically } from '../write/write-json-atomically.ts';
-import { bodyRef, PACKS_DIR, readMetas, termsSlice, type EntryLocation, type PackSlice } from './article-pack.ts';
+import { bodyRef, PACKS_DIR, readMetas, readMetasAndTerms, termsSlice, type EntryLocation, type PackSlice } from './article-pack.ts';
 
 /** The index file: cache key to entry location. */
 const INDEX_FILE = 'index.json';
@@ -61,6 +61,16 @@ export class ArticleCache {
 
   /** The metadata JSON of each key's entry (null when it is not in the cache or its pack is gone or cut short), reading each pack once (see readMetas). */
   metas(keys: readonly string[]): Array<string | null> {
+    return this.#read(keys, readMetas);
+  }
+
+  /** The metadata and terms JSON of each key's entry, as metas() reads the metadata alone (see readMetasAndTerms). */
+  metasAndTerms(keys: readonly string[]): Array<readonly [meta: string, terms: string] | null> {
+    return this.#read(keys, readMetasAndTerms);
+  }
+
+  /** What `reader` reads of each key's entry, null for keys not in the index. */
+  #read<T>(keys: readonly string[], reader: (dir: string, locations: readonly EntryLocation[]) => Array<T | null>): Array<T | null> {
     const found: number[] = [];
     const locations: EntryLocation[] = [];
     keys.forEach((key, i) => {
@@ -69,9 +79,9 @@ export class ArticleCache {
       found.push(i);
       locations.push(location);
     });
-    const metas = new Array<string | null>(keys.length).fill(null);
-    readMetas(this.dir, locations).forEach((meta, j) => (metas[found[j]!] = meta));
-    return metas;
+    const read = new Array<T | null>(keys.length).fill(null);
+    reader(this.dir, locations).forEach((value, j) => (read[found[j]!] = value));
+    return read;
   }
 
   /** Notes an entry stored this build (see appendEntries), so saveIndex() names it. */

@@ -105,6 +105,14 @@ export function readMetas(cacheDir: string, locations: readonly EntryLocation[])
   return readStretches(locations.map(([pack, offset, metaLength, termsLength]) => [path.join(packs, pack), offset, metaLength, offset + metaLength + 1 + termsLength]));
 }
 
+/** The metadata and terms JSON of each entry, read as one stretch (see readMetas); null where not whole or unreadable. */
+export function readMetasAndTerms(cacheDir: string, locations: readonly EntryLocation[]): Array<readonly [meta: string, terms: string] | null> {
+  const packs = path.join(cacheDir, PACKS_DIR);
+  const texts = readStretches(locations.map(([pack, offset, metaLength, termsLength]) => [path.join(packs, pack), offset, metaLength + 1 + termsLength, offset + metaLength + 1 + termsLength]));
+  // JSON holds no line break: the first one ends the metadata line.
+  return texts.map((text) => (text === null ? null : [text.slice(0, text.indexOf('\n')), text.slice(text.indexOf('\n') + 1)]));
+}
+
 /** Where an entry's terms line is, for a thread that reads it with readSlices(); `packsDir` as for bodyRef(). */
 export function termsSlice(packsDir: string, [pack, offset, metaLength, termsLength]: EntryLocation): PackSlice {
   return [`${packsDir}${path.sep}${pack}`, offset + metaLength + 1, termsLength];

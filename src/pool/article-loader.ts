@@ -5,7 +5,7 @@ import { ArticleCache } from '../cache/article-cache.ts';
 import { inputKey, type ArticleBodies } from '../cache/article-bodies.ts';
 import type { InputHashes } from '../cache/build-key.ts';
 import type { KeptTerms } from './kept-terms.ts';
-import { readSlices, type EntryLocation, type PackSlice } from '../cache/article-pack.ts';
+import type { EntryLocation } from '../cache/article-pack.ts';
 import type { TermsJson } from '../enrich/term-vectors.ts';
 import type { ArticleOutcome } from './article-task.ts';
 import type { BuildRunner } from './build-tasks.ts';
@@ -96,15 +96,13 @@ export function articleLoader(parts: ArticleLoaderParts): (batch: readonly Input
     const misses: number[] = [];
     // An input without a known content hash has no key: '' is in no index, so it is a miss.
     const batchKeys = batch.map((input) => keys.get(input) ?? '');
-    const metas = cache.metas(batchKeys);
-    // Terms counted on this thread are read here, a batch at once; the counting thread reads its own.
-    const termsTexts = terms.readsCache ? null : cachedTerms(cache, batchKeys, metas);
+    // Terms counted on this thread are read with the metadata; the counting thread reads its own.
+    const read = terms.readsCache ? cache.metas(batchKeys).map((meta) => (meta === null ? null : ([meta, null] as const))) : cache.metasAndTerms(batchKeys);
     batchKeys.forEach((key, i) => {
       const location = cache.locate(key);
-      const meta = metas[i] ?? null;
-      const termsText = termsTexts?.[i] ?? null;
-      if (location === undefined || meta === null || (termsTexts !== null && termsText === null)) misses.push(i);
-      else outcomes[i] = keep({ meta, terms: termsText, stored: { key, location } });
+      const entry = read[i] ?? null;
+      if (location === undefined || entry === null) misses.push(i);
+      else outcomes[i] = keep({ meta: entry[0], terms: entry[1], stored: { key, location } });
     });
     if (misses.length === 0) return outcomes;
     const results = await runner.articles({ inputs: misses.map((i) => batch[i]!), cacheDir: cache.dir, salt: cache.salt });
@@ -117,19 +115,4 @@ export function articleLoader(parts: ArticleLoaderParts): (batch: readonly Input
     });
     return outcomes;
   };
-}
-
-/** The terms JSON of each key whose metadata was found (`metas`), read a batch at once; null for the others and where unreadable. */
-function cachedTerms(cache: ArticleCache, keys: readonly string[], metas: ReadonlyArray<string | null>): Array<string | null> {
-  const found: number[] = [];
-  const slices: PackSlice[] = [];
-  keys.forEach((key, i) => {
-    const location = cache.locate(key);
-    if (metas[i] == null || location === undefined) return;
-    found.push(i);
-    slices.push(cache.termsSlice(location));
-  });
-  const texts = new Array<string | null>(keys.length).fill(null);
-  readSlices(slices).forEach((text, j) => (texts[found[j]!] = text));
-  return texts;
 }

@@ -61,6 +61,9 @@ export interface BuildRunner {
   close(): Promise<void>;
 }
 
+/** Build workers, each taking any kind of build task. */
+type BuildPool = WorkerPool<BuildTask, BuildTaskResults[BuildTask['kind']]>;
+
 /**
  * A runner for a build of `inputs` articles: a worker pool when it pays off, else this thread. With
  * `startNow` the workers start at once, so their start-up (tsx, word lists) overlaps the build's
@@ -83,12 +86,12 @@ export function createBuildRunner(inputs: number, options: { readonly startNow: 
       close: async () => undefined,
     };
   }
-  const pool = new WorkerPool<BuildTask, BuildTaskResults[BuildTask['kind']]>(siblingModule('build-worker', import.meta.url), size);
+  const pool: BuildPool = new WorkerPool(siblingModule('build-worker', import.meta.url), size);
   if (options.startNow) pool.start();
   /** Whether expectMisses() found few: the pool does not parse, the miss worker does (or this thread, a miss found only when read). */
   let fewMisses = false;
   /** The one worker that parses a few misses (see expectMisses), or null. */
-  let missWorker: WorkerPool<BuildTask, BuildTaskResults[BuildTask['kind']]> | null = null;
+  let missWorker: BuildPool | null = null;
   return {
     workers: size,
     get saturated() {

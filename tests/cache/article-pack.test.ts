@@ -3,7 +3,7 @@ import { copyFile, mkdir, readdir, rm, truncate, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArticleCache } from '../../src/cache/article-cache.ts';
-import { appendEntries, bodyRef, PACKS_DIR, readBody, readMetas, readSlices, termsSlice, type EntryLocation } from '../../src/cache/article-pack.ts';
+import { appendEntries, bodyRef, PACKS_DIR, readBody, readMetas, readMetasAndTerms, readSlices, termsSlice, type EntryLocation } from '../../src/cache/article-pack.ts';
 import { discoverInputs } from '../../src/content/input-file.ts';
 import { runArticleTask, type ArticleOutcome } from '../../src/pool/article-task.ts';
 import { bbcText, REAL_SEEDS, tempDir } from '../hostile/hostile-site.ts';
@@ -26,6 +26,7 @@ describe('article packs', () => {
     locations.forEach((location, i) => {
       expect(readMetas(dir, [location])).toEqual([entries[i]!.meta]);
       expect(readSlices([termsSlice(path.join(dir, PACKS_DIR), location)])).toEqual([entries[i]!.terms]);
+      expect(readMetasAndTerms(dir, [location])).toEqual([[entries[i]!.meta, entries[i]!.terms]]);
       const ref = bodyRef(path.join(dir, PACKS_DIR), `key${i}`, location);
       // A page's change key takes the reference's base name: the entry's key, not where it is stored.
       expect(path.basename(ref)).toBe(`key${i}`);
@@ -47,6 +48,7 @@ describe('article packs', () => {
     const [, offset, metaLength] = locations[1]!;
     await truncate(path.join(dir, PACKS_DIR, 'copy.pack'), offset + metaLength + 3);
     expect(readMetas(dir, [elsewhere(locations[0]!, 'copy.pack'), elsewhere(locations[1]!, 'copy.pack')])).toEqual([entries[0]!.meta, null]);
+    expect(readMetasAndTerms(dir, [elsewhere(locations[0]!, 'copy.pack'), elsewhere(locations[1]!, 'copy.pack')])).toEqual([[entries[0]!.meta, entries[0]!.terms], null]);
     expect(readSlices([termsSlice(path.join(dir, PACKS_DIR), elsewhere(locations[1]!, 'copy.pack'))])).toEqual([null]);
   });
 
