@@ -20,7 +20,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,6 +34,8 @@ const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const BBC_DIR = path.resolve(PROJECT_DIR, '../shared/corpora/bbc');
 const TSX_LOADER = pathToFileURL(path.join(PROJECT_DIR, 'node_modules/tsx/dist/loader.mjs')).href;
 const BENCHMARKS_FILE = path.join(PROJECT_DIR, 'BENCHMARKS.md');
+/** The floor: plain JavaScript, run with no loader (see the script). */
+const FLOOR_SCRIPT = path.join(PROJECT_DIR, 'scripts/bench-floor.mjs');
 const SPEED_START = '<!-- speed:start -->';
 const SPEED_END = '<!-- speed:end -->';
 
@@ -73,11 +75,7 @@ interface Row extends Run {
   readonly runs: number;
 }
 
-if (process.argv[2] === '--floor-child') {
-  await floor(process.argv[3]!, process.argv[4]!);
-} else {
-  await main();
-}
+await main();
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -108,7 +106,7 @@ async function main(): Promise<void> {
       for (let r = 0; r < runs; r++) {
         const floorOut = path.join(work, `${size}x`, 'floor');
         await setAside(floorOut);
-        floorRuns.push(await measure([fileURLToPath(import.meta.url), '--floor-child', seeds, floorOut], floorOut));
+        floorRuns.push(await measure([FLOOR_SCRIPT, seeds, floorOut], floorOut));
         log(`  floor run ${r + 1}: ${format(floorRuns.at(-1)!)}`);
       }
       rows.push({ size, kind: 'floor', runs, ...median(floorRuns) });
@@ -235,13 +233,13 @@ async function makeCorpus(seeds: string, size: number): Promise<number> {
 }
 
 /**
- * Runs `node --import tsx <args>` under /usr/bin/time -v; reads wall and CPU from it, each
+ * Runs `node <args>` (with tsx for a .ts script) under /usr/bin/time -v; reads wall and CPU from it, each
  * process's peak RSS from /proc, the search stage from the --timings line, then the output's size.
  */
 async function measure(args: readonly string[], outDir: string, cwd = PROJECT_DIR): Promise<Run> {
   const peaks = new Map<number, Sampled>();
   const together = { pagefindKiB: 0 };
-  // A TypeScript script (the floor, this file) runs through tsx.
+  // A TypeScript script runs through tsx; the floor, plain JavaScript, and the built command need no loader.
   const loader = args[0]?.endsWith('.ts') === true ? ['--import', TSX_LOADER] : [];
   const { stdout, stderr, code } = await run('/usr/bin/time', ['-v', process.execPath, ...loader, ...args], cwd, (pid) => samplePeaks(pid, peaks, together));
   if (code !== 0) throw new Error(`run failed (${code}): ${args.join(' ')}\n${stdout}\n${stderr}`);
@@ -440,29 +438,6 @@ async function writeSpeedSection(table: string, flags: string): Promise<void> {
   else text = `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}\n## Speed\n\n${block}\n`;
   await writeFile(BENCHMARKS_FILE, text);
   log(`wrote the table into ${BENCHMARKS_FILE}`);
-}
-
-/**
- * The floor: read every input, write one string-templated HTML file per article; nothing else.
- * One file after another, synchronously: on this machine that is the cheapest way (written 32 at
- * a time, as before, libuv's threads contend in the kernel for the folder they all write into:
- * 7.3–7.9 s wall and 11–12 s CPU at 25x, against 5.1–5.5 s and 5 s one by one).
- */
-async function floor(seeds: string, out: string): Promise<void> {
-  const files = await fg('**/*.txt', { cwd: seeds });
-  const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  for (const file of files) {
-    const text = readFileSync(path.join(seeds, file), 'utf8');
-    const [title = '', ...rest] = text.split('\n');
-    const body = rest
-      .filter((l) => l.trim() !== '')
-      .map((l) => `<p>${escape(l)}</p>`)
-      .join('\n');
-    const dir = path.join(out, file.replace(/\.txt$/, ''));
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'index.html'), `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head>\n<body><h1>${escape(title)}</h1>\n${body}\n</body></html>\n`);
-  }
-  process.stdout.write(`Floor: ${files.length} articles\n`);
 }
 
 function log(line: string): void {
