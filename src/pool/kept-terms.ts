@@ -1,8 +1,7 @@
 /** Each loaded article's terms, kept for relate: on this thread, or counted on a thread of their own as they come. */
 import type { Article } from '../content/article.ts';
 import type { TermSource } from '../enrich/relate-articles.ts';
-import { parseTermsJson, type ArticleTerms, type TermsJson } from '../enrich/term-vectors.ts';
-import { readWholeSlices } from '../cache/article-pack.ts';
+import { parseTermsJson, type ArticleTerms } from '../enrich/term-vectors.ts';
 import { inputKey } from '../cache/article-bodies.ts';
 import { BroadsheetError } from '../errors.ts';
 import { TermCounter, type TermsSource } from './term-counter.ts';
@@ -26,7 +25,11 @@ export interface KeptTerms {
 export function termsKeptHere(): KeptTerms {
   const terms = new Map<string, ArticleTerms>();
   return {
-    keep: (key, signature, source) => void terms.set(key, { ...parseTermsJson(termsText(source)), signature }),
+    keep: (key, signature, source) => {
+      // Not readsCache: the loader reads a hit's terms with its metadata and passes them as JSON, a batch at a time.
+      if (typeof source !== 'string') throw new Error('terms kept here must come as JSON, not where they are in the article cache (a bug: please report it)');
+      terms.set(key, { ...parseTermsJson(source), signature });
+    },
     readsCache: false,
     source: {
       kind: 'read',
@@ -74,9 +77,4 @@ export function termsCounted(): KeptTerms {
  */
 function missingTerms(article: Pick<Article, 'sourceFile'>): never {
   throw new BroadsheetError('no terms were counted for this article (a bug: please report it)', { file: article.sourceFile });
-}
-
-/** The JSON of terms kept as JSON or where they are in the article cache (read now: the loader reads a batch's at once instead, see readsCache). */
-function termsText(source: TermsSource): TermsJson {
-  return typeof source === 'string' ? source : readWholeSlices([source])[0]!;
 }

@@ -8,7 +8,7 @@ import { relateArticles, relateArticlesShared } from '../../src/enrich/relate-ar
 import { articleTerms, termsJson, TermTable, type VectorJob, vectorsOf, weighVectors } from '../../src/enrich/term-vectors.ts';
 import { inputKey } from '../../src/cache/article-bodies.ts';
 import { TermCounter } from '../../src/pool/term-counter.ts';
-import { termsCounted } from '../../src/pool/kept-terms.ts';
+import { termsCounted, termsKeptHere } from '../../src/pool/kept-terms.ts';
 import { BBC_DIR, parseSeedFile } from '../enrich/fixtures.ts';
 import { appendEntries, PACKS_DIR, termsSlice } from '../../src/cache/article-pack.ts';
 import { tempDir } from '../hostile/hostile-site.ts';
@@ -91,5 +91,26 @@ describe('termsCounted', () => {
     closing.push(kept);
     kept.keep(inputKey(desk[0]!), read[0]!.signature, termsJson(read[0]!));
     await expect(relateArticlesShared(desk.slice(0, 2), kept.source, null)).rejects.toMatchObject({ file: desk[1]!.sourceFile });
+  });
+});
+
+describe('termsKeptHere', () => {
+  it('relates the articles as reading their terms does, each article\'s terms let go once read', async () => {
+    const kept = termsKeptHere();
+    closing.push(kept);
+    for (const i of arrival) kept.keep(inputKey(desk[i]!), read[i]!.signature, termsJson(read[i]!));
+    const relations = await relateArticlesShared(desk, kept.source, null);
+    const alone = relateArticles(desk);
+    expect([...relations.related]).toEqual([...alone.related]);
+    expect(JSON.stringify(relations.articles)).toBe(JSON.stringify(alone.articles));
+    // Read once: a second relate over the same articles finds none of their terms.
+    await expect(relateArticlesShared(desk, kept.source, null)).rejects.toMatchObject({ file: desk[0]!.sourceFile });
+  });
+
+  it('takes terms only as JSON: where they are in the article cache is for the counting thread', () => {
+    const kept = termsKeptHere();
+    closing.push(kept);
+    expect(kept.readsCache).toBe(false);
+    expect(() => kept.keep(inputKey(desk[0]!), read[0]!.signature, ['packs/0', 0, 10])).toThrow(/must come as JSON/);
   });
 });
