@@ -30,8 +30,11 @@ export interface KeyedSink extends OutputSink {
 /** A sink that also names the absolute path of a site-relative path, for tools that write files themselves. */
 export interface StagingSink extends OutputSink {
   resolve(relativePath: string): string;
-  /** Reuses the previous output's files under a folder (SiteWriter: without touching them when nothing else changed); false when it cannot. */
-  keepPrevious?(relativeDir: string): Promise<boolean>;
+  /**
+   * Reuses the previous output's files under a folder, but for the site paths in `except`
+   * (SiteWriter: without touching them when nothing else changed); false when it cannot.
+   */
+  keepPrevious?(relativeDir: string, except?: ReadonlySet<string>): Promise<boolean>;
 }
 
 /**
@@ -94,8 +97,9 @@ export const SEARCH_SHARDS_SCRIPT = 'broadsheet-shards.js';
  * SEARCH_SHARDS_SCRIPT. Problems become report lines, never a failed build. A shard whose key
  * matches the previous build's is hard-linked from it instead (byte-identical, mtimes kept), so
  * a rebuild runs Pagefind only for shards whose articles changed, and there lends it the previous
- * bundle's fragments (see pagefind-fragments.ts). Returns the number of articles
- * indexed (0 when config.search is off: no bundle).
+ * bundle's fragments (see pagefind-fragments.ts). The primary is indexed beside the others, as one
+ * more shard: only its list waits for them (written last, naming the bundles that were built).
+ * Returns the number of articles indexed (0 when config.search is off: no bundle).
  */
 export async function writeSearchIndex(archive: Archive, config: SiteConfig, sink: StagingSink, report: BuildReport, options: SearchIndexOptions = {}): Promise<number> {
   if (!config.search) return 0;
@@ -103,24 +107,21 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
   const bodySalt = options.bodySalt ?? null;
   const bodyOf = options.bodyOf ?? ((article: Article): string => article.bodyHtml);
   if (primary === undefined) return 0;
+  const shards = [primary, ...others];
   // Every bundle's key names the layout, so a new number of shards indexes each one again.
-  const layout = `${primary.bits}:${[primary, ...others].map((s) => s.dir).join(',')}`;
-  let indexed = 0;
-  const merged: string[] = [];
+  const layout = `${primary.bits}:${shards.map((s) => s.dir).join(',')}`;
   // Shards on as many lanes as there are cores, up to SEARCH_LANES, each lane a Pagefind process
   // of its own: one process indexes on about one core (at 25x: 85 s of its CPU in an 80 s stage).
-  const built = new Array<number | null>(others.length).fill(null);
-  const keys = await Promise.all(others.map((shard) => shardKeys(shard, `${shard.dir}\0${layout}`, bodySalt, bodyOf, config)));
-  // Shards to index first, those to reuse after: after one edit, Pagefind starts on the changed shard at once
-  // rather than after a lane has reused the shards before it (0.26 s later in one 5x rebuild, the fourth of 8 shards).
-  const order = others.map((_, i) => i).sort((a, b) => Number(keys[a]!.unchanged) - Number(keys[b]!.unchanged) || a - b);
+  const built = new Array<number | null>(shards.length).fill(null);
+  const keys = await Promise.all(shards.map((shard) => shardKeys(shard, `${shard.dir}\0${layout}`, bodySalt, bodyOf, config)));
+  const order = indexingOrder(keys);
   let next = 0;
   let failed = false;
   const lane = async (laneIndex: number): Promise<void> => {
     try {
       while (!failed && options.signal?.aborted !== true && next < order.length) {
         const i = order[next++]!;
-        built[i] = await writeShard(others[i]!, keys[i]!, { bodyOf, lane: laneIndex, signal: options.signal }, config, sink, report, []);
+        built[i] = await writeShard(shards[i]!, keys[i]!, { bodyOf, lane: laneIndex, signal: options.signal }, config, sink, report);
       }
     } catch (error) {
       // The other lanes start no more shards: the build is failing, and its staging folder goes with it.
@@ -129,24 +130,35 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
     }
   };
   // An explicit number of lanes (tests) is taken as it is; the default never exceeds the cores.
-  const lanes = Math.max(1, Math.min(options.lanes ?? Math.min(SEARCH_LANES, availableParallelism()), others.length));
+  const lanes = Math.max(1, Math.min(options.lanes ?? Math.min(SEARCH_LANES, availableParallelism()), shards.length));
   // Settled, not all(): a failure must not return while another lane's Pagefind still writes into the staging folder.
   const settled = await Promise.allSettled(Array.from({ length: lanes }, (_, laneIndex) => lane(laneIndex)));
   const rejected = settled.find((result) => result.status === 'rejected');
   if (rejected !== undefined) throw rejected.reason;
   options.signal?.throwIfAborted();
-  // In shard order, whichever lane finished first.
-  others.forEach((shard, i) => {
-    const pages = built[i] ?? null;
-    if (pages === null) return;
-    indexed += pages;
-    merged.push(shard.dir);
-  });
-  // The primary lists only the bundles that were built: the search page fails on a missing one.
+  const primaryPages = built[0] ?? null;
+  if (primaryPages === null) return 0;
+  // In shard order, whichever lane finished first; the primary lists only the bundles that were built: the search page fails on a missing one.
+  const merged = others.filter((_, i) => built[i + 1] != null).map((shard) => shard.dir);
   const script = `/* The other bundles of the search index, merged into this one by the search page; folders from the site root. */\nwindow.broadsheetSearchShards = ${JSON.stringify(merged)};\n`;
-  const primaryKeys = await shardKeys(primary, `${primary.dir}\0${layout}\0${merged.join(',')}`, bodySalt, bodyOf, config);
-  const pages = await writeShard(primary, primaryKeys, { bodyOf, lane: 0, signal: options.signal }, config, sink, report, [[SEARCH_SHARDS_SCRIPT, script]]);
-  return pages === null ? 0 : indexed + pages;
+  await sink.write(shardListPath(primary), script);
+  return built.reduce<number>((sum, pages) => sum + (pages ?? 0), 0);
+}
+
+/**
+ * The order shards are indexed in, as indexes into `keys`: those to index first, those to reuse
+ * after, each in shard order. After one edit, Pagefind starts on the changed shard at once rather
+ * than after a lane has reused the shards before it (0.26 s later in one 5x rebuild, the fourth of
+ * 8 shards). The primary is one of them: indexed last, after the others, it used to run alone on
+ * one lane at the end of a clean build (5x: ~1.7 s with the other core idle).
+ */
+export function indexingOrder(keys: ReadonlyArray<{ readonly unchanged: boolean }>): number[] {
+  return keys.map((_, i) => i).sort((a, b) => Number(keys[a]!.unchanged) - Number(keys[b]!.unchanged) || a - b);
+}
+
+/** The site path of the primary bundle's list of the other bundles: written after them, never reused with the bundle. */
+function shardListPath(primary: SearchShard): string {
+  return `${primary.dir}${SEARCH_SHARDS_SCRIPT}`;
 }
 
 /** A shard's key (see searchIndexKey) and whether the previous output's bundle was made from the same. */
@@ -174,16 +186,17 @@ async function writeShard(
   config: SiteConfig,
   sink: StagingSink,
   report: BuildReport,
-  extraFiles: ReadonlyArray<readonly [string, string]>,
 ): Promise<number | null> {
   const { lane, bodyOf, signal } = how;
+  const primary = shard.dir === PRIMARY_BUNDLE_DIR;
   const previous = path.join(config.outDir, shard.dir);
-  if (unchanged && (await sink.keepPrevious?.(shard.dir))) return shard.articles.length;
+  // The primary's list of bundles is written once every shard is done (see writeSearchIndex), not reused with its bundle.
+  const except = new Set(primary ? [shardListPath(shard)] : []);
+  if (unchanged && (await sink.keepPrevious?.(shard.dir, except))) return shard.articles.length;
   const target = sink.resolve(shard.dir);
-  if (unchanged && (await linkTree(previous, target))) return shard.articles.length;
+  if (unchanged && (await linkTree(previous, target, primary ? [SEARCH_SHARDS_SCRIPT] : []))) return shard.articles.length;
   await rm(target, { recursive: true, force: true });
 
-  const primary = shard.dir === PRIMARY_BUNDLE_DIR;
   // The previous bundle lends the fragments of the articles that did not change: Pagefind compresses only the others'.
   const result = await buildSearchIndex(shard.articles, config.language, target, { indexOnly: !primary, lane, bodyOf, previous, ...(signal === undefined ? {} : { signal }) });
   // Stopped part way: the build is failing, and the signal's reason is what it reports.
@@ -196,7 +209,6 @@ async function writeShard(
     report.add('warning', null, `${why} (is the pagefind package installed for this platform?)`);
     return null;
   }
-  for (const [name, contents] of extraFiles) await sink.write(`${shard.dir}${name}`, contents);
   await sink.write(`${shard.dir}${SEARCH_KEY_FILE}`, `${key}\n`);
   return result.pages;
 }
@@ -210,13 +222,14 @@ export function searchableArticles(archive: Archive): Article[] {
   return archive.articles.filter((article) => originalOf(article, archive.byId) === null);
 }
 
-/** Hard-links (or, across file systems, copies) every file of `from` into `to`; false when anything failed. */
-async function linkTree(from: string, to: string): Promise<boolean> {
+/** Hard-links (or, across file systems, copies) every file of `from` into `to` but those at the paths in `except` (relative to `from`); false when anything failed. */
+async function linkTree(from: string, to: string, except: readonly string[] = []): Promise<boolean> {
   try {
     const entries = await readdir(from, { recursive: true, withFileTypes: true });
     for (const entry of entries) {
       if (!entry.isFile()) continue;
       const source = path.join(entry.parentPath, entry.name);
+      if (except.includes(path.relative(from, source))) continue;
       const target = path.join(to, path.relative(from, source));
       await mkdir(path.dirname(target), { recursive: true });
       await link(source, target).catch(() => copyFile(source, target));

@@ -344,9 +344,10 @@ export class SiteWriter {
 
   /**
    * Reuses every file the previous output has under a folder (a tool's output made from the same
-   * input, such as the search index), as reuse() does for one file; false when there is none.
+   * input, such as the search index), as reuse() does for one file, but for the site paths in
+   * `except` (written by the caller); false when there is none.
    */
-  async keepPrevious(relativeDir: string): Promise<boolean> {
+  async keepPrevious(relativeDir: string, except: ReadonlySet<string> = new Set()): Promise<boolean> {
     const dir = this.#previousPath(relativeDir);
     let entries;
     try {
@@ -354,7 +355,10 @@ export class SiteWriter {
     } catch {
       return false;
     }
-    const files = entries.filter((e) => e.isFile()).map((e) => path.relative(this.outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+    const files = entries
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(this.outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+      .filter((file) => !except.has(file));
     if (files.length === 0) return false;
     for (const file of files) {
       const known = this.#previous[file];

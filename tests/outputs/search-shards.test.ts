@@ -14,7 +14,7 @@ import { buildArchive } from '../../src/archive/build-archive.ts';
 import { resolveConfig } from '../../src/config/config.ts';
 import { BuildReport } from '../../src/report.ts';
 import { PRIMARY_BUNDLE_DIR, searchShards, shardBits, shardBucket } from '../../src/outputs/search-shards.ts';
-import { SEARCH_SHARDS_SCRIPT, searchableArticles, writeSearchIndex } from '../../src/outputs/write-reader-outputs.ts';
+import { SEARCH_SHARDS_SCRIPT, indexingOrder, searchableArticles, writeSearchIndex } from '../../src/outputs/write-reader-outputs.ts';
 import { BBC_DIR, bbcArticle } from '../archive/bbc-articles.ts';
 import { WITH_COPY } from '../archive/wire-copies.ts';
 import { bundleFragments, folderSink, indexedUrls } from './search-bundle.ts';
@@ -147,6 +147,37 @@ describe('writeSearchIndex in shards', () => {
     }
   });
 
+  it('indexes the primary beside the others, first, and lists the others once all are built', async () => {
+    const out = path.join(root, 'primary-first');
+    const folder = folderSink(out);
+    const started: string[] = [];
+    const listedWhen: number[] = [];
+    const sink = {
+      ...folder,
+      resolve: (relativePath: string): string => {
+        started.push(relativePath);
+        return folder.resolve(relativePath);
+      },
+      write: async (relativePath: string, contents: string | Uint8Array): Promise<void> => {
+        if (relativePath.endsWith(SEARCH_SHARDS_SCRIPT)) listedWhen.push(started.length);
+        await folder.write(relativePath, contents);
+      },
+    };
+    await writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), sink, new BuildReport(), { shardSize: SHARD_SIZE, lanes: 2 });
+    // At the end of a clean build the primary no longer runs alone on one lane while the other idles.
+    expect(started[0]).toBe(PRIMARY_BUNDLE_DIR);
+    expect(started.slice().sort()).toEqual(shards.map((s) => s.dir).sort());
+    // Written once, after every shard has started (and, awaited by its lane, finished).
+    expect(listedWhen).toEqual([shards.length]);
+    expect(await listedShards(path.join(out, 'pagefind'))).toEqual(shards.slice(1).map((s) => s.dir));
+  });
+
+  it('orders the shards to index before those to reuse, each in shard order, the primary among them', () => {
+    const keys = [true, false, true, false, false].map((unchanged) => ({ unchanged }));
+    expect(indexingOrder(keys)).toEqual([1, 3, 4, 0, 2]);
+    expect(indexingOrder(keys.map(() => ({ unchanged: false })))).toEqual([0, 1, 2, 3, 4]);
+  });
+
   it('writes the same bundles whether one Pagefind process indexes the shards or two at once', async () => {
     const bundles = async (lanes: number): Promise<Map<string, string>> => {
       const out = path.join(root, `lanes-${lanes}`);
@@ -177,7 +208,7 @@ describe('writeSearchIndex in shards', () => {
     };
     expect(shards.length).toBeGreaterThan(3);
     await expect(writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), sink, new BuildReport(), { shardSize: SHARD_SIZE, lanes: 2 })).rejects.toThrow(/no space left/);
-    // One shard per lane was under way; the third and the primary never start, and the failure is
+    // One shard per lane was under way (the primary first); the third never starts, and the failure is
     // reported only once the other lane's Pagefind is done writing (its bundle is complete).
     expect(started).toHaveLength(2);
     expect(existsSync(path.join(out, started[1]!, 'pagefind-entry.json'))).toBe(true);
@@ -220,5 +251,7 @@ describe('writeSearchIndex in shards', () => {
     }
     const fragments = await bundleFragments(path.join(out, shards.at(-1)?.dir ?? ''));
     expect(fragments.some((f) => f.content.includes('zanzibarite'))).toBe(true);
+    // The reused primary's list is written afresh, after the shards, and reads as before.
+    expect(await readFile(path.join(out, 'pagefind', SEARCH_SHARDS_SCRIPT), 'utf8')).toBe(await readFile(path.join(previous, 'pagefind', SEARCH_SHARDS_SCRIPT), 'utf8'));
   });
 });
