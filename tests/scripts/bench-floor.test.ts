@@ -1,23 +1,17 @@
 /** The benchmark's floor: a page per input, with its title and paragraphs escaped, run by node with no loader. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { PROJECT_DIR } from '../hostile/hostile-site.ts';
+import { PROJECT_DIR, tempDir } from '../hostile/hostile-site.ts';
 
 const run = promisify(execFile);
 const FLOOR = path.join(PROJECT_DIR, 'scripts', 'bench-floor.mjs');
 
 describe('the bench floor', () => {
-  let sandbox: string;
-  beforeAll(async () => {
-    sandbox = await mkdtemp(path.join(tmpdir(), 'broadsheet-floor-'));
-  });
-  afterAll(() => rm(sandbox, { recursive: true, force: true }));
-
   it('writes one escaped page per seed, in a folder named after it', async () => {
+    const sandbox = await tempDir('floor');
     const seeds = path.join(sandbox, 'seeds');
     await cp(path.join(PROJECT_DIR, 'seeds'), seeds, { recursive: true });
     await writeFile(path.join(seeds, 'hostile.txt'), 'A <b>"bold"</b> & title\n\nLine one <script>\n');
