@@ -110,7 +110,11 @@ export function readMetasAndTerms(cacheDir: string, locations: readonly EntryLoc
   const packs = path.join(cacheDir, PACKS_DIR);
   const texts = readStretches(locations.map(([pack, offset, metaLength, termsLength]) => [path.join(packs, pack), offset, metaLength + 1 + termsLength, offset + metaLength + 1 + termsLength]));
   // JSON holds no line break: the first one ends the metadata line.
-  return texts.map((text) => (text === null ? null : [text.slice(0, text.indexOf('\n')), text.slice(text.indexOf('\n') + 1)]));
+  return texts.map((text) => {
+    if (text === null) return null;
+    const end = text.indexOf('\n');
+    return [text.slice(0, end), text.slice(end + 1)];
+  });
 }
 
 /** Where an entry's terms line is, for a thread that reads it with readSlices(); `packsDir` as for bodyRef(). */
