@@ -1,0 +1,49 @@
+/** build(): how it sets V8's heap growth for each kind of build. */
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import v8 from 'node:v8';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { build, HEAP_GROWING_PERCENT, LOADING_HEAP_GROWING_PERCENT } from '../src/build.ts';
+import { resolveConfig } from '../src/config/config.ts';
+import { BBC_DIR, makeProject, PROJECT_DIR, restoreWorkerCountAfterEach } from './hostile/hostile-site.ts';
+
+restoreWorkerCountAfterEach();
+
+/** Builds `root`, returning the heap growth settings and stage ends in the order they came. */
+async function buildRecording(root: string): Promise<string[]> {
+  const events: string[] = [];
+  const setFlags = vi.spyOn(v8, 'setFlagsFromString');
+  onTestFinished(() => setFlags.mockRestore());
+  setFlags.mockImplementation((flags: string) => {
+    const percent = /^--heap-growing-percent=(\d+)$/.exec(flags)?.[1];
+    if (percent !== undefined) events.push(`heap ${percent}`);
+  });
+  const config = resolveConfig(root, { templates: path.join(PROJECT_DIR, 'templates'), search: false });
+  await build(config, { projectDir: root, onStage: (stage) => events.push(stage) });
+  setFlags.mockRestore();
+  return events;
+}
+
+describe('build', () => {
+  it('gives the heap more room only while a rebuild loads and relates its cached articles, never while it renders', async () => {
+    delete process.env['BROADSHEET_WORKERS'];
+    const root = await makeProject({});
+    onTestFinished(() => rm(path.dirname(root), { recursive: true, force: true }));
+    await cp(path.join(BBC_DIR, 'tech'), path.join(root, 'seeds/tech'), { recursive: true });
+
+    // A clean build parses every article: the heap stays tight throughout.
+    const clean = await buildRecording(root);
+    expect(clean).not.toContain(`heap ${LOADING_HEAP_GROWING_PERCENT}`);
+    expect(clean).toContain(`heap ${HEAP_GROWING_PERCENT}`);
+
+    // One article edited: the rest load from the cache with more room, and render gets the tight heap back.
+    const file = path.join(root, 'seeds/tech/apple-laptop-is-greatest-gadget.txt');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('The Apple Powerbook 100 has been chosen', 'The Apple PowerBook 100 was chosen'));
+    const rebuild = await buildRecording(root);
+    const at = (event: string): number => rebuild.indexOf(event);
+    expect(rebuild.filter((e) => e.startsWith('heap')).slice(-2)).toEqual([`heap ${LOADING_HEAP_GROWING_PERCENT}`, `heap ${HEAP_GROWING_PERCENT}`]);
+    expect(at(`heap ${LOADING_HEAP_GROWING_PERCENT}`)).toBeLessThan(at('parse+enrich'));
+    expect(rebuild.lastIndexOf(`heap ${HEAP_GROWING_PERCENT}`)).toBeGreaterThan(at('relate'));
+    expect(rebuild.lastIndexOf(`heap ${HEAP_GROWING_PERCENT}`)).toBeLessThan(at('render'));
+  });
+});
