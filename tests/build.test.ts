@@ -9,18 +9,21 @@ import { BBC_DIR, makeProject, PROJECT_DIR, restoreWorkerCountAfterEach } from '
 
 restoreWorkerCountAfterEach();
 
-/** Builds `root`, returning the heap growth settings and stage ends in the order they came. */
+/** Builds `root`, returning the heap growth settings and stage ends in the order they came. Every flag is still set. */
 async function buildRecording(root: string): Promise<string[]> {
   const events: string[] = [];
-  const setFlags = vi.spyOn(v8, 'setFlagsFromString');
-  onTestFinished(() => setFlags.mockRestore());
-  setFlags.mockImplementation((flags: string) => {
+  const setFlags = v8.setFlagsFromString.bind(v8);
+  const spy = vi.spyOn(v8, 'setFlagsFromString').mockImplementation((flags: string) => {
     const percent = /^--heap-growing-percent=(\d+)$/.exec(flags)?.[1];
     if (percent !== undefined) events.push(`heap ${percent}`);
+    setFlags(flags);
   });
-  const config = resolveConfig(root, { templates: path.join(PROJECT_DIR, 'templates'), search: false });
-  await build(config, { projectDir: root, onStage: (stage) => events.push(stage) });
-  setFlags.mockRestore();
+  try {
+    const config = resolveConfig(root, { templates: path.join(PROJECT_DIR, 'templates'), search: false });
+    await build(config, { projectDir: root, onStage: (stage) => events.push(stage) });
+  } finally {
+    spy.mockRestore();
+  }
   return events;
 }
 
