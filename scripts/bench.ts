@@ -14,12 +14,13 @@
  * read from /proc while the run goes (VmHWM; for Pagefind, whose processes run two at a time,
  * also their VmRSS summed at each sample). --write puts the table into the Speed section
  * of BENCHMARKS.md; --incremental also times a second full build with nothing changed, then one
- * with one article edited, then at once one with the edit undone, at each size. Runs are
+ * with one article edited, then at once one with the edit undone, then one with a template edited
+ * (every page rendered again from cached articles: the heaviest rebuild), at each size. Runs are
  * sequential: the machine is shared. No output is deleted until the last run is measured (see
  * discarder); --keep keeps them all.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,6 +37,8 @@ const TSX_LOADER = pathToFileURL(path.join(PROJECT_DIR, 'node_modules/tsx/dist/l
 const BENCHMARKS_FILE = path.join(PROJECT_DIR, 'BENCHMARKS.md');
 /** The floor: plain JavaScript, run with no loader (see the script). */
 const FLOOR_SCRIPT = path.join(PROJECT_DIR, 'scripts/bench-floor.mjs');
+/** The template the template-edit rebuild edits: the layout every page extends. */
+const TEMPLATE_EDITED = 'base.njk';
 const SPEED_START = '<!-- speed:start -->';
 const SPEED_END = '<!-- speed:end -->';
 
@@ -92,6 +95,9 @@ async function main(): Promise<void> {
   const work = await mkdtemp(path.join(tmpdir(), 'broadsheet-bench-'));
   const setAside = discarder(work);
   const rows: Row[] = [];
+  // A copy of the templates, which the template-edit rebuild edits (and puts back).
+  const templates = path.join(work, 'templates');
+  await cp(path.join(PROJECT_DIR, 'templates'), templates, { recursive: true });
   try {
     for (const [i, size] of sizes.entries()) {
       const runs = runCounts[i] ?? runCounts.at(-1) ?? 1;
@@ -116,9 +122,10 @@ async function main(): Promise<void> {
       const incrementalRuns: Run[] = [];
       const changedRuns: Run[] = [];
       const undoneRuns: Run[] = [];
+      const templateRuns: Run[] = [];
       for (let r = 0; r < runs; r++) {
         // The installed command, as users run it (the CLI compiled from src/: see bin/compiled-cli.js).
-        const cli = [path.join(PROJECT_DIR, 'bin/broadsheet.js'), 'build', '--quiet', '--timings', '--seeds', seeds, '--content', empty, '--out', out, '--templates', path.join(PROJECT_DIR, 'templates')];
+        const cli = [path.join(PROJECT_DIR, 'bin/broadsheet.js'), 'build', '--quiet', '--timings', '--seeds', seeds, '--content', empty, '--out', out, '--templates', templates];
         const clean = async (): Promise<void> => {
           await setAside(out);
           await setAside(path.join(work, `${size}x`, '.broadsheet-cache'));
@@ -144,6 +151,14 @@ async function main(): Promise<void> {
           await writeFile(edited, original);
           undoneRuns.push(await measure(cli, out, path.join(work, `${size}x`)));
           log(`  edit undone right after ${r + 1}: ${format(undoneRuns.at(-1)!)}`);
+          // A template edited so that every page reads differently: every page is rendered and written again, from cached articles.
+          const layout = path.join(templates, TEMPLATE_EDITED);
+          const layoutText = await readFile(layout, 'utf8');
+          if (!layoutText.includes('</body>')) throw new Error(`bench: ${TEMPLATE_EDITED} has no </body> to edit before`);
+          await writeFile(layout, layoutText.replace('</body>', '<!-- a template edited -->\n</body>'));
+          templateRuns.push(await measure(cli, out, path.join(work, `${size}x`)));
+          await writeFile(layout, layoutText);
+          log(`  template edited ${r + 1}: ${format(templateRuns.at(-1)!)}`);
         }
       }
       rows.push({ size, kind: BARE, runs, ...median(bareRuns) });
@@ -152,6 +167,7 @@ async function main(): Promise<void> {
         rows.push({ size, kind: 'rebuild, nothing changed', runs, ...median(incrementalRuns) });
         rows.push({ size, kind: 'rebuild, one article changed', runs, ...median(changedRuns) });
         rows.push({ size, kind: 'rebuild right after, edit undone', runs, ...median(undoneRuns) });
+        rows.push({ size, kind: 'rebuild, a template edited', runs, ...median(templateRuns) });
       }
     }
   } finally {
