@@ -15,7 +15,8 @@
  * also their VmRSS summed at each sample). --write puts the table into the Speed section
  * of BENCHMARKS.md; --incremental also times a second full build with nothing changed, then one
  * with one article edited, then at once one with the edit undone, then one with a template edited
- * (every page rendered again from cached articles: the heaviest rebuild), at each size. Runs are
+ * (every page rendered again from cached articles: the heaviest rebuild; the bench then waits
+ * for the replaced output's deletion to end, see settle), at each size. Runs are
  * sequential: the machine is shared. No output is deleted until the last run is measured (see
  * discarder); --keep keeps them all.
  */
@@ -25,8 +26,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import fg from 'fast-glob';
+import { outputManifestFile } from '../src/write/output-manifests.ts';
+import { trashDirOf } from '../src/write/spare-output.ts';
 
 /** The one-minute load average when the run began, printed with the table: how busy the machine was. */
 const LOAD_AT_START = loadavg()[0]!;
@@ -39,6 +43,8 @@ const BENCHMARKS_FILE = path.join(PROJECT_DIR, 'BENCHMARKS.md');
 const FLOOR_SCRIPT = path.join(PROJECT_DIR, 'scripts/bench-floor.mjs');
 /** The template the template-edit rebuild edits: the layout every page extends. */
 const TEMPLATE_EDITED = 'base.njk';
+/** Seconds the file system is left alone after a build's deletion ends (see settle). */
+const SETTLE_SECONDS = 60;
 const SPEED_START = '<!-- speed:start -->';
 const SPEED_END = '<!-- speed:end -->';
 
@@ -159,6 +165,8 @@ async function main(): Promise<void> {
           templateRuns.push(await measure(cli, out, path.join(work, `${size}x`)));
           await writeFile(layout, layoutText);
           log(`  template edited ${r + 1}: ${format(templateRuns.at(-1)!)}`);
+          // Every page was replaced: the build deletes the output it replaced in the background, which would slow what comes next.
+          await settle(path.join(work, `${size}x`, '.broadsheet-cache'), out);
         }
       }
       rows.push({ size, kind: BARE, runs, ...median(bareRuns) });
@@ -177,6 +185,20 @@ async function main(): Promise<void> {
   const table = renderTable(rows);
   process.stdout.write(`\n${table}\n`);
   if (values.write) await writeSpeedSection(table, process.argv.slice(2).join(' '));
+}
+
+/**
+ * Waits until the build with cache `cacheDir` and output `outDir` has deleted what it discarded
+ * (its cache's trash folder, which a detached `rm -rf` empties: see src/write/discard-folder.ts),
+ * then SETTLE_SECONDS more: after deletions, each new file scans past the inodes freed in the last
+ * minute (see discarder). Measured first without this, a rebuild after a template edit (~87k pages
+ * replaced at 25x) slowed the next size's first floor run from ~3 s to ~11 s and the next 5x builds
+ * without search from ~10 s to ~15 s.
+ */
+async function settle(cacheDir: string, outDir: string): Promise<void> {
+  const trash = trashDirOf(outputManifestFile(cacheDir, outDir));
+  while (await stat(trash).then(() => true, () => false)) await sleep(250);
+  await sleep(SETTLE_SECONDS * 1000);
 }
 
 /**
