@@ -239,6 +239,8 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       throw error;
     }
   } finally {
+    // A build that failed while loading would otherwise leave the loose setting to a watching process until its next build.
+    setHeapGrowingPercent(HEAP_GROWING_PERCENT);
     await unstagedSpare?.();
     // Also when parsing failed: a watching process would otherwise keep this thread's reading scratch (4 bytes a character of the longest text read) until its next build.
     releaseArticleReading();

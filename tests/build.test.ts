@@ -9,8 +9,8 @@ import { BBC_DIR, makeProject, PROJECT_DIR, restoreWorkerCountAfterEach } from '
 
 restoreWorkerCountAfterEach();
 
-/** Builds `root`, returning the heap growth settings and stage ends in the order they came. Every flag is still set. */
-async function buildRecording(root: string): Promise<string[]> {
+/** Builds `root`, returning the heap growth settings, stage ends and any failure in the order they came. Every flag is still set. */
+async function buildRecording(root: string, onProgress?: (stage: string) => void): Promise<string[]> {
   const events: string[] = [];
   const setFlags = v8.setFlagsFromString.bind(v8);
   const spy = vi.spyOn(v8, 'setFlagsFromString').mockImplementation((flags: string) => {
@@ -20,7 +20,9 @@ async function buildRecording(root: string): Promise<string[]> {
   });
   try {
     const config = resolveConfig(root, { templates: path.join(PROJECT_DIR, 'templates'), search: false });
-    await build(config, { projectDir: root, onStage: (stage) => events.push(stage) });
+    await build(config, { projectDir: root, onStage: (stage) => events.push(stage), ...(onProgress === undefined ? {} : { onProgress }) });
+  } catch (error) {
+    events.push(`failed: ${(error as Error).message}`);
   } finally {
     spy.mockRestore();
   }
@@ -28,7 +30,7 @@ async function buildRecording(root: string): Promise<string[]> {
 }
 
 describe('build', () => {
-  it('gives the heap more room only while a rebuild loads and relates its cached articles, never while it renders', async () => {
+  it('gives the heap more room only while a rebuild loads and relates its cached articles, never while it renders or after it fails', async () => {
     delete process.env['BROADSHEET_WORKERS'];
     const root = await makeProject({});
     onTestFinished(() => rm(path.dirname(root), { recursive: true, force: true }));
@@ -44,9 +46,20 @@ describe('build', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('The Apple Powerbook 100 has been chosen', 'The Apple PowerBook 100 was chosen'));
     const rebuild = await buildRecording(root);
     const at = (event: string): number => rebuild.indexOf(event);
-    expect(rebuild.filter((e) => e.startsWith('heap')).slice(-2)).toEqual([`heap ${LOADING_HEAP_GROWING_PERCENT}`, `heap ${HEAP_GROWING_PERCENT}`]);
+    const beforeRender = rebuild.slice(0, at('render')).filter((e) => e.startsWith('heap'));
+    expect(beforeRender.slice(-2)).toEqual([`heap ${LOADING_HEAP_GROWING_PERCENT}`, `heap ${HEAP_GROWING_PERCENT}`]);
     expect(at(`heap ${LOADING_HEAP_GROWING_PERCENT}`)).toBeLessThan(at('parse+enrich'));
-    expect(rebuild.lastIndexOf(`heap ${HEAP_GROWING_PERCENT}`)).toBeGreaterThan(at('relate'));
-    expect(rebuild.lastIndexOf(`heap ${HEAP_GROWING_PERCENT}`)).toBeLessThan(at('render'));
+    expect(rebuild.slice(0, at('render')).lastIndexOf(`heap ${HEAP_GROWING_PERCENT}`)).toBeGreaterThan(at('relate'));
+    expect(rebuild).not.toContainEqual(expect.stringMatching(/^failed/));
+
+    // Another edit, and the build fails while loading: the heap is tight again for whatever the process does next (serve waits).
+    await writeFile(file, (await readFile(file, 'utf8')).replace('The Apple PowerBook 100 was chosen', 'The Apple PowerBook 100 is chosen'));
+    const failed = await buildRecording(root, (stage) => {
+      if (stage === 'parse') throw new Error('stopped while loading');
+    });
+    expect(failed).toContain('failed: stopped while loading');
+    expect(failed).toContain(`heap ${LOADING_HEAP_GROWING_PERCENT}`);
+    expect(failed).not.toContain('relate');
+    expect(failed.filter((e) => e.startsWith('heap')).at(-1)).toBe(`heap ${HEAP_GROWING_PERCENT}`);
   });
 });
