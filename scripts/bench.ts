@@ -129,12 +129,14 @@ async function main(): Promise<void> {
       const changedRuns: Run[] = [];
       const undoneRuns: Run[] = [];
       const templateRuns: Run[] = [];
+      // The builds' cache: in the project folder, which the CLI is run from (the size's folder).
+      const cacheDir = path.join(work, `${size}x`, '.broadsheet-cache');
       for (let r = 0; r < runs; r++) {
         // The installed command, as users run it (the CLI compiled from src/: see bin/compiled-cli.js).
         const cli = [path.join(PROJECT_DIR, 'bin/broadsheet.js'), 'build', '--quiet', '--timings', '--seeds', seeds, '--content', empty, '--out', out, '--templates', templates];
         const clean = async (): Promise<void> => {
           await setAside(out);
-          await setAside(path.join(work, `${size}x`, '.broadsheet-cache'));
+          await setAside(cacheDir);
         };
         // Alternated with the full build, so both see the same machine load.
         await clean();
@@ -150,11 +152,15 @@ async function main(): Promise<void> {
           const edited = path.join(seeds, 'copy-1/business/absa-and-barclays-talks-continue.txt');
           const original = await readFile(edited, 'utf8');
           await writeFile(edited, `${original.trimEnd()}\n\nThe talks are expected to end next week, the bank said.\n`);
-          changedRuns.push(await measure(cli, out, path.join(work, `${size}x`)));
+          // Put back also when the build fails, so a corpus kept with --keep is the corpus as generated.
+          try {
+            changedRuns.push(await measure(cli, out, path.join(work, `${size}x`)));
+          } finally {
+            await writeFile(edited, original);
+          }
           log(`  one article changed ${r + 1}: ${format(changedRuns.at(-1)!)}`);
           // The edit undone and built at once, as the live preview rebuilds on each save: a rebuild right after
           // another, with the output it replaced just put aside (see spare-output.ts).
-          await writeFile(edited, original);
           undoneRuns.push(await measure(cli, out, path.join(work, `${size}x`)));
           log(`  edit undone right after ${r + 1}: ${format(undoneRuns.at(-1)!)}`);
           // A template edited so that every page reads differently: every page is rendered and written again, from cached articles.
@@ -162,11 +168,14 @@ async function main(): Promise<void> {
           const layoutText = await readFile(layout, 'utf8');
           if (!layoutText.includes('</body>')) throw new Error(`bench: ${TEMPLATE_EDITED} has no </body> to edit before`);
           await writeFile(layout, layoutText.replace('</body>', '<!-- a template edited -->\n</body>'));
-          templateRuns.push(await measure(cli, out, path.join(work, `${size}x`)));
-          await writeFile(layout, layoutText);
+          try {
+            templateRuns.push(await measure(cli, out, path.join(work, `${size}x`)));
+          } finally {
+            await writeFile(layout, layoutText);
+          }
           log(`  template edited ${r + 1}: ${format(templateRuns.at(-1)!)}`);
           // Every page was replaced: the build deletes the output it replaced in the background, which would slow what comes next.
-          await settle(path.join(work, `${size}x`, '.broadsheet-cache'), out);
+          await settle(cacheDir, out);
         }
       }
       rows.push({ size, kind: BARE, runs, ...median(bareRuns) });
