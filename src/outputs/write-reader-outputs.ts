@@ -191,10 +191,10 @@ async function writeShard(
   const primary = shard.dir === PRIMARY_BUNDLE_DIR;
   const previous = path.join(config.outDir, shard.dir);
   // The primary's list of bundles is written once every shard is done (see writeSearchIndex), not reused with its bundle.
-  const except = new Set(primary ? [shardListPath(shard)] : []);
-  if (unchanged && (await sink.keepPrevious?.(shard.dir, except))) return shard.articles.length;
+  const notReused = primary ? [SEARCH_SHARDS_SCRIPT] : [];
+  if (unchanged && (await sink.keepPrevious?.(shard.dir, new Set(notReused.map((file) => `${shard.dir}${file}`))))) return shard.articles.length;
   const target = sink.resolve(shard.dir);
-  if (unchanged && (await linkTree(previous, target, primary ? [SEARCH_SHARDS_SCRIPT] : []))) return shard.articles.length;
+  if (unchanged && (await linkTree(previous, target, notReused))) return shard.articles.length;
   await rm(target, { recursive: true, force: true });
 
   // The previous bundle lends the fragments of the articles that did not change: Pagefind compresses only the others'.
