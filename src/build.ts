@@ -38,6 +38,7 @@ import type { ProgressListener } from './progress.ts';
 import { hashInputs } from './cache/build-key.ts';
 import { releaseEnrichResources } from './enrich/enrich-resources.ts';
 import { collectGarbage } from './collect-garbage.ts';
+import { heapAdvice } from './heap-room.ts';
 
 /** The cache folder, in the project folder: parsed articles and the manifest of the last output. */
 export const CACHE_DIR = '.broadsheet-cache';
@@ -75,6 +76,8 @@ export interface BuildOptions {
   readonly cache?: boolean;
   /** Progress of the long stages (parse, render). */
   readonly onProgress?: ProgressListener;
+  /** Called at once with advice to show even if the build never ends: Node's heap looks too small for the archive (see heapAdvice). */
+  readonly onAdvice?: (message: string) => void;
 }
 
 /**
@@ -102,6 +105,8 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
 
   const discovered = await timer.time('discover', () => discoverInputs(config.seedsDir, config.contentDir));
   for (const file of discovered.ignored) report.add('skipped', file.displayPath, file.reason);
+  const advice = heapAdvice(discovered.inputs.length);
+  if (advice !== null) options.onAdvice?.(advice);
   const displayPaths = new Map(discovered.inputs.map((i) => [`${i.kind}:${i.relativePath}`, i.displayPath]));
   const displayPath = (a: { inputKind: string; sourceFile: string }): string => displayPaths.get(`${a.inputKind}:${a.sourceFile}`) ?? a.sourceFile;
 

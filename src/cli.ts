@@ -88,7 +88,9 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
     const progress = createProgress(process.stderr);
     // Imported when a command needs it: `help` and a mistyped flag load none of the stages' modules (~1 s of CPU).
     const { build } = await import('./build.ts');
-    const result = await build(config, { projectDir, ...(values.quiet ? {} : { onProgress: progress.listener }) }).finally(() => progress.finish());
+    // Advice comes even when quiet: it is about a build that may end in a crash, when no summary comes.
+    const onAdvice = (message: string): void => void process.stderr.write(`broadsheet: ${message}\n`);
+    const result = await build(config, { projectDir, onAdvice, ...(values.quiet ? {} : { onProgress: progress.listener }) }).finally(() => progress.finish());
     const shown = values.quiet ? result.report.filter((e) => e.level === 'error') : result.report;
     for (const entry of shown.slice(0, MAX_REPORT_LINES)) process.stdout.write(`${formatReportEntry(entry)}\n`);
     if (shown.length > MAX_REPORT_LINES) process.stdout.write(`… and ${shown.length - MAX_REPORT_LINES} more in ${result.outDir}/build-report.json\n`);

@@ -76,7 +76,7 @@ export async function serve(options: ServeOptions): Promise<Preview> {
     let outcome: BuildOutcome;
     try {
       const config = resolveConfig(options.projectDir, await readUserConfig(options.projectDir), options.flags);
-      const result = await build(config, { projectDir: options.projectDir });
+      const result = await build(config, { projectDir: options.projectDir, onAdvice: log });
       site = { root: result.outDir, basePath: config.basePath };
       watchInputs(config);
       for (const entry of result.report.filter((e) => e.level !== 'warning')) log(formatReportEntry(entry));
