@@ -88,7 +88,7 @@ export interface SearchIndexOptions {
  */
 const SEARCH_LANES = 2;
 
-/** The script in the primary bundle that names the other bundles, for the search page to merge (PagefindUI mergeIndex). */
+/** The script in the primary bundle that names the other bundles, for the search page to merge (Pagefind's mergeIndex). */
 export const SEARCH_SHARDS_SCRIPT = 'broadsheet-shards.js';
 
 /**

@@ -101,7 +101,7 @@ describe('the search page', () => {
     expect(doc.querySelector('script[src="/news/pagefind/broadsheet-shards.js"]')).not.toBeNull();
     expect(await site.read('pagefind/broadsheet-shards.js')).toContain('window.broadsheetSearchShards = [];');
     expect(doc.querySelector('#search')?.getAttribute('data-bundle')).toBe('/news/pagefind/');
-    expect(html).toContain('mergeIndex: shards');
+    expect(html).toContain('pagefind.mergeIndex(shard.bundlePath)');
     expect(html).toContain("new URLSearchParams(location.search).get('q')");
     expect(html).toContain('ui.triggerSearch(query)');
     expect(doc.querySelector('noscript')?.textContent).toMatch(/needs JavaScript/);
