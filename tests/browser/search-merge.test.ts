@@ -2,8 +2,8 @@
  * The search page merges the index's bundles all at once. Pagefind UI's own mergeIndex option
  * loads them one after another (each bundle's entry, then its metadata, then the next bundle's):
  * with 32 bundles (52,000 articles) a first search took ~3.8 s on this machine against ~1.7 s with
- * them merged at once, ~5.3 s against ~2.5 s over a 50 ms link. Built here with four articles a search shard, so the sample site's
- * thirteen listed articles make four bundles.
+ * them merged at once, ~5.3 s against ~2.5 s over a 50 ms link. Built here with four articles a
+ * search shard, so the sample site's thirteen listed articles make four bundles.
  */
 import path from 'node:path';
 import fg from 'fast-glob';
