@@ -23,6 +23,8 @@ Options (override broadsheet.config.json):
   --site-url URL     absolute URL of the site, for feeds and sitemap
   --page-size N      articles per list page              (default: 20)
   --no-search        skip the Pagefind search index (quicker; the search page says it is unavailable)
+  --search-shard-size N
+                     articles per search bundle, on average (default: 2048)
   --quiet            print only the summary and errors
   --timings          print the seconds each build stage took, as one JSON line
   --port N           port for serve (0 picks a free one)  (default: 8080)
@@ -49,6 +51,7 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
         'site-url': { type: 'string' },
         'page-size': { type: 'string' },
         search: { type: 'boolean' },
+        'search-shard-size': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         timings: { type: 'boolean', default: false },
         port: { type: 'string' },
@@ -79,6 +82,7 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
   if (values['site-url'] !== undefined) flags.siteUrl = values['site-url'];
   if (values['page-size'] !== undefined) flags.pageSize = Number(values['page-size']);
   if (values.search !== undefined) flags.search = values.search;
+  if (values['search-shard-size'] !== undefined) flags.searchShardSize = Number(values['search-shard-size']);
 
   if (command === 'serve') return runServe(projectDir, flags, values.port);
 

@@ -1,11 +1,12 @@
-/** The CLI's --no-search and --timings flags, on the project's real seeds. */
+/** The CLI's --no-search, --timings and --search-shard-size flags, on the project's real seeds. */
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main, timingsLine } from '../src/cli.ts';
+import { shardBits, shardBucket } from '../src/outputs/search-shards.ts';
 
 const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cleanups: Array<() => Promise<void>> = [];
@@ -58,6 +59,47 @@ describe('broadsheet build --no-search --timings', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Built 3 articles/m);
     expect(stdout).not.toContain('Timings');
+  });
+});
+
+describe('broadsheet build --search-shard-size', () => {
+  it('splits the search index into as many bundles as the ids fill buckets at that size', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'broadsheet-cli-'));
+    cleanups.push(() => rm(out, { recursive: true, force: true }));
+    const site = path.join(out, 'site');
+    const { code } = await run(['build', '--seeds', path.join(PROJECT_DIR, 'seeds'), '--content', path.join(out, 'no-content'), '--out', site, '--quiet', '--search-shard-size', '1'], out);
+    expect(code).toBe(0);
+    const ids = (JSON.parse(await readFile(path.join(site, 'api', 'articles.json'), 'utf8')) as Array<{ id: string }>).map((a) => a.id);
+    expect(ids).toHaveLength(3);
+    // Three articles at one a shard: 2 bits, four buckets, of which the ids fill some.
+    const buckets = new Set(ids.map((id) => shardBucket(id, shardBits(3, 1))));
+    const bundles = (await readdir(site)).filter((name) => /^pagefind(-\d+)?$/.test(name));
+    expect(bundles).toHaveLength(buckets.size);
+    expect(buckets.size).toBeGreaterThan(1);
+    expect(bundles).toContain('pagefind');
+    const list = await readFile(path.join(site, 'pagefind', 'broadsheet-shards.js'), 'utf8');
+    for (const bundle of bundles.filter((b) => b !== 'pagefind')) expect(list).toContain(`${bundle}/`);
+  });
+
+  it('refuses a size that is not a whole number of at least 1, naming the setting', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'broadsheet-cli-'));
+    cleanups.push(() => rm(out, { recursive: true, force: true }));
+    let stderr = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      stderr += String(chunk);
+      return true;
+    });
+    try {
+      for (const size of ['0', 'many', '2.5']) {
+        stderr = '';
+        const { code } = await run(['build', '--seeds', path.join(PROJECT_DIR, 'seeds'), '--out', path.join(out, 'site'), '--quiet', '--search-shard-size', size], out);
+        expect(code, size).toBe(1);
+        expect(stderr, size).toMatch(/searchShardSize must be a whole number of at least 1/);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    expect(existsSync(path.join(out, 'site'))).toBe(false);
   });
 });
 

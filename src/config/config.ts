@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BroadsheetError } from '../errors.ts';
+import { SEARCH_SHARD_SIZE } from '../outputs/search-shards.ts';
 
 /** Everything a build needs to know besides the content. Paths are absolute once resolved. */
 export interface SiteConfig {
@@ -29,6 +30,8 @@ export interface SiteConfig {
   readonly homeSize: number;
   /** Whether to build the Pagefind search index (`false`: quicker builds, the search page says search is unavailable). */
   readonly search: boolean;
+  /** Searchable articles per Pagefind bundle, on average: larger means fewer bundles (quicker searches) but more memory while indexing and more re-indexed per edit. */
+  readonly searchShardSize: number;
 }
 
 /** The keys a user may set in `broadsheet.config.json`, with the type each must have. */
@@ -45,6 +48,7 @@ const USER_KEYS = {
   pageSize: 'number',
   homeSize: 'number',
   search: 'boolean',
+  searchShardSize: 'number',
 } as const;
 
 /** Settings as a user writes them in the config file or on the command line (all optional). */
@@ -99,7 +103,8 @@ export function resolveConfig(projectDir: string, ...layers: UserConfig[]): Site
   const user: UserConfig = Object.assign({}, ...layers);
   const pageSize = user.pageSize ?? 20;
   const homeSize = user.homeSize ?? 10;
-  for (const [key, value] of [['pageSize', pageSize], ['homeSize', homeSize]] as const) {
+  const searchShardSize = user.searchShardSize ?? SEARCH_SHARD_SIZE;
+  for (const [key, value] of [['pageSize', pageSize], ['homeSize', homeSize], ['searchShardSize', searchShardSize]] as const) {
     if (!Number.isInteger(value) || value < 1) {
       throw new BroadsheetError(`${key} must be a whole number of at least 1, not ${value}`, { file: CONFIG_FILE });
     }
@@ -119,6 +124,7 @@ export function resolveConfig(projectDir: string, ...layers: UserConfig[]): Site
     pageSize,
     homeSize,
     search: user.search ?? true,
+    searchShardSize,
   };
 }
 

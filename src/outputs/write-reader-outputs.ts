@@ -12,7 +12,7 @@ import { feedFiles, feedKey, feedPaths, siteFeedSubjects } from './feeds.ts';
 import { sitemapEntries, sitemapFiles } from './sitemap.ts';
 import { robotsTxt } from './robots.ts';
 import { SEARCH_KEY_FILE, buildSearchIndex, searchIndexKey } from './search-index.ts';
-import { PRIMARY_BUNDLE_DIR, SEARCH_SHARD_SIZE, searchShards, type SearchShard } from './search-shards.ts';
+import { PRIMARY_BUNDLE_DIR, searchShards, type SearchShard } from './search-shards.ts';
 
 /** Where generated files go: the build's SiteWriter, or anything with the same `write`. */
 export interface OutputSink {
@@ -69,8 +69,6 @@ export async function writeFeedsAndSitemap(archive: Archive, config: SiteConfig,
 
 /** How writeSearchIndex shards and keys the index. */
 export interface SearchIndexOptions {
-  /** Articles a shard aims at (default SEARCH_SHARD_SIZE). */
-  readonly shardSize?: number;
   /** The article cache's salt: keys name bodies by their input's hash instead of reading them (see searchIndexKey). */
   readonly bodySalt?: string | null;
   /** Pagefind processes at once, at most (default SEARCH_LANES, and never more than the cores). */
@@ -103,7 +101,7 @@ export const SEARCH_SHARDS_SCRIPT = 'broadsheet-shards.js';
  */
 export async function writeSearchIndex(archive: Archive, config: SiteConfig, sink: StagingSink, report: BuildReport, options: SearchIndexOptions = {}): Promise<number> {
   if (!config.search) return 0;
-  const [primary, ...others] = searchShards(searchableArticles(archive), options.shardSize ?? SEARCH_SHARD_SIZE);
+  const [primary, ...others] = searchShards(searchableArticles(archive), config.searchShardSize);
   const bodySalt = options.bodySalt ?? null;
   const bodyOf = options.bodyOf ?? ((article: Article): string => article.bodyHtml);
   if (primary === undefined) return 0;

@@ -7,22 +7,16 @@
  */
 import path from 'node:path';
 import fg from 'fast-glob';
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openBrowserSite, type BrowserSite } from './harness/browser-site.ts';
 import { searchUrl } from '../../src/urls.ts';
 import { bundleFragments } from '../outputs/search-bundle.ts';
-
-// The shard size is internal (no user sets it): small here so the sample site is searched in several shards.
-vi.mock('../../src/outputs/search-shards.ts', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../src/outputs/search-shards.ts')>()),
-  SEARCH_SHARD_SIZE: 4,
-}));
 
 let s: BrowserSite;
 /** The words of each bundle's articles, by bundle folder, and the site-relative URLs it indexed. */
 let bundles: Map<string, { words: Set<string>; urls: string[] }>;
 beforeAll(async () => {
-  s = await openBrowserSite({ basePath: '/news/' });
+  s = await openBrowserSite({ basePath: '/news/', searchShardSize: 4 });
   bundles = new Map();
   for (const dir of ['pagefind/', ...(await fg('pagefind-*/', { cwd: s.site.outDir, onlyDirectories: true, markDirectories: true }))]) {
     const fragments = await bundleFragments(path.join(s.site.outDir, dir));

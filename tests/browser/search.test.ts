@@ -9,18 +9,12 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openBrowserSite, type BrowserSite } from './harness/browser-site.ts';
 import { searchUrl } from '../../src/urls.ts';
 import { sampleArticle } from './harness/sample-site.ts';
 import { HOSTILE } from '../e2e/site-fixture.ts';
 import { indexedUrls } from '../outputs/search-bundle.ts';
-
-// The shard size is internal (no user sets it): small here so the sample site is searched in two shards.
-vi.mock('../../src/outputs/search-shards.ts', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../src/outputs/search-shards.ts')>()),
-  SEARCH_SHARD_SIZE: 7,
-}));
 
 /** Seed 003's file, and a word of its body that no other article of the sample site has. */
 const SEED = '003_8d78b157a282ba9e.txt';
@@ -30,7 +24,7 @@ let s: BrowserSite;
 /** The site-relative URLs each search bundle indexed, by bundle folder. */
 let bundles: Map<string, string[]>;
 beforeAll(async () => {
-  s = await openBrowserSite({ basePath: '/news/' });
+  s = await openBrowserSite({ basePath: '/news/', searchShardSize: 7 });
   bundles = new Map();
   for (const dir of ['pagefind/', ...(await fg('pagefind-*/', { cwd: s.site.outDir, onlyDirectories: true, markDirectories: true }))]) {
     bundles.set(dir, await indexedUrls(path.join(s.site.outDir, dir)));

@@ -1,7 +1,8 @@
-/** The `search` config key: a boolean, on by default, set by the config file or the --no-search flag (later layers win). */
+/** Config keys with rules of their own: `search` (a boolean, on by default, the --no-search flag) and `searchShardSize` (a whole number); later layers win. */
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, validateUserConfig } from '../../src/config/config.ts';
 import { BroadsheetError } from '../../src/errors.ts';
+import { SEARCH_SHARD_SIZE } from '../../src/outputs/search-shards.ts';
 
 describe('the search setting', () => {
   it('is on unless a layer turns it off, and the last layer wins', () => {
@@ -17,5 +18,20 @@ describe('the search setting', () => {
       expect(() => validateUserConfig({ search: value }, 'broadsheet.config.json')).toThrow(BroadsheetError);
       expect(() => validateUserConfig({ search: value }, 'broadsheet.config.json')).toThrow(/config key "search" must be a boolean/);
     }
+  });
+});
+
+describe('the search shard size', () => {
+  it('defaults to SEARCH_SHARD_SIZE, and a later layer wins', () => {
+    expect(resolveConfig('/site').searchShardSize).toBe(SEARCH_SHARD_SIZE);
+    expect(resolveConfig('/site', { searchShardSize: 8192 }).searchShardSize).toBe(8192);
+    expect(resolveConfig('/site', { searchShardSize: 8192 }, { searchShardSize: 512 }).searchShardSize).toBe(512);
+  });
+
+  it('must be a whole number of at least 1, named in the error', () => {
+    for (const value of [0, -2048, 1.5, Number.NaN]) {
+      expect(() => resolveConfig('/site', { searchShardSize: value })).toThrow(/searchShardSize must be a whole number of at least 1/);
+    }
+    expect(() => validateUserConfig({ searchShardSize: '2048' }, 'broadsheet.config.json')).toThrow(/config key "searchShardSize" must be a number/);
   });
 });

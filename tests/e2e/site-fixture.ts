@@ -108,6 +108,8 @@ export interface BuiltSite {
 export interface SiteOptions {
   readonly basePath?: string;
   readonly pageSize?: number;
+  /** Searchable articles per search bundle (the project's default when unset). */
+  readonly searchShardSize?: number;
   /** Markdown articles made from the BBC corpus for a temp content/ folder; none by default. */
   readonly content?: readonly BbcArticleSpec[];
 }
@@ -126,6 +128,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<BuiltSite> {
       out: path.join(root, 'site'),
       basePath: options.basePath ?? '/',
       ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+      ...(options.searchShardSize === undefined ? {} : { searchShardSize: options.searchShardSize }),
     });
     // The temp folder is the project: the build's cache goes there, not into the repository's.
     const result = await build(config, { projectDir: root });

@@ -134,7 +134,7 @@ describe('writeSearchIndex in shards', () => {
     expect(shards.length).toBeGreaterThan(1);
     const out = path.join(root, 'first');
     const report = new BuildReport();
-    const indexed = await writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), folderSink(out), report, { shardSize: SHARD_SIZE });
+    const indexed = await writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none'), searchShardSize: SHARD_SIZE }), folderSink(out), report);
     expect(report.entries()).toEqual([]);
     expect(indexed).toBe(searchableArticles(archive).length);
     expect(existsSync(path.join(out, 'pagefind', 'pagefind-ui.js'))).toBe(true);
@@ -163,7 +163,7 @@ describe('writeSearchIndex in shards', () => {
         await folder.write(relativePath, contents);
       },
     };
-    await writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), sink, new BuildReport(), { shardSize: SHARD_SIZE, lanes: 2 });
+    await writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none'), searchShardSize: SHARD_SIZE }), sink, new BuildReport(), { lanes: 2 });
     // At the end of a clean build the primary no longer runs alone on one lane while the other idles.
     expect(started[0]).toBe(PRIMARY_BUNDLE_DIR);
     expect(started.slice().sort()).toEqual(shards.map((s) => s.dir).sort());
@@ -182,7 +182,7 @@ describe('writeSearchIndex in shards', () => {
     const bundles = async (lanes: number): Promise<Map<string, string>> => {
       const out = path.join(root, `lanes-${lanes}`);
       const report = new BuildReport();
-      await writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), folderSink(out), report, { shardSize: SHARD_SIZE, lanes });
+      await writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none'), searchShardSize: SHARD_SIZE }), folderSink(out), report, { lanes });
       expect(report.entries()).toEqual([]);
       const files = (await fg('pagefind*/**', { cwd: out })).sort();
       return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(out, f))).toString('base64')] as const)));
@@ -207,7 +207,7 @@ describe('writeSearchIndex in shards', () => {
       },
     };
     expect(shards.length).toBeGreaterThan(3);
-    await expect(writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), sink, new BuildReport(), { shardSize: SHARD_SIZE, lanes: 2 })).rejects.toThrow(/no space left/);
+    await expect(writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none'), searchShardSize: SHARD_SIZE }), sink, new BuildReport(), { lanes: 2 })).rejects.toThrow(/no space left/);
     // One shard per lane was under way (the primary first); the third never starts, and the failure is
     // reported only once the other lane's Pagefind is done writing (its bundle is complete).
     expect(started).toHaveLength(2);
@@ -229,7 +229,7 @@ describe('writeSearchIndex in shards', () => {
       },
     };
     expect(shards.length).toBeGreaterThan(2);
-    await expect(writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), sink, new BuildReport(), { shardSize: SHARD_SIZE, lanes: 1, signal: stop.signal })).rejects.toThrow(/JSON API/);
+    await expect(writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none'), searchShardSize: SHARD_SIZE }), sink, new BuildReport(), { lanes: 1, signal: stop.signal })).rejects.toThrow(/JSON API/);
     // The shard under way stops before Pagefind writes it; no other shard and no primary bundle is started.
     expect(started).toHaveLength(1);
     expect(existsSync(path.join(out, started[0]!, 'pagefind-entry.json'))).toBe(false);
@@ -242,7 +242,7 @@ describe('writeSearchIndex in shards', () => {
     const edited = WITH_COPY.map((a) => (a.id === changed.id ? { ...a, bodyHtml: `${a.bodyHtml}<p>The zanzibarite clause was added after publication.</p>` } : a));
     const out = path.join(root, 'second');
     const report = new BuildReport();
-    await writeSearchIndex(buildArchive(edited, new Map()), resolveConfig(root, { out: previous }), folderSink(out), report, { shardSize: SHARD_SIZE });
+    await writeSearchIndex(buildArchive(edited, new Map()), resolveConfig(root, { out: previous, searchShardSize: SHARD_SIZE }), folderSink(out), report);
     expect(report.entries()).toEqual([]);
     for (const shard of shards) {
       const [was, now] = await Promise.all([stat(path.join(previous, shard.dir, 'pagefind-entry.json')), stat(path.join(out, shard.dir, 'pagefind-entry.json'))]);
