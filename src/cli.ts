@@ -80,9 +80,18 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
   if (values.templates !== undefined) flags.templates = values.templates;
   if (values['base-path'] !== undefined) flags.basePath = values['base-path'];
   if (values['site-url'] !== undefined) flags.siteUrl = values['site-url'];
-  if (values['page-size'] !== undefined) flags.pageSize = Number(values['page-size']);
   if (values.search !== undefined) flags.search = values.search;
-  if (values['search-shard-size'] !== undefined) flags.searchShardSize = Number(values['search-shard-size']);
+  // Checked here, so the error names the flag rather than the config file.
+  for (const [flag, key] of [['page-size', 'pageSize'], ['search-shard-size', 'searchShardSize']] as const) {
+    const text = values[flag];
+    if (text === undefined) continue;
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isInteger(value) || value < 1) {
+      process.stderr.write(`broadsheet: --${flag} must be a whole number of at least 1, not ${JSON.stringify(text)}\n`);
+      return 2;
+    }
+    flags[key] = value;
+  }
 
   if (command === 'serve') return runServe(projectDir, flags, values.port);
 

@@ -81,7 +81,7 @@ describe('broadsheet build --search-shard-size', () => {
     for (const bundle of bundles.filter((b) => b !== 'pagefind')) expect(list).toContain(`${bundle}/`);
   });
 
-  it('refuses a size that is not a whole number of at least 1, naming the setting', async () => {
+  it('refuses a size that is not a whole number of at least 1, naming the flag', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'broadsheet-cli-'));
     cleanups.push(() => rm(out, { recursive: true, force: true }));
     let stderr = '';
@@ -90,11 +90,12 @@ describe('broadsheet build --search-shard-size', () => {
       return true;
     });
     try {
-      for (const size of ['0', 'many', '2.5']) {
+      for (const [flag, value] of [['--search-shard-size', '0'], ['--search-shard-size', 'many'], ['--search-shard-size', '2.5'], ['--search-shard-size', ''], ['--page-size', '1.5']]) {
         stderr = '';
-        const { code } = await run(['build', '--seeds', path.join(PROJECT_DIR, 'seeds'), '--out', path.join(out, 'site'), '--quiet', '--search-shard-size', size], out);
-        expect(code, size).toBe(1);
-        expect(stderr, size).toMatch(/searchShardSize must be a whole number of at least 1/);
+        const { code } = await run(['build', '--seeds', path.join(PROJECT_DIR, 'seeds'), '--out', path.join(out, 'site'), '--quiet', flag!, value!], out);
+        expect(code, value).toBe(2);
+        expect(stderr, value).toContain(`broadsheet: ${flag} must be a whole number of at least 1, not ${JSON.stringify(value)}`);
+        expect(stderr, value).not.toContain('broadsheet.config.json');
       }
     } finally {
       spy.mockRestore();
