@@ -130,6 +130,12 @@ describe('writeSearchIndex in shards', () => {
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
+  /** Every file of the search bundles under `out`, with its bytes (base64). */
+  const bundleFiles = async (out: string): Promise<Map<string, string>> => {
+    const files = (await fg('pagefind*/**', { cwd: out })).sort();
+    return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(out, f))).toString('base64')] as const)));
+  };
+
   it('writes the primary bundle with the UI and a list of the others, each of which holds only its index', async () => {
     expect(shards.length).toBeGreaterThan(1);
     const out = path.join(root, 'first');
@@ -184,8 +190,7 @@ describe('writeSearchIndex in shards', () => {
       const report = new BuildReport();
       await writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none'), searchShardSize: SHARD_SIZE }), folderSink(out), report, { lanes });
       expect(report.entries()).toEqual([]);
-      const files = (await fg('pagefind*/**', { cwd: out })).sort();
-      return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(path.join(out, f))).toString('base64')] as const)));
+      return bundleFiles(out);
     };
     expect(shards.length).toBeGreaterThan(2);
     const one = await bundles(1);
@@ -253,5 +258,25 @@ describe('writeSearchIndex in shards', () => {
     expect(fragments.some((f) => f.content.includes('zanzibarite'))).toBe(true);
     // The reused primary's list is written afresh, after the shards, and reads as before.
     expect(await readFile(path.join(out, 'pagefind', SEARCH_SHARDS_SCRIPT), 'utf8')).toBe(await readFile(path.join(previous, 'pagefind', SEARCH_SHARDS_SCRIPT), 'utf8'));
+  });
+
+  it('indexes every shard again when the shard size changes, and writes what a clean build at that size does', async () => {
+    const previous = path.join(root, 'first');
+    const resized = searchShards(searchableArticles(archive), 1);
+    expect(resized[0]?.bits).toBeGreaterThan(shards[0]?.bits ?? Infinity);
+    const out = path.join(root, 'resized');
+    const clean = path.join(root, 'resized-clean');
+    const report = new BuildReport();
+    await writeSearchIndex(archive, resolveConfig(root, { out: previous, searchShardSize: 1 }), folderSink(out), report);
+    await writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none'), searchShardSize: 1 }), folderSink(clean), report);
+    expect(report.entries()).toEqual([]);
+    // A bundle's folder may have been in the old layout too (pagefind/ always is), but never its files.
+    for (const shard of resized) {
+      const now = await stat(path.join(out, shard.dir, 'pagefind-entry.json'));
+      const was = await stat(path.join(previous, shard.dir, 'pagefind-entry.json')).catch(() => null);
+      expect(now.ino, shard.dir).not.toBe(was?.ino);
+    }
+    expect(await listedShards(path.join(out, PRIMARY_BUNDLE_DIR))).toEqual(resized.slice(1).map((s) => s.dir));
+    expect(await bundleFiles(out)).toEqual(await bundleFiles(clean));
   });
 });
