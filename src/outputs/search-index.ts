@@ -28,6 +28,7 @@ import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import { formatDate } from '../render/format-date.ts';
 import { pruneFragments, seedFragments } from './pagefind-fragments.ts';
+import { watchPagefind, type PagefindWatch } from './pagefind-process.ts';
 
 /** The file in the bundle that records its key (see searchIndexKey). */
 export const SEARCH_KEY_FILE = 'broadsheet-index.sha256';
@@ -138,15 +139,19 @@ async function writeIndex(articles: readonly Article[], language: string, output
   const errors: Array<{ file: string | null; message: string }> = [];
   const pagefind = await pagefindLane(options.lane ?? 0);
   let index: PagefindIndex | undefined;
+  let watch: PagefindWatch | undefined;
   try {
     // One language for the whole site: Pagefind would otherwise split the index by page language.
-    const created = await pagefind.createIndex({ forceLanguage: language.split('-')[0] ?? 'en' });
+    const started = watchPagefind(() => pagefind.createIndex({ forceLanguage: language.split('-')[0] ?? 'en' }));
+    watch = started.watch;
+    const alive = watch.alive;
+    const created = await alive(started.result);
     for (const message of created.errors) errors.push({ file: null, message });
     index = created.index;
     if (index === undefined) return { pages: 0, errors };
     let pages = 0;
     const send = async (batch: readonly Article[]): Promise<void> => {
-      const added = await Promise.all(batch.map((a) => (index as PagefindIndex).addHTMLFile({ url: searchUrl(a), content: searchPage(a, language, bodyOf(a)) })));
+      const added = await alive(Promise.all(batch.map((a) => (index as PagefindIndex).addHTMLFile({ url: searchUrl(a), content: searchPage(a, language, bodyOf(a)) }))));
       added.forEach((response, j) => {
         if (response.errors.length === 0) pages += 1;
         for (const message of response.errors) errors.push({ file: batch[j]?.sourceFile ?? null, message });
@@ -168,7 +173,7 @@ async function writeIndex(articles: readonly Article[], language: string, output
     }
     await answering;
     await seeding;
-    const written = await index.writeFiles({ outputPath: outputDir });
+    const written = await alive(index.writeFiles({ outputPath: outputDir }));
     for (const message of written.errors) errors.push({ file: null, message });
     if (options.indexOnly === true && written.errors.length === 0) await keepIndexFiles(outputDir);
     return { pages: written.errors.length === 0 ? pages : 0, errors };
@@ -178,8 +183,9 @@ async function writeIndex(articles: readonly Article[], language: string, output
   } finally {
     // Ends Pagefind's process rather than only deleting the index: it keeps every page's words
     // twice while writing (about 150 KB an article), and a live preview should not hold that
-    // between rebuilds. The next build starts a new one.
-    await index?.deleteIndex().catch(() => undefined);
+    // between rebuilds. The next build starts a new one. A process that ended has no index to delete.
+    watch?.stop();
+    if (watch?.ended !== true) await index?.deleteIndex().catch(() => undefined);
     await pagefind.close().catch(() => undefined);
   }
 }

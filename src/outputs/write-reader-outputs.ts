@@ -12,6 +12,7 @@ import { feedFiles, feedKey, feedPaths, siteFeedSubjects } from './feeds.ts';
 import { sitemapEntries, sitemapFiles } from './sitemap.ts';
 import { robotsTxt } from './robots.ts';
 import { SEARCH_KEY_FILE, buildSearchIndex, searchIndexKey } from './search-index.ts';
+import { PAGEFIND_ENDED } from './pagefind-process.ts';
 import { PRIMARY_BUNDLE_DIR, searchShards, type SearchShard } from './search-shards.ts';
 
 /** Where generated files go: the build's SiteWriter, or anything with the same `write`. */
@@ -201,10 +202,17 @@ async function writeShard(
   signal?.throwIfAborted();
   for (const error of result.errors) report.add('warning', error.file, `search index: ${error.message}`);
   if (result.pages === 0 && shard.articles.length > 0) {
+    // What Pagefind wrote before it failed is no bundle: without it the search page says the index is missing.
+    await rm(target, { recursive: true, force: true });
     const why = primary
       ? 'search index not built: the search page will find nothing'
       : `search index shard ${shard.dir} not built: search will miss its ${shard.articles.length} articles`;
-    report.add('warning', null, `${why} (is the pagefind package installed for this platform?)`);
+    // A process that ended part way was most likely killed for its memory, which grows with the shard.
+    const ended = result.errors.some((error) => error.message.startsWith(PAGEFIND_ENDED) || error.message.includes('backend closed'));
+    const hint = ended
+      ? `Pagefind holds about 150 KB an article of a shard while writing it: if the machine ran short of memory, a smaller searchShardSize (now ${config.searchShardSize}) needs less`
+      : 'is the pagefind package installed for this platform?';
+    report.add('warning', null, `${why} (${hint})`);
     return null;
   }
   await sink.write(`${shard.dir}${SEARCH_KEY_FILE}`, `${key}\n`);

@@ -1,0 +1,72 @@
+/**
+ * Watching the Pagefind process a lane starts. Pagefind's Node package (1.6) listens for errors
+ * writing to its process but not for the process ending: killed while no request was being
+ * written (by the kernel's out-of-memory killer while it wrote a large shard, say), its pending
+ * calls never settled. A build then ended silently with Node's exit code 13 (a top-level await
+ * left unsettled) and left its staging folder behind; a live preview waited for ever.
+ */
+import childProcess, { type ChildProcess } from 'node:child_process';
+
+/** How a report line about a Pagefind process that ended by itself begins. */
+export const PAGEFIND_ENDED = "Pagefind's process ended";
+
+/** A watch on one Pagefind process. */
+export interface PagefindWatch {
+  /** Settles as `work` does, or rejects once the process has ended by itself, whichever comes first. */
+  alive<T>(work: Promise<T>): Promise<T>;
+  /** Whether the process ended by itself. */
+  readonly ended: boolean;
+  /** Stops watching: called before the process is ended on purpose. */
+  stop(): void;
+}
+
+/**
+ * Calls `start`, a first call of Pagefind's API on a lane with no process (createIndex), and
+ * returns its result with a watch on the process it spawned. Pagefind spawns its process
+ * synchronously within that call, so the one spawn made meanwhile is its; when it spawns none
+ * (a process already running), the watch never fires.
+ */
+export function watchPagefind<T>(start: () => T): { result: T; watch: PagefindWatch } {
+  const exports = childProcess as { spawn: typeof childProcess.spawn };
+  const spawn = exports.spawn;
+  let child: ChildProcess | undefined;
+  exports.spawn = ((...args: Parameters<typeof spawn>) => (child = spawn(...args))) as typeof spawn;
+  try {
+    const result = start();
+    return { result, watch: watchProcess(child) };
+  } finally {
+    exports.spawn = spawn;
+  }
+}
+
+function watchProcess(child: ChildProcess | undefined): PagefindWatch {
+  let ended = false;
+  let failure: Error | null = null;
+  let fail: (error: Error) => void = () => undefined;
+  const died = new Promise<never>((_resolve, reject) => {
+    fail = reject;
+  });
+  // Only ever raced against work that is awaited.
+  died.catch(() => undefined);
+  const onError = (error: Error): void => {
+    failure = error;
+  };
+  // 'close', not 'exit': by then every answer the process wrote has been read.
+  const onClose = (code: number | null, signal: NodeJS.Signals | null): void => {
+    ended = true;
+    const how = signal === null ? `exit code ${code}` : `killed by ${signal}`;
+    fail(new Error(`${PAGEFIND_ENDED} (${how}) while indexing${failure === null ? '' : `: ${failure.message}`}`));
+  };
+  child?.on('error', onError);
+  child?.once('close', onClose);
+  return {
+    alive: (work) => Promise.race([work, died]),
+    get ended() {
+      return ended;
+    },
+    stop() {
+      child?.off('error', onError);
+      child?.off('close', onClose);
+    },
+  };
+}

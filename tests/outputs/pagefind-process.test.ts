@@ -1,0 +1,107 @@
+/**
+ * A Pagefind process that ends part way (killed for its memory, say) fails its shard with a
+ * report line saying so, and never leaves the build waiting: Pagefind's package does not notice
+ * a process that ends while no request is being written, and a build ended silently with Node's
+ * exit code 13.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import childProcess from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildArchive } from '../../src/archive/build-archive.ts';
+import { resolveConfig } from '../../src/config/config.ts';
+import { BuildReport } from '../../src/report.ts';
+import { PAGEFIND_ENDED, watchPagefind } from '../../src/outputs/pagefind-process.ts';
+import { writeSearchIndex } from '../../src/outputs/write-reader-outputs.ts';
+import { WITH_COPY } from '../archive/wire-copies.ts';
+import { folderSink } from './search-bundle.ts';
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'broadsheet-pagefind-process-'));
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/**
+ * Makes every process spawned from now on (Pagefind's) die by SIGKILL, instead of receiving it,
+ * at the request for which `when(type, count)` holds: its type ("AddFile", "WriteFiles") and
+ * how many of that type it has been sent, this one included.
+ */
+function killPagefindAt(when: (type: string, count: number) => boolean): void {
+  const spawn = childProcess.spawn;
+  vi.spyOn(childProcess, 'spawn').mockImplementation(((...args: Parameters<typeof spawn>) => {
+    const child = spawn(...args);
+    const stdin = child.stdin!;
+    const write = stdin.write.bind(stdin) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    const sent = new Map<string, number>();
+    stdin.write = ((chunk: unknown, ...rest: unknown[]) => {
+      // Each request is its own write: base64 of its JSON, then a comma.
+      const type = (JSON.parse(Buffer.from(String(chunk).replace(/,$/, ''), 'base64').toString('utf8')) as { payload: { type: string } }).payload.type;
+      sent.set(type, (sent.get(type) ?? 0) + 1);
+      if (!when(type, sent.get(type)!)) return write(chunk, ...rest);
+      child.kill('SIGKILL');
+      return true;
+    }) as typeof stdin.write;
+    return child;
+  }) as typeof spawn);
+}
+
+describe('a Pagefind process that ends part way', () => {
+  const archive = buildArchive(WITH_COPY, new Map());
+
+  for (const [moment, when] of [
+    ['asked to write its files, with nothing else in flight', (type: string) => type === 'WriteFiles'],
+    ['sent its second article', (type: string, count: number) => type === 'AddFile' && count === 2],
+  ] as const) {
+    it(`fails the shard with a line saying so when it is killed ${moment}`, { timeout: 20_000 }, async () => {
+      killPagefindAt(when);
+      const out = path.join(root, moment.split(' ')[0]!);
+      const report = new BuildReport();
+      const indexed = await writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), folderSink(out), report);
+      expect(indexed).toBe(0);
+      const messages = report.entries().map((e) => e.message);
+      expect(messages).toContain(`search index: ${PAGEFIND_ENDED} (killed by SIGKILL) while indexing`);
+      expect(messages.find((m) => m.startsWith('search index not built'))).toMatch(/smaller searchShardSize \(now 2048\) needs less/);
+      // What Pagefind wrote before it died is no bundle.
+      expect(existsSync(path.join(out, 'pagefind'))).toBe(false);
+    });
+  }
+});
+
+describe('watchPagefind', () => {
+  const sleeper = (): childProcess.ChildProcess => childProcess.spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+
+  it('rejects what is awaited once the process it spawned ends, naming how', async () => {
+    const { result: child, watch } = watchPagefind(sleeper);
+    const waiting = watch.alive(new Promise(() => undefined));
+    expect(watch.ended).toBe(false);
+    child.kill('SIGKILL');
+    await expect(waiting).rejects.toThrow(`${PAGEFIND_ENDED} (killed by SIGKILL) while indexing`);
+    expect(watch.ended).toBe(true);
+    await expect(watch.alive(new Promise(() => undefined))).rejects.toThrow(PAGEFIND_ENDED);
+  });
+
+  it('passes work through while the process lives, and ignores it once stopped', async () => {
+    const { result: child, watch } = watchPagefind(sleeper);
+    await expect(watch.alive(Promise.resolve('answer'))).resolves.toBe('answer');
+    watch.stop();
+    const closed = new Promise((resolve) => child.once('close', resolve));
+    child.kill('SIGTERM');
+    await closed;
+    expect(watch.ended).toBe(false);
+    await expect(watch.alive(Promise.resolve('after'))).resolves.toBe('after');
+  });
+
+  it('restores spawn, and watches nothing when nothing was spawned', async () => {
+    const spawn = childProcess.spawn;
+    const { result, watch } = watchPagefind(() => 7);
+    expect(result).toBe(7);
+    expect(childProcess.spawn).toBe(spawn);
+    await expect(watch.alive(Promise.resolve(8))).resolves.toBe(8);
+  });
+});
