@@ -7,8 +7,11 @@
  */
 import childProcess, { type ChildProcess } from 'node:child_process';
 
-/** How a report line about a Pagefind process that ended by itself begins. */
+/** How the error of a Pagefind process that exited part way begins (a panic: a full disk, say; Pagefind prints why). */
 export const PAGEFIND_ENDED = "Pagefind's process ended";
+
+/** How the error of a Pagefind process killed part way begins (most likely for its memory). */
+export const PAGEFIND_KILLED = "Pagefind's process was killed";
 
 /** A watch on one Pagefind process. */
 export interface PagefindWatch {
@@ -54,8 +57,8 @@ function watchProcess(child: ChildProcess | undefined): PagefindWatch {
   // 'close', not 'exit': by then every answer the process wrote has been read.
   const onClose = (code: number | null, signal: NodeJS.Signals | null): void => {
     ended = true;
-    const how = signal === null ? `exit code ${code}` : `killed by ${signal}`;
-    fail(new Error(`${PAGEFIND_ENDED} (${how}) while indexing${failure === null ? '' : `: ${failure.message}`}`));
+    const what = signal === null ? `${PAGEFIND_ENDED} (exit code ${code})` : `${PAGEFIND_KILLED} (${signal})`;
+    fail(new Error(`${what} while indexing${failure === null ? '' : `: ${failure.message}`}`));
   };
   child?.on('error', onError);
   child?.once('close', onClose);

@@ -12,7 +12,7 @@ import { feedFiles, feedKey, feedPaths, siteFeedSubjects } from './feeds.ts';
 import { sitemapEntries, sitemapFiles } from './sitemap.ts';
 import { robotsTxt } from './robots.ts';
 import { SEARCH_KEY_FILE, buildSearchIndex, searchIndexKey } from './search-index.ts';
-import { PAGEFIND_ENDED } from './pagefind-process.ts';
+import { PAGEFIND_ENDED, PAGEFIND_KILLED } from './pagefind-process.ts';
 import { PRIMARY_BUNDLE_DIR, searchShards, type SearchShard } from './search-shards.ts';
 
 /** Where generated files go: the build's SiteWriter, or anything with the same `write`. */
@@ -207,12 +207,15 @@ async function writeShard(
     const why = primary
       ? 'search index not built: the search page will find nothing'
       : `search index shard ${shard.dir} not built: search will miss its ${shard.articles.length} articles`;
-    // A process that ended part way was most likely killed for its memory, which grows with the shard.
+    // A process killed part way most likely was for its memory, which grows with the shard; one that exited printed why.
+    const killed = result.errors.some((error) => error.message.startsWith(PAGEFIND_KILLED));
     const ended = result.errors.some((error) => error.message.startsWith(PAGEFIND_ENDED) || error.message.includes('backend closed'));
-    const hint = ended
-      ? `Pagefind holds about 150 KB an article of a shard while writing it: if the machine ran short of memory, a smaller searchShardSize (now ${config.searchShardSize}) needs less`
-      : 'is the pagefind package installed for this platform?';
-    report.add('warning', null, `${why} (${hint})`);
+    const hint = killed
+      ? ` (Pagefind holds about 150 KB an article of a shard while writing it: if the machine ran short of memory, a smaller searchShardSize, now ${config.searchShardSize}, needs less)`
+      : ended
+        ? ''
+        : ' (is the pagefind package installed for this platform?)';
+    report.add('warning', null, `${why}${hint}`);
     return null;
   }
   await sink.write(`${shard.dir}${SEARCH_KEY_FILE}`, `${key}\n`);

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { buildArchive } from '../../src/archive/build-archive.ts';
 import { resolveConfig } from '../../src/config/config.ts';
 import { BuildReport } from '../../src/report.ts';
-import { PAGEFIND_ENDED, watchPagefind } from '../../src/outputs/pagefind-process.ts';
+import { PAGEFIND_ENDED, PAGEFIND_KILLED, watchPagefind } from '../../src/outputs/pagefind-process.ts';
 import { writeSearchIndex } from '../../src/outputs/write-reader-outputs.ts';
 import { WITH_COPY } from '../archive/wire-copies.ts';
 import { folderSink } from './search-bundle.ts';
@@ -28,11 +28,12 @@ afterEach(() => {
 });
 
 /**
- * Makes every process spawned from now on (Pagefind's) die by SIGKILL, instead of receiving it,
- * at the request for which `when(type, count)` holds: its type ("AddFile", "WriteFiles") and
- * how many of that type it has been sent, this one included.
+ * Makes every process spawned from now on (Pagefind's) end, instead of receiving it, at the
+ * request for which `when(type, count)` holds: its type ("AddFile", "WriteFiles") and how many
+ * of that type it has been sent, this one included. It dies by SIGKILL, or with `how` 'exit' its
+ * input is closed, on which Pagefind exits by itself.
  */
-function killPagefindAt(when: (type: string, count: number) => boolean): void {
+function endPagefindAt(when: (type: string, count: number) => boolean, how: 'kill' | 'exit' = 'kill'): void {
   const spawn = childProcess.spawn;
   vi.spyOn(childProcess, 'spawn').mockImplementation(((...args: Parameters<typeof spawn>) => {
     const child = spawn(...args);
@@ -44,7 +45,8 @@ function killPagefindAt(when: (type: string, count: number) => boolean): void {
       const type = (JSON.parse(Buffer.from(String(chunk).replace(/,$/, ''), 'base64').toString('utf8')) as { payload: { type: string } }).payload.type;
       sent.set(type, (sent.get(type) ?? 0) + 1);
       if (!when(type, sent.get(type)!)) return write(chunk, ...rest);
-      child.kill('SIGKILL');
+      if (how === 'kill') child.kill('SIGKILL');
+      else stdin.end();
       return true;
     }) as typeof stdin.write;
     return child;
@@ -59,18 +61,29 @@ describe('a Pagefind process that ends part way', () => {
     ['sent its second article', (type: string, count: number) => type === 'AddFile' && count === 2],
   ] as const) {
     it(`fails the shard with a line saying so when it is killed ${moment}`, { timeout: 20_000 }, async () => {
-      killPagefindAt(when);
+      endPagefindAt(when);
       const out = path.join(root, moment.split(' ')[0]!);
       const report = new BuildReport();
       const indexed = await writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), folderSink(out), report);
       expect(indexed).toBe(0);
       const messages = report.entries().map((e) => e.message);
-      expect(messages).toContain(`search index: ${PAGEFIND_ENDED} (killed by SIGKILL) while indexing`);
-      expect(messages.find((m) => m.startsWith('search index not built'))).toMatch(/smaller searchShardSize \(now 2048\) needs less/);
+      expect(messages).toContain(`search index: ${PAGEFIND_KILLED} (SIGKILL) while indexing`);
+      expect(messages.find((m) => m.startsWith('search index not built'))).toMatch(/a smaller searchShardSize, now 2048, needs less\)$/);
       // What Pagefind wrote before it died is no bundle.
       expect(existsSync(path.join(out, 'pagefind'))).toBe(false);
     });
   }
+
+  it('says it ended, without guessing why, when it exits by itself (a full disk makes it panic)', { timeout: 20_000 }, async () => {
+    endPagefindAt((type) => type === 'WriteFiles', 'exit');
+    const out = path.join(root, 'exited');
+    const report = new BuildReport();
+    expect(await writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), folderSink(out), report)).toBe(0);
+    const messages = report.entries().map((e) => e.message);
+    expect(messages).toContain(`search index: ${PAGEFIND_ENDED} (exit code 0) while indexing`);
+    expect(messages).toContain('search index not built: the search page will find nothing');
+    expect(existsSync(path.join(out, 'pagefind'))).toBe(false);
+  });
 });
 
 describe('watchPagefind', () => {
@@ -81,9 +94,9 @@ describe('watchPagefind', () => {
     const waiting = watch.alive(new Promise(() => undefined));
     expect(watch.ended).toBe(false);
     child.kill('SIGKILL');
-    await expect(waiting).rejects.toThrow(`${PAGEFIND_ENDED} (killed by SIGKILL) while indexing`);
+    await expect(waiting).rejects.toThrow(`${PAGEFIND_KILLED} (SIGKILL) while indexing`);
     expect(watch.ended).toBe(true);
-    await expect(watch.alive(new Promise(() => undefined))).rejects.toThrow(PAGEFIND_ENDED);
+    await expect(watch.alive(new Promise(() => undefined))).rejects.toThrow(PAGEFIND_KILLED);
   });
 
   it('passes work through while the process lives, and ignores it once stopped', async () => {
