@@ -19,6 +19,8 @@ export interface PagefindWatch {
   alive<T>(work: Promise<T>): Promise<T>;
   /** Whether the process ended by itself. */
   readonly ended: boolean;
+  /** How the process ended, once it has, waiting up to `ms` for it; null if it still runs. */
+  endedWithin(ms: number): Promise<Error | null>;
   /** Stops watching: called before the process is ended on purpose. */
   stop(): void;
 }
@@ -43,7 +45,7 @@ export function watchPagefind<T>(start: () => T): { result: T; watch: PagefindWa
 }
 
 function watchProcess(child: ChildProcess | undefined): PagefindWatch {
-  let ended = false;
+  let ended: Error | null = null;
   let failure: Error | null = null;
   let fail: (error: Error) => void = () => undefined;
   const died = new Promise<never>((_resolve, reject) => {
@@ -56,17 +58,26 @@ function watchProcess(child: ChildProcess | undefined): PagefindWatch {
   };
   // 'close', not 'exit': by then every answer the process wrote has been read.
   const onClose = (code: number | null, signal: NodeJS.Signals | null): void => {
-    ended = true;
     const what = signal === null ? `${PAGEFIND_ENDED} (exit code ${code})` : `${PAGEFIND_KILLED} (${signal})`;
-    fail(new Error(`${what} while indexing${failure === null ? '' : `: ${failure.message}`}`));
+    ended = new Error(`${what} while indexing${failure === null ? '' : `: ${failure.message}`}`);
+    fail(ended);
   };
   child?.on('error', onError);
   child?.once('close', onClose);
   return {
     alive: (work) => Promise.race([work, died]),
     get ended() {
-      return ended;
+      return ended !== null;
     },
+    endedWithin: (ms) =>
+      new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(ended), ms);
+        timer.unref();
+        died.catch(() => {
+          clearTimeout(timer);
+          resolve(ended);
+        });
+      }),
     stop() {
       child?.off('error', onError);
       child?.off('close', onClose);

@@ -59,6 +59,9 @@ async function pagefindLane(lane: number): Promise<PagefindApi> {
   return api;
 }
 
+/** How long a failed call waits for Pagefind's process to be seen ending, to say how it did. */
+const PROCESS_END_WAIT_MS = 2000;
+
 /** Articles sent to Pagefind at once: enough to keep its threads busy, few enough to bound memory. */
 const BATCH = 64;
 
@@ -178,7 +181,10 @@ async function writeIndex(articles: readonly Article[], language: string, output
     if (options.indexOnly === true && written.errors.length === 0) await keepIndexFiles(outputDir);
     return { pages: written.errors.length === 0 ? pages : 0, errors };
   } catch (error) {
-    errors.push({ file: null, message: (error as Error).message ?? String(error) });
+    const message = (error as Error).message ?? String(error);
+    // Pagefind's package may notice a dead process first, writing to it: how the process ended says more.
+    const ended = /backend (is )?closed/.test(message) ? await watch?.endedWithin(PROCESS_END_WAIT_MS) : null;
+    errors.push({ file: null, message: ended?.message ?? message });
     return { pages: 0, errors };
   } finally {
     // Ends Pagefind's process rather than only deleting the index: it keeps every page's words

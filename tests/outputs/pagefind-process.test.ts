@@ -30,10 +30,11 @@ afterEach(() => {
 /**
  * Makes every process spawned from now on (Pagefind's) end, instead of receiving it, at the
  * request for which `when(type, count)` holds: its type ("AddFile", "WriteFiles") and how many
- * of that type it has been sent, this one included. It dies by SIGKILL, or with `how` 'exit' its
- * input is closed, on which Pagefind exits by itself.
+ * of that type it has been sent, this one included. `how`: 'kill', it dies by SIGKILL; 'noticed',
+ * the same, and the write fails at once, so that Pagefind's package sees the broken pipe before
+ * the process is seen to end; 'exit', its input is closed, on which Pagefind exits by itself.
  */
-function endPagefindAt(when: (type: string, count: number) => boolean, how: 'kill' | 'exit' = 'kill'): void {
+function endPagefindAt(when: (type: string, count: number) => boolean, how: 'kill' | 'noticed' | 'exit' = 'kill'): void {
   const spawn = childProcess.spawn;
   vi.spyOn(childProcess, 'spawn').mockImplementation(((...args: Parameters<typeof spawn>) => {
     const child = spawn(...args);
@@ -45,8 +46,13 @@ function endPagefindAt(when: (type: string, count: number) => boolean, how: 'kil
       const type = (JSON.parse(Buffer.from(String(chunk).replace(/,$/, ''), 'base64').toString('utf8')) as { payload: { type: string } }).payload.type;
       sent.set(type, (sent.get(type) ?? 0) + 1);
       if (!when(type, sent.get(type)!)) return write(chunk, ...rest);
-      if (how === 'kill') child.kill('SIGKILL');
-      else stdin.end();
+      if (how === 'exit') {
+        stdin.end();
+        return true;
+      }
+      child.kill('SIGKILL');
+      const callback = rest.find((r): r is (error: Error) => void => typeof r === 'function');
+      if (how === 'noticed') callback?.(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
       return true;
     }) as typeof stdin.write;
     return child;
@@ -56,13 +62,14 @@ function endPagefindAt(when: (type: string, count: number) => boolean, how: 'kil
 describe('a Pagefind process that ends part way', () => {
   const archive = buildArchive(WITH_COPY, new Map());
 
-  for (const [moment, when] of [
-    ['asked to write its files, with nothing else in flight', (type: string) => type === 'WriteFiles'],
-    ['sent its second article', (type: string, count: number) => type === 'AddFile' && count === 2],
+  for (const [moment, when, how] of [
+    ['asked to write its files, with nothing else in flight', (type: string) => type === 'WriteFiles', 'kill'],
+    ['sent its second article', (type: string, count: number) => type === 'AddFile' && count === 2, 'kill'],
+    ['sent its second article, and Pagefind’s package sees the broken pipe first', (type: string, count: number) => type === 'AddFile' && count === 2, 'noticed'],
   ] as const) {
     it(`fails the shard with a line saying so when it is killed ${moment}`, { timeout: 20_000 }, async () => {
-      endPagefindAt(when);
-      const out = path.join(root, moment.split(' ')[0]!);
+      endPagefindAt(when, how);
+      const out = path.join(root, `killed-${how}-${moment.split(' ')[0]!}`);
       const report = new BuildReport();
       const indexed = await writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), folderSink(out), report);
       expect(indexed).toBe(0);
@@ -89,11 +96,14 @@ describe('a Pagefind process that ends part way', () => {
 describe('watchPagefind', () => {
   const sleeper = (): childProcess.ChildProcess => childProcess.spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
 
-  it('rejects what is awaited once the process it spawned ends, naming how', async () => {
+  it('rejects what is awaited once the process it spawned ends, and says how to those who wait for it', async () => {
     const { result: child, watch } = watchPagefind(sleeper);
     const waiting = watch.alive(new Promise(() => undefined));
     expect(watch.ended).toBe(false);
+    expect(await watch.endedWithin(20)).toBeNull();
+    const ending = watch.endedWithin(10_000);
     child.kill('SIGKILL');
+    expect((await ending)?.message).toBe(`${PAGEFIND_KILLED} (SIGKILL) while indexing`);
     await expect(waiting).rejects.toThrow(`${PAGEFIND_KILLED} (SIGKILL) while indexing`);
     expect(watch.ended).toBe(true);
     await expect(watch.alive(new Promise(() => undefined))).rejects.toThrow(PAGEFIND_KILLED);
