@@ -74,7 +74,7 @@ export interface BuildOptions {
   readonly projectDir?: string;
   /** Reuse cached articles and unchanged output files of the previous build (default true). */
   readonly cache?: boolean;
-  /** Progress of the long stages (parse, render). */
+  /** Progress of the long stages (parse, render, and search beside render). */
   readonly onProgress?: ProgressListener;
   /** Called at once with advice to show even if the build never ends: Node's heap looks too small for the archive (see heapAdvice). */
   readonly onAdvice?: (message: string) => void;
@@ -183,7 +183,12 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     // When render or the other outputs fail, Pagefind starts no more shards: the build is failing anyway.
     const stopSearch = new AbortController();
     const search = timer.time('search', () =>
-      writeSearchIndex(archive, config, writer, report, { bodySalt: salts.articles, bodyOf: (article) => bodies.html(article), signal: stopSearch.signal }),
+      writeSearchIndex(archive, config, writer, report, {
+        bodySalt: salts.articles,
+        bodyOf: (article) => bodies.html(article),
+        signal: stopSearch.signal,
+        onProgress: (done, all) => options.onProgress?.('search', done, all),
+      }),
     );
     // Awaited below, with the other outputs or before the staging folder is removed; until then a failure must not count as unhandled.
     search.catch(() => undefined);

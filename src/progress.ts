@@ -24,7 +24,14 @@ const REDRAW_MS = 100;
 /** Plain lines are printed at every this fraction of a stage. */
 const LINE_STEP = 0.25;
 
-/** A progress listener writing to `stream`, plus finish() to clear the bar before the summary is printed. */
+/** The order of the stages on a terminal's line (others after them): the bar is the first running stage's. */
+const STAGE_ORDER = ['parse', 'render', 'search'];
+
+/**
+ * A progress listener writing to `stream`, plus finish() to clear the bar before the summary is
+ * printed. Stages may run at once (search beside render): a terminal's one line shows a bar for
+ * the first of them in pipeline order and the others' counts after it.
+ */
 export function createProgress(stream: ProgressStream, options: ProgressOptions = {}): { listener: ProgressListener; finish(): void } {
   const now = options.now ?? (() => performance.now());
   const start = now();
@@ -33,19 +40,38 @@ export function createProgress(stream: ProgressStream, options: ProgressOptions 
   let lastDraw = -Infinity;
   let drawn = false;
   const printedSteps = new Map<string, number>();
+  /** The stages running, with their counts. */
+  const running = new Map<string, { done: number; total: number }>();
+
+  const percent = (done: number, total: number): string => `${String(Math.floor(Math.min(1, done / total) * 100)).padStart(3)}% ${done}/${total}`;
+  const rank = (stage: string): number => (STAGE_ORDER.includes(stage) ? STAGE_ORDER.indexOf(stage) : STAGE_ORDER.length);
+  const line = (): string =>
+    [...running]
+      .sort((a, b) => rank(a[0]) - rank(b[0]))
+      .map(([stage, { done, total }], i) => {
+        if (i > 0) return `${stage} ${percent(done, total).trimStart()}`;
+        const filled = Math.round(Math.min(1, done / total) * width);
+        return `${stage.padEnd(8)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${percent(done, total)}`;
+      })
+      .join(' · ');
 
   const listener: ProgressListener = (stage, done, total) => {
+    if (total <= 0) return;
     const t = now();
-    if (t - start < delay || total <= 0) return;
-    const fraction = Math.min(1, done / total);
+    const finished = done >= total;
     if (stream.isTTY === true) {
-      if (t - lastDraw < REDRAW_MS && done < total) return;
-      lastDraw = t;
-      const filled = Math.round(fraction * width);
-      stream.write(`\r\x1b[K${stage.padEnd(8)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}% ${done}/${total}`);
-      drawn = true;
+      running.set(stage, { done, total });
+      if (t - start >= delay && (finished || t - lastDraw >= REDRAW_MS)) {
+        lastDraw = t;
+        stream.write(`\r\x1b[K${line()}`);
+        drawn = true;
+      }
+      // Shown at 100% once, then the line is the other stages'.
+      if (finished) running.delete(stage);
       return;
     }
+    if (t - start < delay) return;
+    const fraction = Math.min(1, done / total);
     const step = Math.floor(fraction / LINE_STEP);
     if (step <= (printedSteps.get(stage) ?? -1)) return;
     printedSteps.set(stage, step);

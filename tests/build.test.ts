@@ -1,4 +1,4 @@
-/** build(): how it sets V8's heap growth for each kind of build. */
+/** build(): how it sets V8's heap growth for each kind of build, and the progress it reports. */
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -61,5 +61,32 @@ describe('build', () => {
     expect(failed).toContain(`heap ${LOADING_HEAP_GROWING_PERCENT}`);
     expect(failed).not.toContain('relate');
     expect(failed.filter((e) => e.startsWith('heap')).at(-1)).toBe(`heap ${HEAP_GROWING_PERCENT}`);
+  });
+
+  it('reports the progress of parse, render and search (beside render), each counted up to its total', async () => {
+    const root = await makeProject({});
+    onTestFinished(() => rm(path.dirname(root), { recursive: true, force: true }));
+    await cp(path.join(BBC_DIR, 'tech'), path.join(root, 'seeds/tech'), { recursive: true });
+    const reports = new Map<string, Array<[number, number]>>();
+    // 64 articles a search shard: the tech desk's ~400 articles make several, each reported as it ends.
+    const config = resolveConfig(root, { templates: path.join(PROJECT_DIR, 'templates'), searchShardSize: 64 });
+    const result = await build(config, {
+      projectDir: root,
+      onProgress: (stage, done, total) => reports.set(stage, [...(reports.get(stage) ?? []), [done, total]]),
+    });
+    expect([...reports.keys()].sort()).toEqual(['parse', 'render', 'search']);
+    for (const [stage, counts] of reports) {
+      const total = counts[0]![1];
+      expect(counts.every(([, t]) => t === total), stage).toBe(true);
+      expect(counts.map(([done]) => done), stage).toEqual([...counts.map(([done]) => done)].sort((a, b) => a - b));
+      expect(counts.at(-1)![0], stage).toBe(total);
+    }
+    expect(reports.get('parse')![0]![1]).toBe(result.articles);
+    expect(reports.get('render')![0]![1]).toBe(result.pages);
+    // Every searchable article once (near-copies are not indexed), from 0 at the start, by shard.
+    const search = reports.get('search')!;
+    expect(search[0]).toEqual([0, search[0]![1]]);
+    expect(search[0]![1]).toBeGreaterThan(result.articles * 0.9);
+    expect(search.length).toBeGreaterThan(4);
   });
 });

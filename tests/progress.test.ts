@@ -36,4 +36,37 @@ describe('createProgress', () => {
     progress.finish();
     expect(out).toEqual(['\r\x1b[Kparse    [###-------]  25% 1/4', '\r\x1b[Kparse    [########--]  75% 3/4', '\r\x1b[Kparse    [##########] 100% 4/4', '\r\x1b[K']);
   });
+
+  it('shows stages that run at once on one terminal line, the bar for the first in pipeline order, each until it ends', () => {
+    const { out, tick, progress } = fixture(true);
+    progress.listener('search', 0, 8);
+    tick(3000);
+    progress.listener('render', 10, 40);
+    tick(150);
+    progress.listener('search', 2, 8);
+    tick(150);
+    progress.listener('render', 40, 40);
+    tick(150);
+    progress.listener('search', 5, 8);
+    progress.listener('search', 8, 8);
+    progress.finish();
+    expect(out).toEqual([
+      '\r\x1b[Krender   [###-------]  25% 10/40 · search 0% 0/8',
+      '\r\x1b[Krender   [###-------]  25% 10/40 · search 25% 2/8',
+      '\r\x1b[Krender   [##########] 100% 40/40 · search 25% 2/8',
+      '\r\x1b[Ksearch   [######----]  62% 5/8',
+      '\r\x1b[Ksearch   [##########] 100% 8/8',
+      '\r\x1b[K',
+    ]);
+  });
+
+  it('prints each stage’s quarters apart when stages run at once and the stream is not a terminal', () => {
+    const { out, tick, progress } = fixture(false);
+    tick(2500);
+    progress.listener('render', 5, 10);
+    progress.listener('search', 0, 8);
+    progress.listener('render', 10, 10);
+    progress.listener('search', 8, 8);
+    expect(out).toEqual(['render: 5/10 (50%)\n', 'search: 0/8 (0%)\n', 'render: 10/10 (100%)\n', 'search: 8/8 (100%)\n']);
+  });
 });

@@ -78,6 +78,8 @@ export interface SearchIndexOptions {
   readonly signal?: AbortSignal;
   /** An article's body HTML (default: its bodyHtml): the build reads bodies back from its cache only for the shards it indexes. */
   readonly bodyOf?: (article: Article) => string;
+  /** Called with the articles of the shards done (indexed, reused or failed) and of all shards: at the start, then as each shard ends. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -116,11 +118,16 @@ export async function writeSearchIndex(archive: Archive, config: SiteConfig, sin
   const order = indexingOrder(keys);
   let next = 0;
   let failed = false;
+  const total = shards.reduce((sum, shard) => sum + shard.articles.length, 0);
+  let done = 0;
+  options.onProgress?.(done, total);
   const lane = async (laneIndex: number): Promise<void> => {
     try {
       while (!failed && options.signal?.aborted !== true && next < order.length) {
         const i = order[next++]!;
         built[i] = await writeShard(shards[i]!, keys[i]!, { bodyOf, lane: laneIndex, signal: options.signal }, config, sink, report);
+        done += shards[i]!.articles.length;
+        options.onProgress?.(done, total);
       }
     } catch (error) {
       // The other lanes start no more shards: the build is failing, and its staging folder goes with it.
