@@ -150,7 +150,8 @@ async function runServe(projectDir: string, flags: UserConfig, portFlag: string 
   let preview;
   try {
     const { serve } = await import('./serve/serve.ts');
-    preview = await serve({ projectDir, flags, port });
+    // Progress on stderr, as for build: a new display per build, so each is quiet for its first seconds.
+    preview = await serve({ projectDir, flags, port, progress: () => createProgress(process.stderr) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') process.stderr.write(`broadsheet: port ${port} is in use; choose another with --port N (0 picks a free one)\n`);

@@ -11,6 +11,7 @@ import { CONFIG_FILE, readUserConfig, resolveConfig, type SiteConfig, type UserC
 import { existsSync } from 'node:fs';
 import { BroadsheetError } from '../errors.ts';
 import { formatReportEntry } from '../report.ts';
+import type { ProgressListener } from '../progress.ts';
 import { LiveReload } from './live-reload.ts';
 import { createStaticHandler, type ServedSite } from './static-handler.ts';
 import { watchProject, type ProjectWatcher } from './watch-project.ts';
@@ -27,6 +28,8 @@ export interface ServeOptions {
   readonly debounceMs?: number;
   /** Where progress and errors go (the terminal). */
   readonly log?: (line: string) => void;
+  /** Makes a progress display for one build (createProgress: a large archive's build takes minutes); each log line clears it first. */
+  readonly progress?: () => { readonly listener: ProgressListener; finish(): void };
 }
 
 /** The outcome of one build during serve. */
@@ -50,7 +53,13 @@ export const SERVE_HOST = '127.0.0.1';
 
 /** Builds the site, serves it and rebuilds on change. Resolves once the server listens. */
 export async function serve(options: ServeOptions): Promise<Preview> {
-  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const write = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  /** The running build's progress display, cleared before any line is logged. */
+  let progress: { readonly listener: ProgressListener; finish(): void } | undefined;
+  const log = (line: string): void => {
+    progress?.finish();
+    write(line);
+  };
   const liveReload = new LiveReload();
   let site: ServedSite = { root: path.resolve(options.projectDir, options.flags.out ?? 'dist'), basePath: '/' };
   let builds = 0;
@@ -76,7 +85,8 @@ export async function serve(options: ServeOptions): Promise<Preview> {
     let outcome: BuildOutcome;
     try {
       const config = resolveConfig(options.projectDir, await readUserConfig(options.projectDir), options.flags);
-      const result = await build(config, { projectDir: options.projectDir, onAdvice: log });
+      progress = options.progress?.();
+      const result = await build(config, { projectDir: options.projectDir, onAdvice: log, ...(progress === undefined ? {} : { onProgress: progress.listener }) });
       site = { root: result.outDir, basePath: config.basePath };
       watchInputs(config);
       for (const entry of result.report.filter((e) => e.level !== 'warning')) log(formatReportEntry(entry));
@@ -89,6 +99,8 @@ export async function serve(options: ServeOptions): Promise<Preview> {
       log(builds === 0 ? 'The site could not be built; fix the problem and save to try again.' : 'Still serving the last good build; fix the problem and save to rebuild.');
       outcome = { ok: false, error };
     }
+    progress?.finish();
+    progress = undefined;
     builds += 1;
     if (outcome.ok) liveReload.reload();
     const resolved = waiting;

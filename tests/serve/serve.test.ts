@@ -20,6 +20,8 @@ const WAIT_MS = 30_000;
 let project: string;
 let preview: Preview;
 const log: string[] = [];
+/** The preview's progress displays and log lines, in order: "new", "progress STAGE", "finish", "log LINE". */
+const shown: string[] = [];
 
 /** Rejects when `promise` takes longer than WAIT_MS, naming what was awaited. */
 function within<T>(promise: Promise<T>, what: string): Promise<T> {
@@ -57,7 +59,15 @@ beforeAll(async () => {
   await cp(path.join(PROJECT_DIR, 'templates'), path.join(project, 'templates'), { recursive: true });
   await mkdir(path.join(project, 'content'));
   await writeFile(path.join(project, 'broadsheet.config.json'), JSON.stringify({ title: 'Preview Desk', basePath: '/news/' }));
-  preview = await within(serve({ projectDir: project, flags: {}, port: 0, debounceMs: 100, log: (line) => log.push(line) }), 'the first build');
+  const progress = (): { listener: (stage: string) => void; finish(): void } => {
+    shown.push('new');
+    return { listener: (stage) => void shown.push(`progress ${stage}`), finish: () => void shown.push('finish') };
+  };
+  const record = (line: string): void => {
+    log.push(line);
+    shown.push(`log ${line}`);
+  };
+  preview = await within(serve({ projectDir: project, flags: {}, port: 0, debounceMs: 100, log: record, progress }), 'the first build');
 });
 
 afterAll(async () => {
@@ -83,6 +93,14 @@ describe('broadsheet serve', () => {
     expect(missing.status).toBe(404);
     expect(missing.body).toContain('Page not found');
     expect((await get(`${preview.url}..%2f..%2fbroadsheet.config.json`)).status).toBe(404);
+  });
+
+  it('gives each build a progress display of its own, cleared before each line it logs', () => {
+    const first = shown.slice(0, shown.findIndex((e) => e.startsWith('log ')) + 1);
+    expect(first[0]).toBe('new');
+    expect(new Set(first.filter((e) => e.startsWith('progress ')))).toEqual(new Set(['progress parse', 'progress render', 'progress search']));
+    expect(first.slice(-2)).toEqual(['finish', expect.stringMatching(/^log first build: built 3 articles/)]);
+    for (const [i, event] of shown.entries()) if (event.startsWith('log ') && shown[i - 1] !== 'finish') expect(shown[i - 1]).toMatch(/^log /);
   });
 
   it('injects the live-reload script into served HTML only, never into the output folder', async () => {
