@@ -1,6 +1,7 @@
-/** Watching the project's inputs for the preview server: node's fs.watch, recursive (Linux, Node ≥ 20). */
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+/** Watching the project's inputs for the preview server: its folders (see watchFolder) and the config file. */
+import { existsSync, watch } from 'node:fs';
 import path from 'node:path';
+import { watchFolder, type FolderWatcher } from './watch-folder.ts';
 
 /** What to watch: a folder (recursively), or one file by its name in its folder. */
 export type WatchTarget = { readonly dir: string } | { readonly file: string };
@@ -18,29 +19,31 @@ export interface ProjectWatcher {
  * so is a folder that does not exist yet, so its creation is seen.
  */
 export function watchProject(targets: readonly WatchTarget[], onChange: (file: string) => void): ProjectWatcher {
-  const watchers: FSWatcher[] = [];
+  const watchers: FolderWatcher[] = [];
   const watching: string[] = [];
   for (const target of targets) {
     // A folder that does not exist yet is watched through its parent until it appears.
     const missing = 'dir' in target && !existsSync(target.dir);
     const named = 'file' in target ? target.file : missing ? target.dir : null;
-    const dir = named === null ? (target as { dir: string }).dir : path.dirname(named);
-    const only = named === null ? null : path.basename(named);
-    let watcher: FSWatcher;
     try {
-      watcher = watch(dir, { recursive: only === null }, (_event, name) => {
-        if (name === null) return;
-        const file = String(name);
-        if (only !== null && file !== only) return;
-        onChange(path.join(dir, file));
+      if (named === null) {
+        const dir = (target as { dir: string }).dir;
+        watchers.push(watchFolder(dir, onChange));
+        watching.push(dir);
+        continue;
+      }
+      const dir = path.dirname(named);
+      const only = path.basename(named);
+      const watcher = watch(dir, (_event, name) => {
+        if (name !== null && String(name) === only) onChange(named);
       });
+      // A watched folder that disappears must not crash the server; the next build reports it.
+      watcher.on('error', () => watcher.close());
+      watchers.push(watcher);
+      watching.push(named);
     } catch {
       continue;
     }
-    // A watched folder that disappears must not crash the server; the next build reports it.
-    watcher.on('error', () => watcher.close());
-    watchers.push(watcher);
-    watching.push(named ?? dir);
   }
   return {
     watching,

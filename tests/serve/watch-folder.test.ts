@@ -1,0 +1,99 @@
+/**
+ * watchFolder: every change under a folder reaches the preview, folders made or made again later
+ * included, with one watcher a folder rather than one a file (Node 20's recursive watch on Linux
+ * takes an inotify watch per file, which a large archive's seeds/ runs out of).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { watchFolder, type FolderWatcher } from '../../src/serve/watch-folder.ts';
+
+const open: FolderWatcher[] = [];
+const roots: string[] = [];
+afterEach(async () => {
+  for (const watcher of open.splice(0)) watcher.close();
+  for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true });
+});
+
+/** A temp folder with `folders` (relative) made in it. */
+async function tree(...folders: string[]): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), 'broadsheet-watch-'));
+  roots.push(root);
+  for (const folder of folders) await mkdir(path.join(root, folder), { recursive: true });
+  return root;
+}
+
+/** Watches `root`, and returns a function that waits (up to 5 s) until `file` has been reported. */
+function watching(root: string, native = false): (file: string) => Promise<void> {
+  const seen = new Set<string>();
+  const waiters: Array<() => void> = [];
+  open.push(
+    watchFolder(
+      root,
+      (file) => {
+        seen.add(file);
+        for (const wake of waiters.splice(0)) wake();
+      },
+      native,
+    ),
+  );
+  return async (file) => {
+    const deadline = Date.now() + 5000;
+    while (!seen.has(file)) {
+      if (Date.now() > deadline) throw new Error(`${file} was not reported; seen: ${[...seen].join(', ')}`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+  };
+}
+
+/** The inotify watches this process holds (Linux): one line per watch in its inotify descriptors' fdinfo. */
+async function inotifyWatches(): Promise<number> {
+  let count = 0;
+  for (const fd of await readdir('/proc/self/fdinfo')) {
+    const info = await readFile(`/proc/self/fdinfo/${fd}`, 'utf8').catch(() => '');
+    count += info.split('\n').filter((line) => line.startsWith('inotify ')).length;
+  }
+  return count;
+}
+
+describe('watchFolder', () => {
+  it('reports a file written in a nested folder, and one in a folder made after the watch began', async () => {
+    const root = await tree('desk/business');
+    const reported = watching(root);
+    await writeFile(path.join(root, 'desk/business/a.txt'), 'one');
+    await reported(path.join(root, 'desk/business/a.txt'));
+    await mkdir(path.join(root, 'desk/sport/2005'), { recursive: true });
+    await reported(path.join(root, 'desk/sport'));
+    // Once the new folder's event is handled, its files are watched.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await writeFile(path.join(root, 'desk/sport/2005/b.txt'), 'two');
+    await reported(path.join(root, 'desk/sport/2005/b.txt'));
+  });
+
+  it('keeps watching a folder removed and made again under the same name', async () => {
+    const root = await tree('seeds/tech');
+    const reported = watching(root);
+    await rm(path.join(root, 'seeds/tech'), { recursive: true });
+    await mkdir(path.join(root, 'seeds/tech'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await writeFile(path.join(root, 'seeds/tech/c.txt'), 'three');
+    await reported(path.join(root, 'seeds/tech/c.txt'));
+  });
+
+  it.runIf(process.platform === 'linux')('holds one inotify watch a folder, not one a file', async () => {
+    const root = await tree('a', 'b/c');
+    for (const folder of ['a', 'b', 'b/c']) {
+      for (let i = 0; i < 200; i++) await writeFile(path.join(root, folder, `${i}.txt`), String(i));
+    }
+    const before = await inotifyWatches();
+    watching(root);
+    expect((await inotifyWatches()) - before).toBe(4);
+    // Node's own recursive watch, for comparison, takes one per file and folder.
+    watching(root, true);
+    expect((await inotifyWatches()) - before).toBeGreaterThan(600);
+  });
+});
