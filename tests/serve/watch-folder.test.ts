@@ -4,7 +4,7 @@
  * takes an inotify watch per file, which a large archive's seeds/ runs out of).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { watchFolder, type FolderWatcher } from '../../src/serve/watch-folder.ts';
@@ -24,8 +24,11 @@ async function tree(...folders: string[]): Promise<string> {
   return root;
 }
 
-/** Watches `root`, and returns a function that waits (up to 5 s) until `file` has been reported. */
-function watching(root: string, native = false): (file: string) => Promise<void> {
+/**
+ * Watches `root`; returns a function that waits (up to 5 s) until `file` has been reported since
+ * the watch began or, with `forget`, since that call (a folder is watched before it is reported).
+ */
+function watching(root: string, native = false): (file: string, forget?: 'forget') => Promise<void> {
   const seen = new Set<string>();
   const waiters: Array<() => void> = [];
   open.push(
@@ -38,7 +41,8 @@ function watching(root: string, native = false): (file: string) => Promise<void>
       native,
     ),
   );
-  return async (file) => {
+  return async (file, forget) => {
+    if (forget !== undefined) seen.clear();
     const deadline = Date.now() + 5000;
     while (!seen.has(file)) {
       if (Date.now() > deadline) throw new Error(`${file} was not reported; seen: ${[...seen].join(', ')}`);
@@ -66,20 +70,33 @@ describe('watchFolder', () => {
     const reported = watching(root);
     await writeFile(path.join(root, 'desk/business/a.txt'), 'one');
     await reported(path.join(root, 'desk/business/a.txt'));
-    await mkdir(path.join(root, 'desk/sport/2005'), { recursive: true });
+    // Each new folder is watched by the time it is reported.
+    await mkdir(path.join(root, 'desk/sport'));
     await reported(path.join(root, 'desk/sport'));
-    // Once the new folder's event is handled, its files are watched.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await mkdir(path.join(root, 'desk/sport/2005'));
+    await reported(path.join(root, 'desk/sport/2005'));
     await writeFile(path.join(root, 'desk/sport/2005/b.txt'), 'two');
     await reported(path.join(root, 'desk/sport/2005/b.txt'));
+  });
+
+  it('watches the folders inside a folder moved in', async () => {
+    const root = await tree('seeds');
+    const outside = await tree('sport/2005');
+    const reported = watching(root);
+    await rename(path.join(outside, 'sport'), path.join(root, 'seeds/sport'));
+    await reported(path.join(root, 'seeds/sport'));
+    await writeFile(path.join(root, 'seeds/sport/2005/d.txt'), 'four');
+    await reported(path.join(root, 'seeds/sport/2005/d.txt'));
   });
 
   it('keeps watching a folder removed and made again under the same name', async () => {
     const root = await tree('seeds/tech');
     const reported = watching(root);
     await rm(path.join(root, 'seeds/tech'), { recursive: true });
+    await reported(path.join(root, 'seeds/tech'));
+    const made = reported(path.join(root, 'seeds/tech'), 'forget');
     await mkdir(path.join(root, 'seeds/tech'));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await made;
     await writeFile(path.join(root, 'seeds/tech/c.txt'), 'three');
     await reported(path.join(root, 'seeds/tech/c.txt'));
   });
