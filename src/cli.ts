@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { readUserConfig, resolveConfig, type UserConfig } from './config/config.ts';
-import { BroadsheetError } from './errors.ts';
+import { BroadsheetError, systemErrorMessage } from './errors.ts';
 import { formatReportEntry } from './report.ts';
 import { createProgress } from './progress.ts';
 
@@ -118,6 +118,11 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
   } catch (error) {
     if (error instanceof BroadsheetError) {
       process.stderr.write(`broadsheet: ${error.toString()}\n`);
+      return 1;
+    }
+    const system = systemErrorMessage(error);
+    if (system !== null) {
+      process.stderr.write(`broadsheet: ${system}\nbroadsheet: the build stopped; the output folder is as it was before it\n`);
       return 1;
     }
     throw error;

@@ -23,3 +23,13 @@ export function formatLocation(file: string | null, line: number | null): string
   if (file === null) return '';
   return line === null ? `${file}: ` : `${file}:${line}: `;
 }
+
+/**
+ * The message of an error the operating system raised ("ENOSPC: no space left on device, write"),
+ * or null. Such an error is the machine's (a full disk, a read-only folder, too many open files),
+ * not Broadsheet's: it is told in one line, like a BroadsheetError, not as a crash with a stack.
+ * Matched by its message, which keeps the code when the error crosses from a worker thread.
+ */
+export function systemErrorMessage(error: unknown): string | null {
+  return error instanceof Error && /^E[A-Z]{2,}: /.test(error.message) ? error.message : null;
+}

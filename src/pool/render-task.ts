@@ -43,8 +43,15 @@ let cached: { readonly key: string; readonly env: nunjucks.Environment } | null 
  */
 export function renderPagesNow(task: RenderTask): number[] {
   return renderBatch(task).map(({ target, html }) => {
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, html);
+    try {
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, html);
+    } catch (error) {
+      // A write that fails part way ("ENOSPC: ..., write") does not say where: the disk is told by the path.
+      const failure = error as Error;
+      if (!failure.message.includes(target)) failure.message = `${failure.message} '${target}'`;
+      throw failure;
+    }
     return Buffer.byteLength(html);
   });
 }

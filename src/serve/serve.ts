@@ -9,7 +9,7 @@ import path from 'node:path';
 import { build, type BuildResult } from '../build.ts';
 import { CONFIG_FILE, readUserConfig, resolveConfig, type SiteConfig, type UserConfig } from '../config/config.ts';
 import { existsSync } from 'node:fs';
-import { BroadsheetError } from '../errors.ts';
+import { BroadsheetError, systemErrorMessage } from '../errors.ts';
 import { formatReportEntry } from '../report.ts';
 import type { ProgressListener } from '../progress.ts';
 import { LiveReload } from './live-reload.ts';
@@ -94,7 +94,7 @@ export async function serve(options: ServeOptions): Promise<Preview> {
       log(`${reason}: built ${result.articles} articles into ${result.pages} pages in ${result.seconds.toFixed(2)} s, ${warnings} warnings`);
       outcome = { ok: true, result };
     } catch (error) {
-      const message = error instanceof BroadsheetError ? error.toString() : ((error as Error).stack ?? String(error));
+      const message = error instanceof BroadsheetError ? error.toString() : (systemErrorMessage(error) ?? (error as Error).stack ?? String(error));
       log(`broadsheet: ${message}`);
       log(builds === 0 ? 'The site could not be built; fix the problem and save to try again.' : 'Still serving the last good build; fix the problem and save to rebuild.');
       outcome = { ok: false, error };
