@@ -13,6 +13,18 @@ export const PAGEFIND_ENDED = "Pagefind's process ended";
 /** How the error of a Pagefind process killed part way begins (most likely for its memory). */
 export const PAGEFIND_KILLED = "Pagefind's process was killed";
 
+/**
+ * How an error message says Pagefind's process ended: 'killed' (by a signal, most likely for its
+ * memory), 'exited' (by itself: a panic, which Pagefind printed), 'closed' (Pagefind's package
+ * found it gone while writing to it, before the watch saw how it ended), or null for any other.
+ */
+export function pagefindEnding(message: string): 'killed' | 'exited' | 'closed' | null {
+  if (message.startsWith(PAGEFIND_KILLED)) return 'killed';
+  if (message.startsWith(PAGEFIND_ENDED)) return 'exited';
+  // "Pagefind backend closed", "Cannot send message, backend is closed: ...".
+  return /backend (is )?closed/.test(message) ? 'closed' : null;
+}
+
 /** A watch on one Pagefind process. */
 export interface PagefindWatch {
   /** Settles as `work` does, or rejects once the process has ended by itself, whichever comes first. */

@@ -28,7 +28,7 @@ import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import { formatDate } from '../render/format-date.ts';
 import { pruneFragments, seedFragments } from './pagefind-fragments.ts';
-import { watchPagefind, type PagefindWatch } from './pagefind-process.ts';
+import { pagefindEnding, watchPagefind, type PagefindWatch } from './pagefind-process.ts';
 
 /** The file in the bundle that records its key (see searchIndexKey). */
 export const SEARCH_KEY_FILE = 'broadsheet-index.sha256';
@@ -183,7 +183,7 @@ async function writeIndex(articles: readonly Article[], language: string, output
   } catch (error) {
     const message = (error as Error).message ?? String(error);
     // Pagefind's package may notice a dead process first, writing to it: how the process ended says more.
-    const ended = /backend (is )?closed/.test(message) ? await watch?.endedWithin(PROCESS_END_WAIT_MS) : null;
+    const ended = pagefindEnding(message) === 'closed' ? await watch?.endedWithin(PROCESS_END_WAIT_MS) : null;
     errors.push({ file: null, message: ended?.message ?? message });
     return { pages: 0, errors };
   } finally {

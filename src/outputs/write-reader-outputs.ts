@@ -12,7 +12,7 @@ import { feedFiles, feedKey, feedPaths, siteFeedSubjects } from './feeds.ts';
 import { sitemapEntries, sitemapFiles } from './sitemap.ts';
 import { robotsTxt } from './robots.ts';
 import { SEARCH_KEY_FILE, buildSearchIndex, searchIndexKey } from './search-index.ts';
-import { PAGEFIND_ENDED, PAGEFIND_KILLED } from './pagefind-process.ts';
+import { pagefindEnding } from './pagefind-process.ts';
 import { PRIMARY_BUNDLE_DIR, searchShards, type SearchShard } from './search-shards.ts';
 
 /** Where generated files go: the build's SiteWriter, or anything with the same `write`. */
@@ -215,8 +215,9 @@ async function writeShard(
       ? 'search index not built: the search page will find nothing'
       : `search index shard ${shard.dir} not built: search will miss its ${shard.articles.length} articles`;
     // A process killed part way most likely was for its memory, which grows with the shard; one that exited printed why.
-    const killed = result.errors.some((error) => error.message.startsWith(PAGEFIND_KILLED));
-    const ended = result.errors.some((error) => error.message.startsWith(PAGEFIND_ENDED) || error.message.includes('backend closed'));
+    const endings = result.errors.map((error) => pagefindEnding(error.message));
+    const killed = endings.includes('killed');
+    const ended = endings.some((ending) => ending !== null);
     const hint = killed
       ? ` (Pagefind holds about 150 KB an article of a shard while writing it: if the machine ran short of memory, a smaller searchShardSize, now ${config.searchShardSize}, needs less)`
       : ended

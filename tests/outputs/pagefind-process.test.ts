@@ -13,7 +13,7 @@ import path from 'node:path';
 import { buildArchive } from '../../src/archive/build-archive.ts';
 import { resolveConfig } from '../../src/config/config.ts';
 import { BuildReport } from '../../src/report.ts';
-import { PAGEFIND_ENDED, PAGEFIND_KILLED, watchPagefind } from '../../src/outputs/pagefind-process.ts';
+import { PAGEFIND_ENDED, PAGEFIND_KILLED, pagefindEnding, watchPagefind } from '../../src/outputs/pagefind-process.ts';
 import { writeSearchIndex } from '../../src/outputs/write-reader-outputs.ts';
 import { WITH_COPY } from '../archive/wire-copies.ts';
 import { folderSink } from './search-bundle.ts';
@@ -90,6 +90,16 @@ describe('a Pagefind process that ends part way', () => {
     expect(messages).toContain(`search index: ${PAGEFIND_ENDED} (exit code 0) while indexing`);
     expect(messages).toContain('search index not built: the search page will find nothing');
     expect(existsSync(path.join(out, 'pagefind'))).toBe(false);
+  });
+});
+
+describe('pagefindEnding', () => {
+  it('tells a killed process, one that exited, one the package found gone, and any other error apart', () => {
+    expect(pagefindEnding(`${PAGEFIND_KILLED} (SIGKILL) while indexing`)).toBe('killed');
+    expect(pagefindEnding(`${PAGEFIND_ENDED} (exit code 101) while indexing`)).toBe('exited');
+    expect(pagefindEnding('Pagefind backend closed')).toBe('closed');
+    expect(pagefindEnding('Cannot send message, backend is closed: [object Object]')).toBe('closed');
+    expect(pagefindEnding('Failed to parse file /articles/x/')).toBeNull();
   });
 });
 
