@@ -27,12 +27,18 @@ const LINE_STEP = 0.25;
 /** The order of the stages on a terminal's line (others after them): the bar is the first running stage's. */
 const STAGE_ORDER = ['parse', 'render', 'search'];
 
+/** A progress display: its listener, and finish() to clear a terminal's line before other output. */
+export interface Progress {
+  readonly listener: ProgressListener;
+  finish(): void;
+}
+
 /**
  * A progress listener writing to `stream`, plus finish() to clear the bar before the summary is
  * printed. Stages may run at once (search beside render): a terminal's one line shows a bar for
  * the first of them in pipeline order and the others' counts after it.
  */
-export function createProgress(stream: ProgressStream, options: ProgressOptions = {}): { listener: ProgressListener; finish(): void } {
+export function createProgress(stream: ProgressStream, options: ProgressOptions = {}): Progress {
   const now = options.now ?? (() => performance.now());
   const start = now();
   const delay = options.delayMs ?? 2000;

@@ -11,7 +11,7 @@ import { CONFIG_FILE, readUserConfig, resolveConfig, type SiteConfig, type UserC
 import { existsSync } from 'node:fs';
 import { BroadsheetError, systemErrorMessage } from '../errors.ts';
 import { formatReportEntry } from '../report.ts';
-import type { ProgressListener } from '../progress.ts';
+import type { Progress } from '../progress.ts';
 import { LiveReload } from './live-reload.ts';
 import { createStaticHandler, type ServedSite } from './static-handler.ts';
 import { watchProject, type ProjectWatcher } from './watch-project.ts';
@@ -29,7 +29,7 @@ export interface ServeOptions {
   /** Where progress and errors go (the terminal). */
   readonly log?: (line: string) => void;
   /** Makes a progress display for one build (createProgress: a large archive's build takes minutes); each log line clears it first. */
-  readonly progress?: () => { readonly listener: ProgressListener; finish(): void };
+  readonly progress?: () => Progress;
 }
 
 /** The outcome of one build during serve. */
@@ -55,7 +55,7 @@ export const SERVE_HOST = '127.0.0.1';
 export async function serve(options: ServeOptions): Promise<Preview> {
   const write = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   /** The running build's progress display, cleared before any line is logged. */
-  let progress: { readonly listener: ProgressListener; finish(): void } | undefined;
+  let progress: Progress | undefined;
   const log = (line: string): void => {
     progress?.finish();
     write(line);
