@@ -25,6 +25,15 @@ export function pagefindEnding(message: string): 'killed' | 'exited' | 'closed' 
   return /backend (is )?closed/.test(message) ? 'closed' : null;
 }
 
+/**
+ * Spawn options putting Pagefind's process in a process group of its own, out of the terminal's
+ * reach: a Ctrl+C goes to the build, which stops sending work and ends the process itself. In the
+ * terminal's group, Pagefind died with the build still writing to it, and its package printed a
+ * stack per unanswered call ("Service stopped Error [ERR_STREAM_DESTROYED]", 17 at 5x). It still
+ * ends with the build: it exits when its input closes. On Windows `detached` opens a console.
+ */
+const OWN_GROUP: childProcess.SpawnOptions = process.platform === 'win32' ? {} : { detached: true };
+
 /** A watch on one Pagefind process. */
 export interface PagefindWatch {
   /** Settles as `work` does, or rejects once the process has ended by itself, whichever comes first. */
@@ -41,13 +50,14 @@ export interface PagefindWatch {
  * Calls `start`, a first call of Pagefind's API on a lane with no process (createIndex), and
  * returns its result with a watch on the process it spawned. Pagefind spawns its process
  * synchronously within that call, so the one spawn made meanwhile is its; when it spawns none
- * (a process already running), the watch never fires.
+ * (a process already running), the watch never fires. The process is spawned in a process group
+ * of its own (see OWN_GROUP).
  */
 export function watchPagefind<T>(start: () => T): { result: T; watch: PagefindWatch } {
   const exports = childProcess as { spawn: typeof childProcess.spawn };
   const spawn = exports.spawn;
   let child: ChildProcess | undefined;
-  exports.spawn = ((...args: Parameters<typeof spawn>) => (child = spawn(...args))) as typeof spawn;
+  exports.spawn = ((command: string, args: readonly string[], options: childProcess.SpawnOptions) => (child = spawn(command, args, { ...options, ...OWN_GROUP }))) as typeof spawn;
   try {
     const result = start();
     return { result, watch: watchProcess(child) };

@@ -189,9 +189,10 @@ async function writeIndex(articles: readonly Article[], language: string, output
   } finally {
     // Ends Pagefind's process rather than only deleting the index: it keeps every page's words
     // twice while writing (about 150 KB an article), and a live preview should not hold that
-    // between rebuilds. The next build starts a new one. A process that ended has no index to delete.
+    // between rebuilds. The next build starts a new one. A process that ended has no index to
+    // delete; one ending meanwhile would leave the call unanswered, so it is raced as the others.
+    if (index !== undefined && watch !== undefined && !watch.ended) await watch.alive(index.deleteIndex()).catch(() => undefined);
     watch?.stop();
-    if (watch?.ended !== true) await index?.deleteIndex().catch(() => undefined);
     await pagefind.close().catch(() => undefined);
   }
 }

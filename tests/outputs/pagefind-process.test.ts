@@ -81,6 +81,17 @@ describe('a Pagefind process that ends part way', () => {
     });
   }
 
+  it('keeps the shard, and does not wait for an answer, when it is killed as its index is deleted after writing', { timeout: 20_000 }, async () => {
+    // As a Ctrl+C reaching Pagefind with the build did: DeleteIndex went unanswered, and the build ended with exit code 13.
+    endPagefindAt((type) => type === 'DeleteIndex');
+    const out = path.join(root, 'killed-deleting');
+    const report = new BuildReport();
+    const indexed = await writeSearchIndex(archive, resolveConfig(root, { out: path.join(root, 'none') }), folderSink(out), report);
+    expect(indexed).toBeGreaterThan(0);
+    expect(report.entries()).toEqual([]);
+    expect(existsSync(path.join(out, 'pagefind/pagefind-entry.json'))).toBe(true);
+  });
+
   it('says it ended, without guessing why, when it exits by itself (a full disk makes it panic)', { timeout: 20_000 }, async () => {
     endPagefindAt((type) => type === 'WriteFiles', 'exit');
     const out = path.join(root, 'exited');
@@ -128,6 +139,19 @@ describe('watchPagefind', () => {
     await closed;
     expect(watch.ended).toBe(false);
     await expect(watch.alive(Promise.resolve('after'))).resolves.toBe('after');
+  });
+
+  it.runIf(process.platform !== 'win32')('spawns the process in a process group of its own, out of reach of a Ctrl+C meant for the build', async () => {
+    const { result: child } = watchPagefind(sleeper);
+    const closed = new Promise((resolve) => child.once('close', resolve));
+    try {
+      const groupOf = (pid: number): number => Number(childProcess.execFileSync('ps', ['-o', 'pgid=', '-p', String(pid)], { encoding: 'utf8' }).trim());
+      expect(groupOf(child.pid!)).toBe(child.pid);
+      expect(groupOf(process.pid)).not.toBe(child.pid);
+    } finally {
+      child.kill('SIGKILL');
+      await closed;
+    }
   });
 
   it('restores spawn, and watches nothing when nothing was spawned', async () => {
