@@ -7,7 +7,7 @@ import type { SiteConfig } from './config/config.ts';
 import { BuildReport, type ReportEntry } from './report.ts';
 import { discoverInputs } from './content/input-file.ts';
 import type { InputFile } from './content/input-file.ts';
-import { dedupeArticles, loadEach } from './content/load-articles.ts';
+import { dedupeArticles, loadEach, type LoadBatches } from './content/load-articles.ts';
 import { relateArticlesShared, type Relations, type SharedWork } from './enrich/relate-articles.ts';
 import type { Archive } from './archive/archive.ts';
 import { BroadsheetError } from './errors.ts';
@@ -78,6 +78,11 @@ export interface BuildOptions {
   readonly onProgress?: ProgressListener;
   /** Called at once with advice to show even if the build never ends: Node's heap looks too small for the archive (see heapAdvice). */
   readonly onAdvice?: (message: string) => void;
+  /**
+   * Stops the build at its next step once aborted (Ctrl+C in the CLI): it rejects with the
+   * signal's reason, after the tasks under way are done, leaving the output folder as it was.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -102,6 +107,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
   setHeapGrowingPercent(HEAP_GROWING_PERCENT);
   const report = new BuildReport();
   const timer = new StageTimer(options.onStage);
+  const signal = options.signal;
 
   const discovered = await timer.time('discover', () => discoverInputs(config.seedsDir, config.contentDir));
   for (const file of discovered.ignored) report.add('skipped', file.displayPath, file.reason);
@@ -131,6 +137,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     const unchangedKey = (await hashes?.save(salts.pages)) ?? null;
     const current = manifestFile === null || unchangedKey === null ? null : await previousResult(config, manifestFile, unchangedKey, timer);
     if (current !== null) return current;
+    signal?.throwIfAborted();
     // The output the last build replaced is emptied of files while articles load, and staged into (see spare-output.ts).
     const skeleton = manifestFile === null ? Promise.resolve(null) : claimSpare(manifestFile, config.outDir);
     if (manifestFile !== null) unstagedSpare = () => giveBackSpare(skeleton, manifestFile);
@@ -147,7 +154,8 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     // the core the workers leave free, and relate finds its table made. When the workers parse, no core is free: relate counts them.
     terms = runner.workers > 0 && !runner.workersParse ? termsCounted() : termsKeptHere();
     const load = articleLoader({ cache, runner, keys, bodies, strings, cacheKeys, terms, hashes });
-    const { articles, related } = await relatedArticles(discovered.inputs, timer, report, displayPath, load, batchConcurrency(runner), terms, runner.relate, (done, total) => options.onProgress?.('parse', done, total), async () => {
+    const batches: LoadBatches = { size: ARTICLES_PER_BATCH, concurrency: batchConcurrency(runner), ...(signal === undefined ? {} : { signal }) };
+    const { articles, related } = await relatedArticles(discovered.inputs, timer, report, displayPath, load, batches, terms, runner.relate, (done, total) => options.onProgress?.('parse', done, total), async () => {
       await runner.articlesDone();
       strings.clear();
       releaseArticleReading();
@@ -181,12 +189,14 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     // The article salt lets the index's keys name bodies by input hash, and bodies are read back from the cache
     // batch by batch, so a rebuild reads only the changed shards' and render's memory peak carries no copy of the articles.
     // When render or the other outputs fail, Pagefind starts no more shards: the build is failing anyway.
+    // Stopped by the caller's signal too: search would otherwise index every shard before an aborted build could end.
     const stopSearch = new AbortController();
+    const stopSearchOrBuild = signal === undefined ? stopSearch.signal : AbortSignal.any([stopSearch.signal, signal]);
     const search = timer.time('search', () =>
       writeSearchIndex(archive, config, writer, report, {
         bodySalt: salts.articles,
         bodyOf: (article) => bodies.html(article),
-        signal: stopSearch.signal,
+        signal: stopSearchOrBuild,
         onProgress: (done, all) => options.onProgress?.('search', done, all),
       }),
     );
@@ -203,6 +213,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
           salt: salts.pages,
           bodyFile: (page) => (page.kind === 'article' ? bodies.refOf(archive.byId.get(page.id) ?? missing(page.id)) : null),
           onProgress: (done, all) => options.onProgress?.('render', done, all),
+          ...(signal === undefined ? {} : { signal }),
         }),
       );
       // No stage after render runs on the workers: their memory goes back before outputs, where the heap grows again.
@@ -210,6 +221,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       // Search, still indexing, and the other outputs write different files and run at once.
       const readable = withBodies(archive, bodies);
       const outputs = timer.time('outputs', async () => {
+        signal?.throwIfAborted();
         await writer.writeChunks(apiArticlesUrl(), articlesJsonChunks(archive.articles, config.basePath));
         // The page salt (code, templates, config) keys each feed, so a rebuild makes only the feeds whose entries changed.
         await writeFeedsAndSitemap(readable, config, writer, report, salts.pages);
@@ -223,6 +235,8 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
       if (rejected !== undefined) throw rejected.reason;
       const entries = report.entries();
       await writer.write(REPORT_FILE, reportJson(report, articles.length, pages));
+      // The last moment a stop leaves the output as it was: the commit swaps the new one in.
+      signal?.throwIfAborted();
       await timer.time('commit', () => writer.commit());
       // Only while no other build uses the cache: cache entries this build did not use, and the manifests and spares of output folders that are gone.
       if (lease !== null && !(await lease.othersActive())) {
@@ -273,14 +287,15 @@ async function relatedArticles(
   report: BuildReport,
   displayPath: (a: { inputKind: string; sourceFile: string }) => string,
   load: (batch: readonly InputFile[]) => Promise<ArticleOutcome[]>,
-  concurrency: number,
+  batches: LoadBatches,
   terms: KeptTerms,
   work: SharedWork | null,
   onProgress: (done: number, total: number) => void,
   onParsed: () => Promise<void>,
 ): Promise<Relations> {
-  const parsed = await timer.time('parse+enrich', () => loadEach(inputs, report, load, { size: ARTICLES_PER_BATCH, concurrency }, onProgress));
+  const parsed = await timer.time('parse+enrich', () => loadEach(inputs, report, load, batches, onProgress));
   await onParsed();
+  batches.signal?.throwIfAborted();
   const enriched = timer.timeSync('dedupe', () => dedupeArticles(parsed, report, displayPath));
   parsed.length = 0;
   // Each article's terms are let go once relate has read them: garbage it can collect while it works.

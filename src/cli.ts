@@ -3,9 +3,10 @@ import { parseArgs } from 'node:util';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { readUserConfig, resolveConfig, type UserConfig } from './config/config.ts';
-import { BroadsheetError, systemErrorMessage } from './errors.ts';
+import { BroadsheetError, BuildStopped, systemErrorMessage } from './errors.ts';
 import { formatReportEntry } from './report.ts';
-import { createProgress } from './progress.ts';
+import { createProgress, type ProgressListener } from './progress.ts';
+import { signalExitCode, stopOnSignals } from './stop-signals.ts';
 
 const HELP = `Usage: broadsheet <command> [options]
 
@@ -95,15 +96,24 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
 
   if (command === 'serve') return runServe(projectDir, flags, values.port);
 
+  // Progress goes to stderr, so stdout stays the report and the summary.
+  const progress = createProgress(process.stderr);
+  // Ctrl+C stops the build at its next step: the staging folder is put away and the exit code says so.
+  const stop = stopOnSignals(() => {
+    progress.finish();
+    process.stderr.write('broadsheet: stopping the build (Ctrl+C again to stop at once)\n');
+  });
   try {
     const config = resolveConfig(projectDir, await readUserConfig(projectDir), flags);
-    // Progress goes to stderr, so stdout stays the report and the summary.
-    const progress = createProgress(process.stderr);
     // Imported when a command needs it: `help` and a mistyped flag load none of the stages' modules (~1 s of CPU).
     const { build } = await import('./build.ts');
     // Advice comes even when quiet: it is about a build that may end in a crash, when no summary comes.
     const onAdvice = (message: string): void => void process.stderr.write(`broadsheet: ${message}\n`);
-    const result = await build(config, { projectDir, onAdvice, ...(values.quiet ? {} : { onProgress: progress.listener }) }).finally(() => progress.finish());
+    const onProgress: ProgressListener = (stage, done, total) => {
+      // No bar after the stopping line.
+      if (!stop.signal.aborted) progress.listener(stage, done, total);
+    };
+    const result = await build(config, { projectDir, onAdvice, signal: stop.signal, ...(values.quiet ? {} : { onProgress }) }).finally(() => progress.finish());
     const shown = values.quiet ? result.report.filter((e) => e.level === 'error') : result.report;
     for (const entry of shown.slice(0, MAX_REPORT_LINES)) process.stdout.write(`${formatReportEntry(entry)}\n`);
     if (shown.length > MAX_REPORT_LINES) process.stdout.write(`… and ${shown.length - MAX_REPORT_LINES} more in ${result.outDir}/build-report.json\n`);
@@ -116,6 +126,10 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
     if (values.timings) process.stdout.write(`${timingsLine(result.timings, result.seconds)}\n`);
     return 0;
   } catch (error) {
+    if (error instanceof BuildStopped) {
+      process.stderr.write(`broadsheet: ${error.message}\n`);
+      return signalExitCode(error.by);
+    }
     if (error instanceof BroadsheetError) {
       process.stderr.write(`broadsheet: ${error.toString()}\n`);
       return 1;
@@ -126,6 +140,8 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
       return 1;
     }
     throw error;
+  } finally {
+    stop.dispose();
   }
 }
 
@@ -147,26 +163,30 @@ async function runServe(projectDir: string, flags: UserConfig, portFlag: string 
     process.stderr.write(`broadsheet: --port must be a whole number from 0 to 65535, not ${portFlag}\n`);
     return 2;
   }
-  // Listening before the server starts: a Ctrl+C during the first build still stops cleanly.
-  const stopped = new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  let preview;
+  // Listening before the server starts: a Ctrl+C during the first build stops it too. A second ends the process at once.
+  const stop = stopOnSignals(() => undefined);
+  const stopped = new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
   try {
-    const { serve } = await import('./serve/serve.ts');
-    // Progress on stderr, as for build: a new display per build, so each is quiet for its first seconds.
-    preview = await serve({ projectDir, flags, port, progress: () => createProgress(process.stderr) });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') process.stderr.write(`broadsheet: port ${port} is in use; choose another with --port N (0 picks a free one)\n`);
-    else if (error instanceof BroadsheetError) process.stderr.write(`broadsheet: ${error.toString()}\n`);
-    else throw error;
-    return 1;
+    let preview;
+    try {
+      const { serve } = await import('./serve/serve.ts');
+      // Progress on stderr, as for build: a new display per build, so each is quiet for its first seconds.
+      preview = await serve({ projectDir, flags, port, signal: stop.signal, progress: () => createProgress(process.stderr) });
+    } catch (error) {
+      // Stopped during the first build: the preview ends as asked.
+      if (error instanceof BuildStopped) return 0;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') process.stderr.write(`broadsheet: port ${port} is in use; choose another with --port N (0 picks a free one)\n`);
+      else if (error instanceof BroadsheetError) process.stderr.write(`broadsheet: ${error.toString()}\n`);
+      else throw error;
+      return 1;
+    }
+    await stopped;
+    await preview.close();
+    return 0;
+  } finally {
+    stop.dispose();
   }
-  await stopped;
-  await preview.close();
-  return 0;
 }
 
 // Run only when executed as a script, so tests can import main().

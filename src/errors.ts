@@ -33,3 +33,17 @@ export function formatLocation(file: string | null, line: number | null): string
 export function systemErrorMessage(error: unknown): string | null {
   return error instanceof Error && /^E[A-Z]{2,}: /.test(error.message) ? error.message : null;
 }
+
+/**
+ * The build was asked to stop (Ctrl+C, SIGTERM) and stopped at its next step: the output folder
+ * is as it was before it. `by` names what asked, e.g. "SIGINT".
+ */
+export class BuildStopped extends BroadsheetError {
+  readonly by: string;
+
+  constructor(by: string) {
+    super(`stopped by ${by}; the output folder is as it was before the build`);
+    this.name = 'BuildStopped';
+    this.by = by;
+  }
+}

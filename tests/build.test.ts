@@ -1,11 +1,12 @@
-/** build(): how it sets V8's heap growth for each kind of build, and the progress it reports. */
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+/** build(): how it sets V8's heap growth for each kind of build, the progress it reports, and how it stops when asked. */
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { build, HEAP_GROWING_PERCENT, LOADING_HEAP_GROWING_PERCENT } from '../src/build.ts';
 import { resolveConfig } from '../src/config/config.ts';
-import { BBC_DIR, makeProject, PROJECT_DIR, restoreWorkerCountAfterEach } from './hostile/hostile-site.ts';
+import { BuildStopped } from '../src/errors.ts';
+import { BBC_DIR, makeProject, PROJECT_DIR, restoreWorkerCountAfterEach, treeContents } from './hostile/hostile-site.ts';
 
 restoreWorkerCountAfterEach();
 
@@ -88,5 +89,43 @@ describe('build', () => {
     expect(search[0]).toEqual([0, search[0]![1]]);
     expect(search[0]![1]).toBeGreaterThan(result.articles * 0.9);
     expect(search.length).toBeGreaterThan(4);
+  });
+
+  it('stops where its signal aborts it, in parse, render or search, leaving the output as it was; the next build is a clean one', { timeout: 180_000 }, async () => {
+    delete process.env['BROADSHEET_WORKERS'];
+    const root = await makeProject({});
+    onTestFinished(() => rm(path.dirname(root), { recursive: true, force: true }));
+    await cp(path.join(BBC_DIR, 'tech'), path.join(root, 'seeds/tech'), { recursive: true });
+    const templates = path.join(PROJECT_DIR, 'templates');
+    const good = await build(resolveConfig(root, { templates, searchShardSize: 64 }), { projectDir: root });
+    const before = await treeContents(good.outDir);
+    // Other list pages and other search shards: the next builds have pages to render and shards to index when they are stopped.
+    const changed = { templates, searchShardSize: 48, pageSize: 7 };
+
+    for (const stage of ['parse', 'render', 'search']) {
+      const controller = new AbortController();
+      const reason = new BuildStopped('SIGINT');
+      const counts: Array<[number, number]> = [];
+      const stopped = build(resolveConfig(root, changed), {
+        projectDir: root,
+        signal: controller.signal,
+        onProgress: (at, done, total) => {
+          if (at !== stage) return;
+          counts.push([done, total]);
+          if (done > 0) controller.abort(reason);
+        },
+      });
+      await expect(stopped, stage).rejects.toBe(reason);
+      // Stopped part way: the stage did not go on to its end.
+      const [done, total] = counts.at(-1)!;
+      expect(done, stage).toBeLessThan(total);
+      expect(await treeContents(good.outDir), stage).toEqual(before);
+      expect((await readdir(root)).filter((name) => name.startsWith('.dist-build-')), stage).toEqual([]);
+    }
+
+    // Nothing a stopped build left in the cache shows in the next one's output.
+    const next = await build(resolveConfig(root, changed), { projectDir: root });
+    const clean = await build(resolveConfig(root, { ...changed, out: 'clean' }), { projectDir: root, cache: false });
+    expect(await treeContents(next.outDir)).toEqual(await treeContents(clean.outDir));
   });
 });

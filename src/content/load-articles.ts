@@ -12,6 +12,8 @@ export interface LoadBatches {
   readonly size: number;
   /** Calls of `load` under way at once: enough to keep a worker pool busy, few enough to keep memory flat. */
   readonly concurrency: number;
+  /** Once aborted, no further batch starts: loadEach rejects with its reason when the batches under way are done. */
+  readonly signal?: AbortSignal;
 }
 
 /** One input's outcome: an article (of whatever stage) with its problems, or the reason it gave none. */
@@ -23,6 +25,8 @@ export type InputOutcome<T> =
  * Runs `load` on every input, in batches, a bounded number at a time (so a worker pool stays busy
  * without every file's bytes in memory at once), and returns the articles in input order; each
  * problem and each skipped file goes to the report. `load` answers a batch's inputs in order.
+ * When a batch fails or the signal aborts, no batch starts after it, and the call rejects only
+ * once those under way are done: nothing is left running on the pool the caller closes next.
  */
 export async function loadEach<T>(
   inputs: readonly InputFile[],
@@ -35,17 +39,24 @@ export async function loadEach<T>(
   const size = Math.max(1, batches.size);
   let next = 0;
   let done = 0;
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < inputs.length) {
+    while (next < inputs.length && !failed) {
+      batches.signal?.throwIfAborted();
       const start = next;
       next = Math.min(inputs.length, start + size);
-      const outcomes = await load(inputs.slice(start, next));
+      const outcomes = await load(inputs.slice(start, next)).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      });
       outcomes.forEach((outcome, i) => (results[start + i] = outcome));
       done += outcomes.length;
       onProgress?.(done, inputs.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, batches.concurrency), Math.ceil(inputs.length / size)) }, worker));
+  const lanes = await Promise.allSettled(Array.from({ length: Math.min(Math.max(1, batches.concurrency), Math.ceil(inputs.length / size)) }, worker));
+  const rejected = lanes.find((lane) => lane.status === 'rejected');
+  if (rejected !== undefined) throw rejected.reason;
   const articles: T[] = [];
   for (const result of results) {
     if (result.ok) {

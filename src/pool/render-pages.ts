@@ -18,6 +18,8 @@ export interface RenderPagesOptions {
   /** The article cache entry holding an article page's body (workers read it there: it is not in the prepared page); null for other pages. */
   readonly bodyFile: (page: Page) => string | null;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Once aborted, no further page is prepared: the stage rejects with its reason when the batches under way are written. */
+  readonly signal?: AbortSignal;
 }
 
 /** Pages per task: one message, one answer and one await for many pages. */
@@ -85,6 +87,7 @@ export async function renderPages(pages: Iterable<Page>, total: number, renderer
 
   const takeTurn = turnTaker(MAX_TURN_MS);
   for (const page of pages) {
+    if (failure === null && options.signal?.aborted === true) failure = options.signal.reason;
     if (failure !== null) break;
     count += 1;
     const turn = (count & 31) === 0 ? takeTurn() : null;

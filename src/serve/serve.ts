@@ -30,6 +30,8 @@ export interface ServeOptions {
   readonly log?: (line: string) => void;
   /** Makes a progress display for one build (createProgress: a large archive's build takes minutes); each log line clears it first. */
   readonly progress?: () => Progress;
+  /** Stops the preview (Ctrl+C in the CLI): a build under way stops at its next step; serve() rejects with the reason if it was the first. Then call close(). */
+  readonly signal?: AbortSignal;
 }
 
 /** The outcome of one build during serve. */
@@ -86,7 +88,12 @@ export async function serve(options: ServeOptions): Promise<Preview> {
     try {
       const config = resolveConfig(options.projectDir, await readUserConfig(options.projectDir), options.flags);
       progress = options.progress?.();
-      const result = await build(config, { projectDir: options.projectDir, onAdvice: log, ...(progress === undefined ? {} : { onProgress: progress.listener }) });
+      const result = await build(config, {
+        projectDir: options.projectDir,
+        onAdvice: log,
+        ...(progress === undefined ? {} : { onProgress: progress.listener }),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      });
       site = { root: result.outDir, basePath: config.basePath };
       watchInputs(config);
       for (const entry of result.report.filter((e) => e.level !== 'warning')) log(formatReportEntry(entry));
@@ -94,10 +101,13 @@ export async function serve(options: ServeOptions): Promise<Preview> {
       log(`${reason}: built ${result.articles} articles into ${result.pages} pages in ${result.seconds.toFixed(2)} s, ${warnings} warnings`);
       outcome = { ok: true, result };
     } catch (error) {
-      const message = error instanceof BroadsheetError ? error.toString() : (systemErrorMessage(error) ?? (error as Error).stack ?? String(error));
-      log(`broadsheet: ${message}`);
-      log(builds === 0 ? 'The site could not be built; fix the problem and save to try again.' : 'Still serving the last good build; fix the problem and save to rebuild.');
       outcome = { ok: false, error };
+      // Unless stopping: the preview closes next, and there is nothing to fix.
+      if (options.signal?.aborted !== true) {
+        const message = error instanceof BroadsheetError ? error.toString() : (systemErrorMessage(error) ?? (error as Error).stack ?? String(error));
+        log(`broadsheet: ${message}`);
+        log(builds === 0 ? 'The site could not be built; fix the problem and save to try again.' : 'Still serving the last good build; fix the problem and save to rebuild.');
+      }
     }
     progress?.finish();
     progress = undefined;
@@ -110,7 +120,7 @@ export async function serve(options: ServeOptions): Promise<Preview> {
 
   // One build at a time; changes during a build are collected and trigger exactly one more.
   const schedule = (): void => {
-    if (building !== null || pending.length === 0) return;
+    if (building !== null || pending.length === 0 || options.signal?.aborted === true) return;
     const changed = [...new Set(pending)];
     pending = [];
     const shown = changed.slice(0, 3).map((f) => path.relative(options.projectDir, f) || f).join(', ');
@@ -140,6 +150,12 @@ export async function serve(options: ServeOptions): Promise<Preview> {
     schedule();
   });
   await building;
+  // Stopped during the first build: nothing is served yet, and nothing should be.
+  if (options.signal?.aborted === true) {
+    (watcher as ProjectWatcher | null)?.close();
+    liveReload.close();
+    throw options.signal.reason;
+  }
 
   // A first build that failed (say, on a config error) still needs watching, of the folders the flags name.
   if (watcher === null) watchInputs(resolveConfig(options.projectDir, options.flags));

@@ -5,12 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type BuildOutcome, type Preview } from '../../src/serve/serve.ts';
 import { LIVE_RELOAD_PATH } from '../../src/serve/live-reload.ts';
+import { BuildStopped } from '../../src/errors.ts';
 
 const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BBC_ARTICLE = path.resolve(PROJECT_DIR, '../shared/corpora/bbc/politics/blair-congratulates-bush-on-win.txt');
@@ -204,6 +205,67 @@ describe('a folder made after the preview started', () => {
     } finally {
       await second.close();
       await rm(bare, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a preview asked to stop (Ctrl+C)', () => {
+  /** A project of the tech desk (~330 articles): its builds render for long enough to be stopped part way. */
+  async function techProject(): Promise<string> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'broadsheet-serve-stop-'));
+    await cp(path.join(PROJECT_DIR, '../shared/corpora/bbc/tech'), path.join(dir, 'seeds/tech'), { recursive: true });
+    await cp(path.join(PROJECT_DIR, 'templates'), path.join(dir, 'templates'), { recursive: true });
+    return dir;
+  }
+  /** A progress display that aborts `controller` with `reason` once render has written pages, while `armed()`. */
+  const stopInRender = (controller: AbortController, reason: BuildStopped, armed: () => boolean = () => true) => () => ({
+    listener: (stage: string, done: number) => {
+      if (armed() && stage === 'render' && done > 0) controller.abort(reason);
+    },
+    finish: () => undefined,
+  });
+
+  it('stops its first build and serves nothing, leaving no output and no staging folder', async () => {
+    const dir = await techProject();
+    try {
+      const controller = new AbortController();
+      const reason = new BuildStopped('SIGINT');
+      const lines: string[] = [];
+      const starting = serve({ projectDir: dir, flags: {}, port: 0, log: (line) => lines.push(line), signal: controller.signal, progress: stopInRender(controller, reason) });
+      await expect(within(starting, 'the stopped first build')).rejects.toBe(reason);
+      expect((await readdir(dir)).filter((name) => name === 'dist' || name.startsWith('.dist-build-'))).toEqual([]);
+      // Nothing to fix: no error and no advice about one.
+      expect(lines).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops a rebuild under way, with the last good build still in place, and closes', async () => {
+    const dir = await techProject();
+    const controller = new AbortController();
+    const reason = new BuildStopped('SIGINT');
+    let armed = false;
+    const lines: string[] = [];
+    const running = await within(
+      serve({ projectDir: dir, flags: {}, port: 0, debounceMs: 100, log: (line) => lines.push(line), signal: controller.signal, progress: stopInRender(controller, reason, () => armed) }),
+      'the first build',
+    );
+    try {
+      const home = (await get(running.url)).body;
+      armed = true;
+      const rebuilt = running.nextBuild();
+      // A template edit: every page renders again.
+      await writeFile(path.join(dir, 'templates/base.njk'), `${await readFile(path.join(dir, 'templates/base.njk'), 'utf8')}\n{# edited #}\n`);
+      const outcome = await within(rebuilt, 'the stopped rebuild');
+      expect(outcome.ok).toBe(false);
+      expect(outcome.ok ? null : outcome.error).toBe(reason);
+      expect(lines.filter((line) => /broadsheet:|Still serving/.test(line))).toEqual([]);
+      expect((await get(running.url)).body).toBe(home);
+      expect((await readdir(dir)).filter((name) => name.startsWith('.dist-build-'))).toEqual([]);
+    } finally {
+      await within(running.close(), 'the preview to close');
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
