@@ -14,7 +14,7 @@ import { formatReportEntry } from '../report.ts';
 import type { Progress } from '../progress.ts';
 import { LiveReload } from './live-reload.ts';
 import { createStaticHandler, type ServedSite } from './static-handler.ts';
-import { watchProject, type ProjectWatcher } from './watch-project.ts';
+import { unwatchedLine, watchProject, type ProjectWatcher } from './watch-project.ts';
 
 /** How the preview runs. */
 export interface ServeOptions {
@@ -80,7 +80,16 @@ export async function serve(options: ServeOptions): Promise<Preview> {
     if (key === watchedKey) return;
     watchedKey = key;
     watcher?.close();
-    watcher = watchProject([...dirs.map((dir) => ({ dir })), { file: path.join(options.projectDir, CONFIG_FILE) }], onChange);
+    // Said in one line for all the folders that fail now (past the system's limit, most do); one line each for any that fail later.
+    const failed: Array<readonly [string, Error]> = [];
+    let settingUp = true;
+    const onWatchError = (target: string, error: Error): void => {
+      if (settingUp) failed.push([target, error]);
+      else log(unwatchedLine([[target, error]], options.projectDir));
+    };
+    watcher = watchProject([...dirs.map((dir) => ({ dir })), { file: path.join(options.projectDir, CONFIG_FILE) }], onChange, onWatchError);
+    settingUp = false;
+    if (failed.length > 0) log(unwatchedLine(failed, options.projectDir));
   };
 
   const runBuild = async (reason: string): Promise<void> => {

@@ -17,12 +17,23 @@ export interface FolderWatcher {
 /** Whether Node's recursive watch is the system's own, one handle for the whole tree. */
 const NATIVE_RECURSIVE = process.platform === 'darwin' || process.platform === 'win32';
 
+/** How watchFolder watches. */
+export interface WatchFolderOptions {
+  /** Node's recursive watch instead of one watcher a folder (default: on macOS and Windows). */
+  readonly native?: boolean;
+  /**
+   * Called for a folder under the root that cannot be watched, now or when it appears: past the
+   * system's limit of watches (ENOSPC on Linux), changes in it are not seen, and the author must be told.
+   */
+  readonly onError?: (dir: string, error: Error) => void;
+}
+
 /**
- * Calls `onChange` with the absolute path of every file or folder changed under `root`. `native`
- * (default: on macOS and Windows) uses Node's recursive watch instead of one watcher a folder.
+ * Calls `onChange` with the absolute path of every file or folder changed under `root`. Throws,
+ * as fs.watch does, when `root` itself cannot be watched.
  */
-export function watchFolder(root: string, onChange: (file: string) => void, native = NATIVE_RECURSIVE): FolderWatcher {
-  if (native) {
+export function watchFolder(root: string, onChange: (file: string) => void, options: WatchFolderOptions = {}): FolderWatcher {
+  if (options.native ?? NATIVE_RECURSIVE) {
     const watcher = watch(root, { recursive: true }, (_event, name) => {
       if (name !== null) onChange(path.join(root, String(name)));
     });
@@ -54,7 +65,10 @@ export function watchFolder(root: string, onChange: (file: string) => void, nati
         }
         onChange(file);
       });
-    } catch {
+    } catch (error) {
+      if (dir === root) throw error;
+      // Gone already (made and removed at once) is no problem: there is nothing left to watch.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') options.onError?.(dir, error as Error);
       return;
     }
     // A watched folder removed: its watcher ends with it.

@@ -8,7 +8,7 @@ export type WatchTarget = { readonly dir: string } | { readonly file: string };
 
 /** A set of watchers that can be closed together. */
 export interface ProjectWatcher {
-  /** Folders and files being watched (those that existed). */
+  /** Folders and files being watched: those that existed and could be watched. */
   readonly watching: readonly string[];
   close(): void;
 }
@@ -16,9 +16,10 @@ export interface ProjectWatcher {
 /**
  * Calls `onChange` with the absolute path of every changed file under the targets. A watched
  * file is watched through its folder, so replacing it (as editors do when saving) is still seen;
- * so is a folder that does not exist yet, so its creation is seen.
+ * so is a folder that does not exist yet, so its creation is seen. `onError` hears of each folder
+ * or file that cannot be watched (see WatchFolderOptions.onError), then or later.
  */
-export function watchProject(targets: readonly WatchTarget[], onChange: (file: string) => void): ProjectWatcher {
+export function watchProject(targets: readonly WatchTarget[], onChange: (file: string) => void, onError: (target: string, error: Error) => void = () => undefined): ProjectWatcher {
   const watchers: FolderWatcher[] = [];
   const watching: string[] = [];
   for (const target of targets) {
@@ -28,7 +29,7 @@ export function watchProject(targets: readonly WatchTarget[], onChange: (file: s
     try {
       if (named === null) {
         const dir = (target as { dir: string }).dir;
-        watchers.push(watchFolder(dir, onChange));
+        watchers.push(watchFolder(dir, onChange, { onError }));
         watching.push(dir);
         continue;
       }
@@ -41,8 +42,9 @@ export function watchProject(targets: readonly WatchTarget[], onChange: (file: s
       watcher.on('error', () => watcher.close());
       watchers.push(watcher);
       watching.push(named);
-    } catch {
-      continue;
+    } catch (error) {
+      // Gone since it was looked for: nothing to watch, nothing to say.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') onError(named ?? (target as { dir: string }).dir, error as Error);
     }
   }
   return {
@@ -51,4 +53,15 @@ export function watchProject(targets: readonly WatchTarget[], onChange: (file: s
       for (const w of watchers) w.close();
     },
   };
+}
+
+/**
+ * The line telling the author that changes in some folders will not be seen: the first folder,
+ * how many more, why, and, for the system's limit of watches on Linux, how to raise it.
+ */
+export function unwatchedLine(failed: ReadonlyArray<readonly [string, Error]>, projectDir: string): string {
+  const [first, error] = failed[0]!;
+  const more = failed.length > 1 ? ` and ${failed.length - 1} more` : '';
+  const limit = (error as NodeJS.ErrnoException).code === 'ENOSPC' ? '; raise the limit of watches: sudo sysctl fs.inotify.max_user_watches=524288' : '';
+  return `broadsheet: cannot watch ${path.relative(projectDir, first) || first}${more} (${error.message}): the preview will not see changes there${limit}`;
 }

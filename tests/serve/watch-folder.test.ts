@@ -1,13 +1,30 @@
 /**
  * watchFolder: every change under a folder reaches the preview, folders made or made again later
  * included, with one watcher a folder rather than one a file (Node 20's recursive watch on Linux
- * takes an inotify watch per file, which a large archive's seeds/ runs out of).
+ * takes an inotify watch per file, which a large archive's seeds/ runs out of). A folder it cannot
+ * watch is told, not passed over: past the system's limit of watches (ENOSPC from inotify) the
+ * preview used to list the folder as watched and never see a change in it. fs.watch fails here,
+ * as the system would, for any folder named `limit-reached`, and only for those.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { watchFolder, type FolderWatcher } from '../../src/serve/watch-folder.ts';
+import { unwatchedLine, watchProject } from '../../src/serve/watch-project.ts';
+
+const UNWATCHABLE = 'limit-reached';
+
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const watch = ((file: string, ...rest: unknown[]) => {
+    if (path.basename(String(file)) === 'limit-reached') {
+      throw Object.assign(new Error(`ENOSPC: System limit for number of file watchers reached, watch '${file}'`), { code: 'ENOSPC' });
+    }
+    return (fs.watch as (...args: unknown[]) => unknown)(file, ...rest);
+  }) as typeof fs.watch;
+  return { ...fs, watch, default: { ...fs, watch } };
+});
 
 const open: FolderWatcher[] = [];
 const roots: string[] = [];
@@ -38,7 +55,7 @@ function watching(root: string, native = false): (file: string, forget?: 'forget
         seen.add(file);
         for (const wake of waiters.splice(0)) wake();
       },
-      native,
+      { native },
     ),
   );
   return async (file, forget) => {
@@ -112,5 +129,59 @@ describe('watchFolder', () => {
     // Node's own recursive watch, for comparison, takes one per file and folder.
     watching(root, true);
     expect((await inotifyWatches()) - before).toBeGreaterThan(600);
+  });
+});
+
+/** Resolves once `seen` holds `item`, checking every 20 ms, or rejects after 5 s. */
+async function until(seen: readonly string[], item: string): Promise<void> {
+  for (const deadline = Date.now() + 5000; !seen.includes(item); await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() > deadline) throw new Error(`${item} not seen; seen: ${seen.join(', ')}`);
+  }
+}
+
+describe('watchFolder past the system’s limit of watches', () => {
+  it('tells of each folder it cannot watch, at the start and when one appears later, and watches the rest', async () => {
+    const root = await tree('desk', `desk/${UNWATCHABLE}`);
+    const failed: string[] = [];
+    const changed: string[] = [];
+    open.push(watchFolder(root, (file) => changed.push(file), { native: false, onError: (dir, error) => failed.push(`${dir} ${(error as NodeJS.ErrnoException).code}`) }));
+    expect(failed).toEqual([`${path.join(root, 'desk', UNWATCHABLE)} ENOSPC`]);
+
+    await writeFile(path.join(root, 'desk/a.txt'), 'a');
+    await until(changed, path.join(root, 'desk/a.txt'));
+    await mkdir(path.join(root, 'later', UNWATCHABLE), { recursive: true });
+    await until(failed, `${path.join(root, 'later', UNWATCHABLE)} ENOSPC`);
+  });
+
+  it('throws, as fs.watch does, when the folder itself cannot be watched', async () => {
+    const root = await tree(UNWATCHABLE);
+    expect(() => watchFolder(path.join(root, UNWATCHABLE), () => undefined, { native: false })).toThrow(/ENOSPC/);
+  });
+});
+
+describe('watchProject past the system’s limit of watches', () => {
+  it('lists only what it watches, and tells of the rest', async () => {
+    const root = await tree('seeds', UNWATCHABLE);
+    const failed: string[] = [];
+    const watcher = watchProject([{ dir: path.join(root, 'seeds') }, { dir: path.join(root, UNWATCHABLE) }], () => undefined, (target) => failed.push(target));
+    open.push(watcher);
+    expect(watcher.watching).toEqual([path.join(root, 'seeds')]);
+    expect(failed).toEqual([path.join(root, UNWATCHABLE)]);
+  });
+});
+
+describe('unwatchedLine', () => {
+  const limit = Object.assign(new Error("ENOSPC: System limit for number of file watchers reached, watch '/p/seeds/tech'"), { code: 'ENOSPC' });
+
+  it('names the first folder and how many more, and for the system’s limit how to raise it', () => {
+    expect(unwatchedLine([['/p/seeds/tech', limit], ['/p/seeds/sport', limit]], '/p')).toBe(
+      "broadsheet: cannot watch seeds/tech and 1 more (ENOSPC: System limit for number of file watchers reached, watch '/p/seeds/tech'): " +
+        'the preview will not see changes there; raise the limit of watches: sudo sysctl fs.inotify.max_user_watches=524288',
+    );
+  });
+
+  it('gives no advice it does not have for another error', () => {
+    const denied = Object.assign(new Error("EACCES: permission denied, watch '/p/content'"), { code: 'EACCES' });
+    expect(unwatchedLine([['/p/content', denied]], '/p')).toBe("broadsheet: cannot watch content (EACCES: permission denied, watch '/p/content'): the preview will not see changes there");
   });
 });
