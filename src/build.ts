@@ -10,7 +10,7 @@ import type { InputFile } from './content/input-file.ts';
 import { dedupeArticles, loadEach, type LoadBatches } from './content/load-articles.ts';
 import { relateArticlesShared, type Relations, type SharedWork } from './enrich/relate-articles.ts';
 import type { Archive } from './archive/archive.ts';
-import { BroadsheetError } from './errors.ts';
+import { BroadsheetError, systemErrorMessage } from './errors.ts';
 import { buildArchive } from './archive/build-archive.ts';
 import { createNunjucksEnv } from './render/nunjucks-env.ts';
 import { PageRenderer } from './render/render-page.ts';
@@ -76,7 +76,10 @@ export interface BuildOptions {
   readonly cache?: boolean;
   /** Progress of the long stages (parse, render, and search beside render). */
   readonly onProgress?: ProgressListener;
-  /** Called at once with advice to show even if the build never ends: Node's heap looks too small for the archive (see heapAdvice). */
+  /**
+   * Called at once with advice to show even if the build never ends: Node's heap looks too small
+   * for the archive (see heapAdvice), or the cache folder cannot be written.
+   */
   readonly onAdvice?: (message: string) => void;
   /**
    * Stops the build at its next step once aborted (Ctrl+C in the CLI): it rejects with the
@@ -117,11 +120,12 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
   const displayPath = (a: { inputKind: string; sourceFile: string }): string => displayPaths.get(`${a.inputKind}:${a.sourceFile}`) ?? a.sourceFile;
 
   const projectDir = options.projectDir ?? process.cwd();
-  const cacheDir = options.cache === false ? null : path.join(projectDir, CACHE_DIR);
+  // Another build sharing the cache must not prune entries this one reads its bodies from. Where the lease cannot be
+  // written (a read-only checkout), the build goes on without the cache, as with `cache: false`, and says so.
+  const lease = options.cache === false ? null : await leaseCache(path.join(projectDir, CACHE_DIR)).catch((error: unknown) => noCache(error, options.onAdvice));
+  const cacheDir = lease === null ? null : path.join(projectDir, CACHE_DIR);
   // Without the cache, articles still go to a cache folder, a temporary one: pages read their bodies back from it.
   const articleCacheDir = cacheDir === null ? await mkdtemp(path.join(tmpdir(), 'broadsheet-articles-')) : path.join(cacheDir, 'articles');
-  // Another build sharing the cache must not prune entries this one reads its bodies from.
-  const lease = cacheDir === null ? null : await leaseCache(cacheDir);
   // Per-article work (parse, enrich, relate's vectors and neighbour search, render) runs on a worker pool, started now so its start-up
   // overlaps the hashing below, unless the cache has articles: then only once the misses are counted.
   const runner = createBuildRunner(discovered.inputs.length, { startNow: cacheDir === null || !ArticleCache.exists(articleCacheDir) });
@@ -311,6 +315,14 @@ async function relatedArticles(
 function withBodies(archive: Archive, bodies: ArticleBodies): Archive {
   const articles = archive.articles.map((a) => bodies.withBody(a));
   return { ...archive, articles, byId: new Map(articles.map((a) => [a.id, a])) };
+}
+
+/** No cache for a build whose cache folder cannot be written (`error`, a system error; any other is thrown): said through `onAdvice`. */
+function noCache(error: unknown, onAdvice: ((message: string) => void) | undefined): null {
+  const system = systemErrorMessage(error);
+  if (system === null) throw error;
+  onAdvice?.(`cannot write ${CACHE_DIR}/ in the project folder (${system}): building without it, so every page is made again`);
+  return null;
 }
 
 function missing(id: string): never {

@@ -128,4 +128,19 @@ describe('build', () => {
     const clean = await build(resolveConfig(root, { ...changed, out: 'clean' }), { projectDir: root, cache: false });
     expect(await treeContents(next.outDir)).toEqual(await treeContents(clean.outDir));
   });
+
+  it('builds without the cache, and says so, when its cache folder cannot be written', { timeout: 60_000 }, async () => {
+    const root = await makeProject({});
+    onTestFinished(() => rm(path.dirname(root), { recursive: true, force: true }));
+    // A file where the cache folder would be: as a read-only checkout does (EROFS, checked by hand on a read-only mount), mkdir fails in it.
+    await writeFile(path.join(root, '.broadsheet-cache'), 'not a folder\n');
+    const templates = path.join(PROJECT_DIR, 'templates');
+    const advice: string[] = [];
+    const result = await build(resolveConfig(root, { templates, search: false }), { projectDir: root, onAdvice: (line) => advice.push(line) });
+    expect(result.articles).toBe(3);
+    expect(advice).toEqual([expect.stringMatching(/^cannot write \.broadsheet-cache\/ in the project folder \(ENOTDIR: not a directory, mkdir '.*leases'\): building without it, so every page is made again$/)]);
+    expect(await readFile(path.join(root, '.broadsheet-cache'), 'utf8')).toBe('not a folder\n');
+    const clean = await build(resolveConfig(root, { templates, search: false, out: 'clean' }), { projectDir: root, cache: false });
+    expect(await treeContents(result.outDir)).toEqual(await treeContents(clean.outDir));
+  });
 });

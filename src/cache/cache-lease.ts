@@ -19,7 +19,12 @@ export interface CacheLease {
 /** Takes a lease on the cache folder `dir` (a file in its `leases/`, named by process, thread and a random id). */
 export async function leaseCache(dir: string): Promise<CacheLease> {
   const leases = path.join(dir, 'leases');
-  await mkdir(leases, { recursive: true });
+  // A level at a time: Node's recursive mkdir tells a read-only file system as ENOENT, which would be the message.
+  for (const folder of [dir, leases]) {
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
   const own = `${process.pid}-${threadId}-${randomUUID()}`;
   await writeFile(path.join(leases, own), '');
   return {
