@@ -6,7 +6,7 @@ import { readUserConfig, resolveConfig, type UserConfig } from './config/config.
 import { BroadsheetError, BuildStopped, systemErrorMessage } from './errors.ts';
 import { formatReportEntry } from './report.ts';
 import { createProgress, type ProgressListener } from './progress.ts';
-import { signalExitCode, stopOnSignals } from './stop-signals.ts';
+import { signalExitCode, STOP_GRACE_MS, stopOnSignals } from './stop-signals.ts';
 
 const HELP = `Usage: broadsheet <command> [options]
 
@@ -99,10 +99,18 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
   // Progress goes to stderr, so stdout stays the report and the summary.
   const progress = createProgress(process.stderr);
   // Ctrl+C stops the build at its next step: the staging folder is put away and the exit code says so.
-  const stop = stopOnSignals(() => {
-    progress.finish();
-    process.stderr.write('broadsheet: stopping the build (Ctrl+C again to stop at once)\n');
-  });
+  const stop = stopOnSignals(
+    () => {
+      progress.finish();
+      process.stderr.write('broadsheet: stopping the build (Ctrl+C again to stop at once)\n');
+    },
+    {
+      exit: (code) => {
+        process.stderr.write(`broadsheet: the build did not stop within ${STOP_GRACE_MS / 1000} s: ended at once; the next build clears what it left\n`);
+        process.exit(code);
+      },
+    },
+  );
   try {
     const config = resolveConfig(projectDir, await readUserConfig(projectDir), flags);
     // Imported when a command needs it: `help` and a mistyped flag load none of the stages' modules (~1 s of CPU).

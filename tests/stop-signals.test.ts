@@ -1,16 +1,25 @@
-/** stopOnSignals: the first Ctrl+C (or SIGTERM) asks the build to stop, a second ends the process, and dispose() lets go. */
+/**
+ * stopOnSignals: the first Ctrl+C (or SIGTERM) asks the build to stop and hands the signals back
+ * to Node's default (a second ends the process at once); a stop that hangs ends the process after
+ * the grace time; dispose() lets go.
+ */
 import { EventEmitter } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BuildStopped } from '../src/errors.ts';
-import { signalExitCode, stopOnSignals } from '../src/stop-signals.ts';
+import { signalExitCode, STOP_GRACE_MS, stopOnSignals } from '../src/stop-signals.ts';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('stopOnSignals', () => {
-  it('aborts its signal with a BuildStopped on the first signal, and exits with the shell’s code on the second', () => {
+  it('aborts its signal with a BuildStopped on the first signal and stops listening, so a second gets Node’s default', () => {
     const source = new EventEmitter();
     const said: string[] = [];
-    const exits: number[] = [];
-    const stop = stopOnSignals((name) => said.push(name), { source, exit: (code) => exits.push(code) });
+    const stop = stopOnSignals((name) => said.push(name), { source, exit: () => undefined });
     expect(stop.signal.aborted).toBe(false);
+    expect(source.listenerCount('SIGINT')).toBe(1);
+    expect(source.listenerCount('SIGTERM')).toBe(1);
 
     source.emit('SIGTERM', 'SIGTERM');
     expect(stop.signal.aborted).toBe(true);
@@ -19,20 +28,34 @@ describe('stopOnSignals', () => {
     expect(reason.by).toBe('SIGTERM');
     expect(reason.message).toBe('stopped by SIGTERM; the output folder is as it was before the build');
     expect(said).toEqual(['SIGTERM']);
-    expect(exits).toEqual([]);
-
-    // Someone who will not wait: the process ends at once, whichever signal came first.
-    source.emit('SIGINT', 'SIGINT');
-    expect(exits).toEqual([130]);
-    expect(said).toEqual(['SIGTERM']);
+    // With no listener left, Node ends the process on the next signal, even while this thread is busy.
+    expect(source.listenerCount('SIGINT')).toBe(0);
+    expect(source.listenerCount('SIGTERM')).toBe(0);
     stop.dispose();
+  });
+
+  it('ends the process with the shell’s code when the stop takes longer than the grace time, and not once disposed', () => {
+    vi.useFakeTimers();
+    const source = new EventEmitter();
+    const exits: number[] = [];
+    const hung = stopOnSignals(() => undefined, { source, exit: (code) => exits.push(code) });
+    source.emit('SIGINT', 'SIGINT');
+    vi.advanceTimersByTime(STOP_GRACE_MS - 1);
+    expect(exits).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(exits).toEqual([130]);
+
+    const stopped = stopOnSignals(() => undefined, { source, exit: (code) => exits.push(code) });
+    source.emit('SIGTERM', 'SIGTERM');
+    stopped.dispose();
+    vi.advanceTimersByTime(STOP_GRACE_MS);
+    expect(exits).toEqual([130]);
+    hung.dispose();
   });
 
   it('stops listening once disposed', () => {
     const source = new EventEmitter();
     const stop = stopOnSignals(() => undefined, { source, exit: () => undefined });
-    expect(source.listenerCount('SIGINT')).toBe(1);
-    expect(source.listenerCount('SIGTERM')).toBe(1);
     stop.dispose();
     expect(source.listenerCount('SIGINT')).toBe(0);
     expect(source.listenerCount('SIGTERM')).toBe(0);
