@@ -1,5 +1,6 @@
 /** Finding the input files: `**\/*.txt` under seeds/, `**\/*.md` under content/. */
 import fg from 'fast-glob';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { InputKind } from './article.ts';
 import { compareCodePoints } from '../text/compare.ts';
@@ -68,12 +69,17 @@ async function listFiles(dir: string, label: string, ignored: Array<{ displayPat
   const entries = await fg('**/*', { cwd: dir, onlyFiles: false, objectMode: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
   const files: string[] = [];
   for (const entry of entries) {
-    // Symlinks are listed, not followed while walking: reading one follows it, and a dangling one is reported as unreadable.
-    if (entry.dirent.isFile() || entry.dirent.isSymbolicLink()) files.push(entry.path);
-    else if (entry.dirent.isDirectory() && /\.(txt|md)$/.test(entry.path)) {
-      // Never drop an input silently: a folder named like an article is most likely a mistake.
-      ignored.push({ displayPath: `${label}/${entry.path}`, reason: 'cannot read it as an article: it is a folder, not a file (files inside it are read on their own)' });
+    const displayPath = `${label}/${entry.path}`;
+    // Names are read as UTF-8: a byte that is not (a name saved in Latin-1, say) becomes U+FFFD, and the file is not found by that name.
+    if (entry.path.includes('\uFFFD') && !existsSync(path.join(dir, entry.path))) {
+      ignored.push({ displayPath, reason: 'cannot read it: its name is not valid UTF-8 (written in another encoding, such as Latin-1); rename the file' });
     }
+    // Symlinks are listed, not followed while walking: reading one follows it, and a dangling one is reported as unreadable.
+    else if (entry.dirent.isFile() || entry.dirent.isSymbolicLink()) files.push(entry.path);
+    else if (entry.dirent.isDirectory()) {
+      // Never drop an input silently: a folder named like an article is most likely a mistake.
+      if (/\.(txt|md)$/.test(entry.path)) ignored.push({ displayPath, reason: 'cannot read it as an article: it is a folder, not a file (files inside it are read on their own)' });
+    } else ignored.push({ displayPath, reason: 'cannot read it as an article: it is not a regular file but a named pipe, socket or device' });
   }
   return files.sort(compareCodePoints);
 }

@@ -1,6 +1,6 @@
 /** Reading an input file's bytes (and its override file's) and hashing them: what the build key and the parse tasks share, without loading the parser. */
 import { createHash, hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { InputFile } from './input-file.ts';
 import type { InputProblem } from './load-article.ts';
 
@@ -16,17 +16,37 @@ export type InputBytes = { readonly ok: true; readonly bytes: Buffer; readonly o
  */
 export function readInputBytesSync(input: InputFile): InputBytes {
   const skip = (message: string): InputBytes => ({ ok: false, problem: { file: input.displayPath, line: null, message } });
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(input.absolutePath);
-  } catch (error) {
-    return skip(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
+  const bytes = readRegularFileSync(input.absolutePath);
+  if (!Buffer.isBuffer(bytes)) return skip(`cannot read the file (${bytes})`);
   if (input.overridePath === null) return { ok: true, bytes, overrideBytes: null };
+  const overrideBytes = readRegularFileSync(input.overridePath);
+  if (!Buffer.isBuffer(overrideBytes)) return skip(`cannot read its override file (${overrideBytes})`);
+  return { ok: true, bytes, overrideBytes };
+}
+
+/**
+ * Opening flags for an input: non-blocking, so that a named pipe named like an article (or a link
+ * to one) is opened at once and refused, rather than waited on for ever: the read blocked the
+ * thread until a writer came, and the build never ended, nor did Ctrl+C end it. No effect on a
+ * regular file. Windows has no such flag, nor named pipes in a folder.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** A regular file's bytes (symlinks followed), or why not: an error code, or that it is no regular file. */
+function readRegularFileSync(file: string): Buffer | string {
+  let fd: number;
   try {
-    return { ok: true, bytes, overrideBytes: readFileSync(input.overridePath) };
+    fd = openSync(file, OPEN_FLAGS);
   } catch (error) {
-    return skip(`cannot read its override file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return 'not a regular file: a folder, named pipe, socket or device';
+    return readFileSync(fd);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,9 +1,11 @@
 /**
  * A file that cannot be read. Tests may run as root, where chmod 000 does not stop reads, so the
  * read is made to fail another way: a dangling symlink named like an article, and a folder named
- * like an article.
+ * like an article. Files that are no regular files (a named pipe, and a link to one, which a read
+ * would wait on for ever), and a name that is not UTF-8, which cannot be opened by the name read.
  */
-import { mkdir, symlink } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProject, expectSafeBuild, makeProject, outcomeOf } from './hostile-site.ts';
@@ -21,6 +23,27 @@ describe('hostile unreadable files', () => {
       const { html, lines } = await outcomeOf(site, file);
       expect(html, file).toBeNull();
       expect(lines, file).toEqual([expect.objectContaining({ level: 'skipped', message: expect.stringMatching(/cannot read/) })]);
+    }
+  });
+
+  it.runIf(process.platform !== 'win32')('reports a named pipe, a link to one and a name that is not UTF-8, without waiting on the pipe', { timeout: 30_000 }, async () => {
+    const root = await makeProject({});
+    // Before, the build opened the pipe and waited for a writer for ever; Ctrl+C could not end it either.
+    execFileSync('mkfifo', [path.join(root, 'seeds/pipe.txt')]);
+    await symlink('pipe.txt', path.join(root, 'seeds/to-pipe.txt'));
+    // "Müller" in Latin-1 (0xFC): the name reads back with U+FFFD, under which no file exists.
+    await writeFile(Buffer.concat([Buffer.from(path.join(root, 'seeds/M')), Buffer.from([0xfc]), Buffer.from('ller.txt')]), 'Müller speaks\n\nA report of a speech in the town hall.\n');
+    const site = await buildProject(root);
+    await expectSafeBuild(site, ['seeds/pipe.txt', 'seeds/to-pipe.txt', 'seeds/M\uFFFDller.txt']);
+    const expected = {
+      'seeds/pipe.txt': 'cannot read it as an article: it is not a regular file but a named pipe, socket or device',
+      'seeds/to-pipe.txt': 'cannot read the file (not a regular file: a folder, named pipe, socket or device)',
+      'seeds/M\uFFFDller.txt': 'cannot read it: its name is not valid UTF-8 (written in another encoding, such as Latin-1); rename the file',
+    };
+    for (const [file, message] of Object.entries(expected)) {
+      const { html, lines } = await outcomeOf(site, file);
+      expect(html, file).toBeNull();
+      expect(lines, file).toEqual([expect.objectContaining({ level: 'skipped', message })]);
     }
   });
 });
