@@ -39,7 +39,19 @@ export class BuildReport {
 
 /** "warning seeds/a.txt:3: message" for the console. */
 export function formatReportEntry(entry: ReportEntry): string {
-  return `${entry.level} ${formatLocation(entry.file, entry.line)}${entry.message}`;
+  return `${entry.level} ${formatLocation(entry.file, entry.line)}${entry.message}`.replace(CONTROL_CHARACTERS, escapeControl);
+}
+
+/**
+ * Control characters, shown escaped ("\n", "\u001b") in a report line: a file name or a quoted
+ * title may hold any, and printed as they are a newline split the line and an escape sequence
+ * would be obeyed by the terminal. The report file keeps them (JSON escapes them itself).
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+function escapeControl(c: string): string {
+  const named = ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' } as Record<string, string>)[c];
+  return named ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 function compareEntries(a: ReportEntry, b: ReportEntry): number {

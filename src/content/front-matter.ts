@@ -2,6 +2,7 @@
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { BroadsheetError } from '../errors.ts';
+import { withoutControlCharacters } from './decode-input.ts';
 
 /** The front-matter fields Broadsheet reads, after type checks. All optional. */
 export interface FrontMatter {
@@ -93,11 +94,11 @@ function checkFields(data: Record<string, unknown>, text: string): { fields: Fro
       continue;
     } else if ((STRING_FIELDS as readonly string[]).includes(key)) {
       if (typeof value === 'string' || typeof value === 'number') {
-        const s = String(value).trim();
+        const s = cleanText(String(value), () => problem(key, CONTROL_REMOVED));
         if (s !== '') fields[key] = s;
       } else problem(key, `must be text, not ${describe(value)}; ignored`);
     } else if ((LIST_FIELDS as readonly string[]).includes(key)) {
-      const list = toStringList(value);
+      const list = toStringList(value, () => problem(key, CONTROL_REMOVED));
       if (list === null) problem(key, `must be a list of text, not ${describe(value)}; ignored`);
       else fields[key] = list;
     } else if (key === 'date') {
@@ -123,11 +124,24 @@ export function toIsoDate(value: unknown): string | null {
   return date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d) ? `${y}-${m}-${d}` : null;
 }
 
-function toStringList(value: unknown): string[] | null {
+function toStringList(value: unknown, onControl: () => void): string[] | null {
   const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : null;
   if (items === null) return null;
   if (!items.every((v) => typeof v === 'string' || typeof v === 'number')) return null;
-  return [...new Set(items.map((v) => String(v).trim()).filter((v) => v !== ''))];
+  let control = false;
+  const list = [...new Set(items.map((v) => cleanText(String(v), () => (control = true))).filter((v) => v !== ''))];
+  if (control) onControl();
+  return list;
+}
+
+/** What a field's problem says when its text held control characters (YAML's "\x1b" escapes make them). */
+const CONTROL_REMOVED = 'control characters removed (a page cannot show them)';
+
+/** A field's text, trimmed and without control characters; `onControl` is called when there were some. */
+function cleanText(text: string, onControl: () => void): string {
+  const cleaned = withoutControlCharacters(text);
+  if (cleaned.removed > 0) onControl();
+  return cleaned.text.trim();
 }
 
 function describe(value: unknown): string {

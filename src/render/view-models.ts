@@ -7,6 +7,7 @@ import { termSlug } from '../archive/group-by-term.ts';
 import { originalOf } from '../archive/original-of.ts';
 import { formatDate, monthName } from './format-date.ts';
 import { compareCodePoints } from '../text/compare.ts';
+import { withoutControlCharacters } from '../content/decode-input.ts';
 
 /** A link with its label. */
 export interface LinkView {
@@ -71,6 +72,7 @@ export interface ArticleView extends ArticleCardView {
   readonly story: StoryView | null;
   /** Boilerplate removed from the source text, for the "source text" disclosure. */
   readonly removed: readonly RemovedView[];
+  /** The input's path in its folder, as shown: without the control characters a file name may hold, which a page cannot. */
   readonly sourceFile: string;
 }
 
@@ -326,7 +328,7 @@ export class ViewModels {
       original: byIdCard(originalOf(article, this.#archive.byId)),
       story: this.story(article),
       removed: article.removed.map((block) => this.removed(block)),
-      sourceFile: article.sourceFile,
+      sourceFile: withoutControlCharacters(article.sourceFile).text,
     };
   }
 

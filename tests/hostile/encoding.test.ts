@@ -1,6 +1,8 @@
-/** Hostile encodings: empty, whitespace, binary, invalid UTF-8, BOM, CRLF and lone CR. */
+/** Hostile encodings: empty, whitespace, binary, invalid UTF-8, BOM, CRLF and lone CR, control characters. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bbcText, buildHostile, expectSafeBuild, outcomeOf, headingOf } from './hostile-site.ts';
+import { bbcText, buildHostile, expectSafeBuild, outcomeOf, headingOf, listTree } from './hostile-site.ts';
 
 /** BBC articles carry no date; that warning is expected and not what these cases test. */
 const NO_DATE = /no date found/;
@@ -73,6 +75,37 @@ describe('hostile encodings', () => {
       const { html } = await outcomeOf(site, file);
       expect(main(html)).not.toBe('');
       expect(main(html)).toBe(main(lf.html));
+    }
+  });
+
+  it('removes control characters from text, front matter and file names, with a warning naming the line, so no page holds one', async () => {
+    const text = await bbcText();
+    const [headline, ...rest] = text.split('\n');
+    // A terminal's colour codes pasted into a seed, a vertical tab between two words, a bell in a content file's body,
+    // and YAML escapes making them in front matter; the seed's own name holds an escape too.
+    const seed = `${headline}\u001b[1m\n${rest.join('\n').replace('talks', 'talks\u000bcontinued')}`;
+    const markdown = `---\ntitle: "Bell\\x07 and \\x1b[1mbold\\x1b[0m"\nsource: "Wire\\x1b[2J Service"\npeople: ["Ann\\x9bSmith"]\ndate: 2005-01-12\n---\n\n${rest.join('\n')}\n\nA bell\u0007 rings.\n`;
+    const site = await buildHostile({ 'seeds/colour\u001b[31m.txt': seed, 'content/bell.md': markdown });
+    await expectSafeBuild(site, ['seeds/colour\u001b[31m.txt', 'content/bell.md']);
+
+    const coloured = await outcomeOf(site, 'seeds/colour\u001b[31m.txt');
+    expect(headingOf(coloured.html)).toBe('Absa and Barclays talks continue[1m');
+    expect(coloured.html).toContain('<code>colour[31m.txt</code>');
+    expect(coloured.lines.filter((l) => !NO_DATE.test(l.message))).toEqual([expect.objectContaining({ level: 'warning', message: '2 control characters removed, from line 1 (a page cannot show them)' })]);
+
+    const bell = await outcomeOf(site, 'content/bell.md');
+    expect(headingOf(bell.html)).toBe('Bell and [1mbold[0m');
+    expect(bell.html).toContain('>Wire[2J Service</a>');
+    expect(bell.html).toContain('A bell rings.');
+    expect(bell.lines.map((l) => [l.line, l.message])).toEqual([
+      [null, `1 control character removed, from line ${markdown.split('\n').findIndex((l) => l.includes('\u0007')) + 1} (a page cannot show them)`],
+      [2, 'front matter "title": control characters removed (a page cannot show them)'],
+      [3, 'front matter "source": control characters removed (a page cannot show them)'],
+      [4, 'front matter "people": control characters removed (a page cannot show them)'],
+    ]);
+    // HTML forbids them, and the validator stops at the first: not one in any page, feed or JSON file (Pagefind's own scripts aside).
+    for (const file of await listTree(site.outDir)) {
+      if (/\.(html|xml|json|txt)$/.test(file) && !file.startsWith('pagefind')) expect(await readFile(path.join(site.outDir, file), 'utf8'), file).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     }
   });
 });
