@@ -26,18 +26,21 @@ describe('hostile unreadable files', () => {
     }
   });
 
-  it.runIf(process.platform !== 'win32')('reports a named pipe, a link to one and a name that is not UTF-8, without waiting on the pipe', { timeout: 30_000 }, async () => {
+  it.runIf(process.platform !== 'win32')('reports a named pipe, links to it and to /dev/zero, and a name that is not UTF-8, without waiting on either', { timeout: 30_000 }, async () => {
     const root = await makeProject({});
     // Before, the build opened the pipe and waited for a writer for ever; Ctrl+C could not end it either.
     execFileSync('mkfifo', [path.join(root, 'seeds/pipe.txt')]);
     await symlink('pipe.txt', path.join(root, 'seeds/to-pipe.txt'));
+    // A device that never ends: the old read ran on until killed (30 s tried).
+    await symlink('/dev/zero', path.join(root, 'seeds/zero.txt'));
     // "Müller" in Latin-1 (0xFC): the name reads back with U+FFFD, under which no file exists.
     await writeFile(Buffer.concat([Buffer.from(path.join(root, 'seeds/M')), Buffer.from([0xfc]), Buffer.from('ller.txt')]), 'Müller speaks\n\nA report of a speech in the town hall.\n');
     const site = await buildProject(root);
-    await expectSafeBuild(site, ['seeds/pipe.txt', 'seeds/to-pipe.txt', 'seeds/M\uFFFDller.txt']);
+    await expectSafeBuild(site, ['seeds/pipe.txt', 'seeds/to-pipe.txt', 'seeds/zero.txt', 'seeds/M\uFFFDller.txt']);
     const expected = {
       'seeds/pipe.txt': 'cannot read it as an article: it is not a regular file but a named pipe, socket or device',
       'seeds/to-pipe.txt': 'cannot read the file (not a regular file: a folder, named pipe, socket or device)',
+      'seeds/zero.txt': 'cannot read the file (not a regular file: a folder, named pipe, socket or device)',
       'seeds/M\uFFFDller.txt': 'cannot read it: its name is not valid UTF-8 (written in another encoding, such as Latin-1); rename the file',
     };
     for (const [file, message] of Object.entries(expected)) {
