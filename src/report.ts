@@ -1,6 +1,7 @@
 /** The build report: every content problem, collected rather than thrown one by one. */
 import { formatLocation } from './errors.ts';
 import { compareCodePoints } from './text/compare.ts';
+import { escapeControlCharacters } from './text/control-characters.ts';
 
 /** How bad a report entry is: `skipped` means the input file produced no page. */
 export type ReportLevel = 'warning' | 'skipped' | 'error';
@@ -37,21 +38,9 @@ export class BuildReport {
   }
 }
 
-/** "warning seeds/a.txt:3: message" for the console. */
+/** "warning seeds/a.txt:3: message" for the console, one line: control characters (a file name may hold any) shown escaped. */
 export function formatReportEntry(entry: ReportEntry): string {
-  return `${entry.level} ${formatLocation(entry.file, entry.line)}${entry.message}`.replace(CONTROL_CHARACTERS, escapeControl);
-}
-
-/**
- * Control characters, shown escaped ("\n", "\u001b") in a report line: a file name or a quoted
- * title may hold any, and printed as they are a newline split the line and an escape sequence
- * would be obeyed by the terminal. The report file keeps them (JSON escapes them itself).
- */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
-
-function escapeControl(c: string): string {
-  const named = ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' } as Record<string, string>)[c];
-  return named ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return escapeControlCharacters(`${entry.level} ${formatLocation(entry.file, entry.line)}${entry.message}`);
 }
 
 function compareEntries(a: ReportEntry, b: ReportEntry): number {

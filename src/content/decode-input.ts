@@ -1,4 +1,5 @@
 /** Turning an input file's bytes into clean text, or a reason it cannot be an article. */
+import { withoutControlCharacters } from '../text/control-characters.ts';
 
 /** Decoded text plus what was repaired on the way. */
 export type DecodedInput =
@@ -36,29 +37,4 @@ export function decodeInput(bytes: Uint8Array): DecodedInput {
   }
   if (text.trim() === '') return { ok: false, reason: text === '' ? 'empty file' : 'file holds only whitespace' };
   return { ok: true, text, warnings };
-}
-
-/**
- * Control characters, which HTML forbids in a page (the validator stops at them) and a terminal
- * obeys: C0 but tab and line feed (NUL is refused as binary, CR normalised before), DEL and C1.
- * Pasted or scraped text carries them (a terminal's colour codes, a Word file's vertical tab),
- * and so can YAML's "\x1b" escapes in front matter.
- */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-/**
- * `text` without control characters: a vertical tab or form feed (a line or page break in old
- * word processors) becomes a line feed, so words either side stay apart; the others are dropped.
- * `removed` counts them, `firstAt` is the first one's index in `text` (-1 for none).
- */
-export function withoutControlCharacters(text: string): { readonly text: string; readonly removed: number; readonly firstAt: number } {
-  CONTROL_CHARACTERS.lastIndex = 0;
-  const first = CONTROL_CHARACTERS.exec(text);
-  if (first === null) return { text, removed: 0, firstAt: -1 };
-  let removed = 0;
-  const cleaned = text.replace(CONTROL_CHARACTERS, (c) => {
-    removed += 1;
-    return c === '\u000b' || c === '\u000c' ? '\n' : '';
-  });
-  return { text: cleaned, removed, firstAt: first.index };
 }

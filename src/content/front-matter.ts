@@ -2,7 +2,7 @@
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { BroadsheetError } from '../errors.ts';
-import { withoutControlCharacters } from './decode-input.ts';
+import { withoutControlCharacters } from '../text/control-characters.ts';
 
 /** The front-matter fields Broadsheet reads, after type checks. All optional. */
 export interface FrontMatter {

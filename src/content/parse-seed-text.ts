@@ -9,6 +9,7 @@ import { isAllCaps, readableCase } from './seed/readable-case.ts';
 import { reflowParagraphs, wrapWidth } from './seed/reflow-paragraphs.ts';
 import { seedLines } from './seed/seed-lines.ts';
 import { titleFromLede } from './seed/title-from-lede.ts';
+import { withoutControlCharacters } from '../text/control-characters.ts';
 
 /** A readable title from a lede; re-exported because the Markdown loader titles files without front-matter titles by it. */
 export { titleFromLede } from './seed/title-from-lede.ts';
@@ -28,8 +29,6 @@ export interface ParsedSeedText
   readonly paragraphs: readonly string[];
 }
 
-/** C0 controls but tab and line feed, and DEL. */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 /** How far into the lede (in characters) a date may start and still count as the article's date. */
 const LEDE_DATE_WINDOW = 60;
 
@@ -40,7 +39,7 @@ export const NO_DATE_WARNING = 'no date found in the text: listed as undated';
 export function parseSeedText(text: string): ParsedSeedText {
   // Entities are decoded once, here; the renderer escapes on output. Control characters (wire
   // copy ends with "&#3;") are dropped: they have no place in a page.
-  const decoded = (text.includes('&') ? decodeHTMLStrict(text) : text).replace(CONTROL_CHARACTERS, '');
+  const decoded = withoutControlCharacters(text.includes('&') ? decodeHTMLStrict(text) : text).text;
   const removed: RemovedText[] = [];
   const warnings: string[] = [];
   // The first rule to find a complete date decides it.

@@ -7,7 +7,7 @@ import { termSlug } from '../archive/group-by-term.ts';
 import { originalOf } from '../archive/original-of.ts';
 import { formatDate, monthName } from './format-date.ts';
 import { compareCodePoints } from '../text/compare.ts';
-import { withoutControlCharacters } from '../content/decode-input.ts';
+import { withoutControlCharacters } from '../text/control-characters.ts';
 
 /** A link with its label. */
 export interface LinkView {
