@@ -13,6 +13,7 @@ import type { Archive } from './archive/archive.ts';
 import { BroadsheetError, systemErrorMessage } from './errors.ts';
 import { buildArchive } from './archive/build-archive.ts';
 import { createNunjucksEnv } from './render/nunjucks-env.ts';
+import { checkTemplates } from './render/template-errors.ts';
 import { PageRenderer } from './render/render-page.ts';
 import { planPages } from './render/plan-pages.ts';
 import { apiArticlesUrl } from './urls.ts';
@@ -113,6 +114,9 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
   const signal = options.signal;
 
   const discovered = await timer.time('discover', () => discoverInputs(config.seedsDir, config.contentDir));
+  // Every template compiles before an input is read: a typo costs a moment, not a parse of the archive (see checkTemplates).
+  const env = createNunjucksEnv(config.templatesDir, config.basePath);
+  timer.timeSync('templates', () => checkTemplates(env, config.templatesDir));
   for (const file of discovered.ignored) report.add('skipped', file.displayPath, file.reason);
   const advice = heapAdvice(discovered.inputs.length);
   if (advice !== null) options.onAdvice?.(advice);
@@ -207,7 +211,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
     // Awaited below, with the other outputs or before the staging folder is removed; until then a failure must not count as unhandled.
     search.catch(() => undefined);
     try {
-      const renderer = new PageRenderer(createNunjucksEnv(config.templatesDir, config.basePath), archive, config);
+      const renderer = new PageRenderer(env, archive, config);
       // Pages are planned lazily (memory stays flat); the first pass only counts them for progress.
       const total = countPages(planPages(archive, config.pageSize));
       pages = await timer.time('render', () =>

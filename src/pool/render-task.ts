@@ -64,6 +64,6 @@ function renderBatch(task: RenderTask): Array<{ readonly target: string; readonl
   return task.pages.map((job) => {
     const prepared = JSON.parse(job.preparedJson) as PreparedPage;
     if (job.bodyFile !== null) (prepared.context['article'] as { bodyHtml: string }).bodyHtml = cachedBodyHtml(job.bodyFile);
-    return { target: job.target, html: renderTemplate(env, prepared) };
+    return { target: job.target, html: renderTemplate(env, task.templatesDir, prepared) };
   });
 }

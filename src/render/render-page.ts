@@ -7,11 +7,12 @@ import { PageContexts } from './page-context.ts';
 import { PageMetadata } from './structured-data.ts';
 import { CoverageCharts } from './coverage-chart.ts';
 import { PageInputs } from './page-inputs.ts';
-import { BroadsheetError } from '../errors.ts';
+import { templateError } from './template-errors.ts';
 
 /** Renders pages of one site; holds the environment and the page contexts. */
 export class PageRenderer {
   readonly #env: nunjucks.Environment;
+  readonly #templatesDir: string;
   readonly #contexts: PageContexts;
   readonly #metadata: PageMetadata;
   readonly #charts: CoverageCharts;
@@ -19,6 +20,7 @@ export class PageRenderer {
 
   constructor(env: nunjucks.Environment, archive: Archive, config: SiteConfig) {
     this.#env = env;
+    this.#templatesDir = config.templatesDir;
     this.#contexts = new PageContexts(archive, config);
     this.#metadata = new PageMetadata(archive, config);
     this.#charts = new CoverageCharts(archive, config.basePath, this.#contexts);
@@ -35,7 +37,7 @@ export class PageRenderer {
 
   /** The HTML of one page. Template errors are thrown as BroadsheetError naming the template. */
   render(page: Page): string {
-    return renderTemplate(this.#env, this.prepare(page));
+    return renderTemplate(this.#env, this.#templatesDir, this.prepare(page));
   }
 
   /** The template and every variable of one page, as plain data a worker thread can render. */
@@ -80,11 +82,11 @@ export interface PreparedPage {
   readonly context: Readonly<Record<string, unknown>>;
 }
 
-/** Renders a prepared page. Template errors are thrown as BroadsheetError naming the template. */
-export function renderTemplate(env: nunjucks.Environment, prepared: PreparedPage): string {
+/** Renders a prepared page with templates from `templatesDir`. Template errors are thrown as BroadsheetError naming the template (see templateError). */
+export function renderTemplate(env: nunjucks.Environment, templatesDir: string, prepared: PreparedPage): string {
   try {
     return env.render(prepared.template, prepared.context);
   } catch (error) {
-    throw new BroadsheetError(`template error while rendering ${prepared.url || 'the home page'}: ${(error as Error).message}`, { file: `templates/${prepared.template}`, cause: error });
+    throw templateError(error, templatesDir, prepared.template, `template error while rendering ${prepared.url || 'the home page'}`, true);
   }
 }

@@ -154,6 +154,20 @@ describe('broadsheet serve', () => {
     await fixed;
   });
 
+  it('keeps serving when an included partial breaks: Nunjucks used to throw that from a queued callback and end the process', async () => {
+    const partial = path.join(project, 'templates', 'partials', 'breadcrumbs.njk');
+    const good = await readFile(partial, 'utf8');
+    const failed = buildWhere((o) => !o.ok, 'the failed rebuild after breaking partials/breadcrumbs.njk');
+    await writeFile(partial, `${good}\n{% if %}\n`);
+    await failed;
+    expect(log).toContainEqual(expect.stringMatching(/^broadsheet: templates\/partials\/breadcrumbs\.njk:\d+: template syntax error: unexpected token: %\} \(column 7\)$/));
+    expect((await get(preview.url)).status).toBe(200);
+
+    const fixed = buildWhere((o) => o.ok, 'the rebuild after fixing partials/breadcrumbs.njk');
+    await writeFile(partial, good);
+    await fixed;
+  });
+
   it("prints a bad article file's problem in the terminal and still builds the rest", async () => {
     const rebuilt = buildWhere((o) => o.ok && o.result.report.some((e) => e.file === 'content/broken.md'), 'the rebuild after adding content/broken.md');
     await writeFile(path.join(project, 'content', 'broken.md'), '---\ntitle: [unclosed\ndate: 2004-11-05\n---\n\nThe body of an article whose front matter is malformed.\n');

@@ -1,0 +1,76 @@
+/**
+ * Template errors as one line naming the template at fault. Nunjucks chains a "Template render
+ * error: (file)" line for every template it was in, including ones it had left (a typo in a
+ * partial read as a dozen lines naming header.njk and meta.njk), and a template that includes
+ * itself gave 80,000 lines. And a syntax error in an included template is thrown from a queued
+ * callback (Nunjucks' asap), out of reach of any try: the process crashed with its stack, and a
+ * live preview with it. So every template is compiled before the build reads a single input.
+ */
+import fg from 'fast-glob';
+import path from 'node:path';
+import type nunjucks from 'nunjucks';
+import { BroadsheetError } from '../errors.ts';
+
+/** What a Nunjucks error message says: the innermost template named, its line and column when given there, and the cause. */
+export interface NunjucksErrorParts {
+  /** Absolute path of the last template the message names, or null. */
+  readonly template: string | null;
+  readonly line: number | null;
+  readonly column: number | null;
+  readonly cause: string;
+}
+
+/** One link of Nunjucks' chain: "Template render error: (/abs/x.njk) [Line 3, Column 7]", the prefix and position optional. */
+const FRAME = /^(?:Template render error: )?\((.+?)\)(?: \[Line (\d+), Column (\d+)\])?$/;
+
+/** Reads a Nunjucks error message (see NunjucksErrorParts); a message of another shape is all cause. */
+export function readNunjucksError(message: string): NunjucksErrorParts {
+  let template: string | null = null;
+  let line: number | null = null;
+  let column: number | null = null;
+  const said: string[] = [];
+  for (const text of message.split('\n').map((l) => l.trim())) {
+    const frame = FRAME.exec(text);
+    if (frame === null) {
+      if (text !== '') said.push(text);
+      continue;
+    }
+    template = frame[1]!;
+    line = frame[2] === undefined ? null : Number(frame[2]);
+    column = frame[3] === undefined ? null : Number(frame[3]);
+  }
+  const cause = said.join(' ').replace(/^Error: /, '');
+  return { template, line, column, cause: cause === '' ? message : cause };
+}
+
+/**
+ * A BroadsheetError for Nunjucks' `error`, told as `what` ("template error while rendering
+ * articles/x/") and the cause: it names the innermost template (relative to `templatesDir`, else
+ * `fallback`) and its line. Nunjucks counts lines and columns from 1 in a syntax error and from 0
+ * in an error while rendering (`rendering`): "[Line 2, Column 16]" for the "(" of a call on line 3.
+ */
+export function templateError(error: unknown, templatesDir: string, fallback: string, what: string, rendering: boolean): BroadsheetError {
+  const parts = readNunjucksError((error as Error).message ?? String(error));
+  const relative = parts.template === null ? fallback : path.relative(templatesDir, parts.template).split(path.sep).join('/');
+  const from = rendering ? 1 : 0;
+  const line = parts.line === null ? null : parts.line + from;
+  const column = parts.column === null ? '' : ` (column ${parts.column + from})`;
+  // Nunjucks recurses once per include: a template that includes itself runs out of stack.
+  const loop = /Maximum call stack size exceeded/.test(parts.cause) ? ' (does a template include itself, directly or through others?)' : '';
+  return new BroadsheetError(`${what}: ${parts.cause}${column}${loop}`, { file: `templates/${relative}`, line, cause: error });
+}
+
+/** The files of the templates folder Nunjucks may be asked for: its templates and partials, not assets/. */
+const TEMPLATE_FILES = ['**/*.njk', '**/*.html'];
+
+/** Compiles every template in `templatesDir` with `env` (which keeps them), throwing a templateError for the first that does not compile. */
+export function checkTemplates(env: nunjucks.Environment, templatesDir: string): void {
+  const names = fg.sync(TEMPLATE_FILES, { cwd: templatesDir, ignore: ['assets/**'], dot: false }).sort();
+  for (const name of names) {
+    try {
+      env.getTemplate(name, true);
+    } catch (error) {
+      throw templateError(error, templatesDir, name, 'template syntax error', false);
+    }
+  }
+}
