@@ -307,7 +307,7 @@ async function relatedArticles(
   const enriched = timer.timeSync('dedupe', () => dedupeArticles(parsed, report, displayPath));
   parsed.length = 0;
   // Each article's terms are let go once relate has read them: garbage it can collect while it works.
-  const relations = await timer.time('relate', () => relateArticlesShared(enriched, terms.source, work));
+  const relations = await timer.time('relate', () => relateArticlesShared(enriched, terms.source, work, batches.signal));
   await terms.close();
   return relations;
 }

@@ -8,7 +8,7 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /**
  * How long a stopping build may take before the process ends anyway, in ms. Measured stops took
- * up to 3.3 s at 52,000 articles; a supervisor that sends one SIGTERM and waits (`timeout`
+ * up to 3 s at 52,000 articles; a supervisor that sends one SIGTERM and waits (`timeout`
  * without -k) must not wait for ever on a build stuck in a step that does not end.
  */
 export const STOP_GRACE_MS = 15_000;

@@ -60,6 +60,31 @@ describe('shareRelateWork', () => {
   });
 });
 
+describe('relateArticlesShared with a signal', () => {
+  it('starts no job after the one under way once the signal aborts, and rejects with its reason', async () => {
+    const work = shareRelateWork(0, async () => 0, async () => undefined, () => undefined);
+    const controller = new AbortController();
+    const reason = new Error('stopped by SIGINT');
+    const jobs: string[] = [];
+    const relating = relateArticlesShared(
+      desk,
+      { kind: 'read', termsOf: () => undefined },
+      {
+        ...work,
+        share: (job, meanwhile) => {
+          jobs.push(job.work);
+          // Ctrl+C while the vectors are weighed: the neighbour search (seconds at 52,000 articles) must not start.
+          controller.abort(reason);
+          return work.share(job, meanwhile);
+        },
+      },
+      controller.signal,
+    );
+    await expect(relating).rejects.toBe(reason);
+    expect(jobs).toEqual(['vectors']);
+  });
+});
+
 describe('shareRelateWork.allocate', () => {
   it('places arrays side by side in shared blocks above 32 MiB (each its own mapping), 8-aligned, zero-filled, apart', () => {
     const work = shareRelateWork(0, async () => 0, async () => undefined, () => undefined);
