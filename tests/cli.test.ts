@@ -84,25 +84,54 @@ describe('broadsheet build --search-shard-size', () => {
   it('refuses a size that is not a whole number of at least 1, naming the flag', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'broadsheet-cli-'));
     cleanups.push(() => rm(out, { recursive: true, force: true }));
-    let stderr = '';
-    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-      stderr += String(chunk);
-      return true;
-    });
-    try {
-      for (const [flag, value] of [['--search-shard-size', '0'], ['--search-shard-size', 'many'], ['--search-shard-size', '2.5'], ['--search-shard-size', ''], ['--page-size', '1.5']]) {
-        stderr = '';
-        const { code } = await run(['build', '--seeds', path.join(PROJECT_DIR, 'seeds'), '--out', path.join(out, 'site'), '--quiet', flag!, value!], out);
-        expect(code, value).toBe(2);
-        expect(stderr, value).toContain(`broadsheet: ${flag} must be a whole number of at least 1, not ${JSON.stringify(value)}`);
-        expect(stderr, value).not.toContain('broadsheet.config.json');
-      }
-    } finally {
-      spy.mockRestore();
+    for (const [flag, value] of [['--search-shard-size', '0'], ['--search-shard-size', 'many'], ['--search-shard-size', '2.5'], ['--search-shard-size', ''], ['--page-size', '1.5']]) {
+      const { code, stderr } = await runTellingErrors(['build', '--seeds', path.join(PROJECT_DIR, 'seeds'), '--out', path.join(out, 'site'), '--quiet', flag!, value!], out);
+      expect(code, value).toBe(2);
+      expect(stderr, value).toContain(`broadsheet: ${flag} must be a whole number of at least 1, not ${JSON.stringify(value)}`);
+      expect(stderr, value).not.toContain('broadsheet.config.json');
     }
     expect(existsSync(path.join(out, 'site'))).toBe(false);
   });
 });
+
+describe('broadsheet build --site-url and --base-path', () => {
+  it('refuses a value that cannot be, naming the flag, not a config file there may not be', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'broadsheet-cli-'));
+    cleanups.push(() => rm(out, { recursive: true, force: true }));
+    const build = ['build', '--seeds', path.join(PROJECT_DIR, 'seeds'), '--out', path.join(out, 'site'), '--quiet'];
+    for (const [flag, value, said] of [
+      ['--site-url', 'javascript:alert(1)//', 'siteUrl "javascript:alert(1)//" must start with http:// or https://'],
+      ['--site-url', 'example.org/news/', 'siteUrl "example.org/news/" is not an absolute URL such as https://example.org/news/'],
+      ['--base-path', '/../etc/', 'base path "/../etc/" must be a URL path such as /news/'],
+    ] as const) {
+      const { code, stderr } = await runTellingErrors([...build, flag, value], out);
+      expect(code, value).toBe(2);
+      expect(stderr, value).toBe(`broadsheet: ${flag}: ${said}\n`);
+    }
+    // A site URL whose path cannot be a base path: fine with a base path given, else refused naming the siteUrl.
+    const quoted = 'https://example.org/a"b/';
+    expect((await runTellingErrors([...build, '--site-url', quoted, '--base-path', '/news/'], out)).code).toBe(0);
+    const refused = await runTellingErrors([...build, '--out', path.join(out, 'other'), '--site-url', quoted], out);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('broadsheet: siteUrl "https://example.org/a%22b/" has a path, "/a"b/", that cannot be the site\'s base path: give a URL such as https://example.org/news/, or a basePath\n');
+    expect(existsSync(path.join(out, 'other'))).toBe(false);
+  });
+});
+
+/** Runs the CLI with stderr captured: the exit code and what it wrote there. */
+async function runTellingErrors(argv: readonly string[], cwd: string): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    const { code } = await run([...argv], cwd);
+    return { code, stderr };
+  } finally {
+    spy.mockRestore();
+  }
+}
 
 describe('timingsLine', () => {
   it('keeps stage order, rounds to milliseconds and ends with the total', () => {

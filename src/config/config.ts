@@ -119,7 +119,7 @@ export function resolveConfig(projectDir: string, ...layers: UserConfig[]): Site
     outDir: path.resolve(projectDir, user.out ?? 'dist'),
     templatesDir: path.resolve(projectDir, user.templates ?? 'templates'),
     // A site URL with a path ("https://x.org/news/") implies that base path unless one is given.
-    basePath: normalizeBasePath(user.basePath ?? (siteUrl === null ? '/' : new URL(siteUrl).pathname)),
+    basePath: user.basePath !== undefined || siteUrl === null ? normalizeBasePath(user.basePath ?? '/') : basePathOf(siteUrl),
     siteUrl,
     pageSize,
     homeSize,
@@ -138,6 +138,18 @@ export function normalizeBasePath(basePath: string): string {
   return `/${trimmed}/`;
 }
 
+/** The base path a site URL implies: its path, which must be one normalizeBasePath takes; else an error naming the siteUrl. */
+function basePathOf(siteUrl: string): string {
+  const { pathname } = new URL(siteUrl);
+  try {
+    return normalizeBasePath(pathname);
+  } catch {
+    // No file named: the site URL may come from the config file or from --site-url.
+    throw new BroadsheetError(`siteUrl "${siteUrl}" has a path, "${decodeURI(pathname)}", that cannot be the site's base path: give a URL such as https://example.org/news/, or a basePath`);
+  }
+}
+
+/** "https://x.org/news" → "https://x.org/news/"; rejects anything but an absolute http(s) URL. */
 function normalizeSiteUrl(siteUrl: string): string {
   let url: URL;
   try {
