@@ -96,7 +96,7 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
   // Likewise for the two URL settings: the config file's name would send the reader to a file that may not exist.
   for (const [flag, key] of [['site-url', 'siteUrl'], ['base-path', 'basePath']] as const) {
     try {
-      // A site URL alone: the base path its path implies is checked with the config file's settings, which may give another.
+      // A site URL is checked on its own ('/' stands in for the base path): the config file may give the base path its path would imply.
       if (flags[key] !== undefined) resolveConfig(projectDir, { basePath: '/', [key]: flags[key] });
     } catch (error) {
       process.stderr.write(`broadsheet: --${flag}: ${(error as Error).message}\n`);

@@ -113,8 +113,12 @@ describe('broadsheet build --site-url and --base-path', () => {
     expect((await runTellingErrors([...build, '--site-url', quoted, '--base-path', '/news/'], out)).code).toBe(0);
     const refused = await runTellingErrors([...build, '--out', path.join(out, 'other'), '--site-url', quoted], out);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe('broadsheet: siteUrl "https://example.org/a%22b/" has a path, "/a"b/", that cannot be the site\'s base path: give a URL such as https://example.org/news/, or a basePath\n');
+    expect(refused.stderr).toBe('broadsheet: siteUrl "https://example.org/a%22b/" has a path, "/a%22b/", that cannot be the site\'s base path: give a URL such as https://example.org/news/, or a basePath\n');
     expect(existsSync(path.join(out, 'other'))).toBe(false);
+    // A path that is no valid percent-encoding: the same line, not a URIError's stack.
+    const malformed = await runTellingErrors([...build, '--out', path.join(out, 'other'), '--site-url', 'https://example.org/%zz"/'], out);
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr).toMatch(/^broadsheet: siteUrl "https:\/\/example\.org\/%zz%22\/" has a path, "\/%zz%22\/", that cannot be the site's base path/);
   });
 });
 

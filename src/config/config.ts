@@ -145,7 +145,7 @@ function basePathOf(siteUrl: string): string {
     return normalizeBasePath(pathname);
   } catch {
     // No file named: the site URL may come from the config file or from --site-url.
-    throw new BroadsheetError(`siteUrl "${siteUrl}" has a path, "${decodeURI(pathname)}", that cannot be the site's base path: give a URL such as https://example.org/news/, or a basePath`);
+    throw new BroadsheetError(`siteUrl "${siteUrl}" has a path, "${pathname}", that cannot be the site's base path: give a URL such as https://example.org/news/, or a basePath`);
   }
 }
 
