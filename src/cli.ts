@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { readUserConfig, resolveConfig, type UserConfig } from './config/config.ts';
-import { BroadsheetError, BuildStopped, systemErrorMessage } from './errors.ts';
+import { BuildStopped, systemErrorMessage, userErrorLine } from './errors.ts';
 import { formatReportEntry } from './report.ts';
 import { createProgress, type ProgressListener } from './progress.ts';
 import { signalExitCode, STOP_GRACE_MS, stopOnSignals } from './stop-signals.ts';
@@ -148,16 +148,12 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
       process.stderr.write(`broadsheet: ${error.message}\n`);
       return signalExitCode(error.by);
     }
-    if (error instanceof BroadsheetError) {
-      process.stderr.write(`broadsheet: ${error.toString()}\n`);
-      return 1;
-    }
-    const system = systemErrorMessage(error);
-    if (system !== null) {
-      process.stderr.write(`broadsheet: ${system}\nbroadsheet: the build stopped; the output folder is as it was before it\n`);
-      return 1;
-    }
-    throw error;
+    const line = userErrorLine(error);
+    if (line === null) throw error;
+    process.stderr.write(`broadsheet: ${line}\n`);
+    // A BroadsheetError says what went wrong with the build; a full disk's or a permission's message does not.
+    if (systemErrorMessage(error) !== null) process.stderr.write('broadsheet: the build stopped; the output folder is as it was before it\n');
+    return 1;
   } finally {
     stop.dispose();
   }
@@ -193,10 +189,10 @@ async function runServe(projectDir: string, flags: UserConfig, portFlag: string 
     } catch (error) {
       // Stopped during the first build: the preview ends as asked.
       if (error instanceof BuildStopped) return 0;
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') process.stderr.write(`broadsheet: port ${port} is in use; choose another with --port N (0 picks a free one)\n`);
-      else if (error instanceof BroadsheetError) process.stderr.write(`broadsheet: ${error.toString()}\n`);
-      else throw error;
+      const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      const line = inUse ? `port ${port} is in use; choose another with --port N (0 picks a free one)` : userErrorLine(error);
+      if (line === null) throw error;
+      process.stderr.write(`broadsheet: ${line}\n`);
       return 1;
     }
     await stopped;

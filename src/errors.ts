@@ -35,6 +35,14 @@ export function systemErrorMessage(error: unknown): string | null {
 }
 
 /**
+ * The line telling `error` to the person running Broadsheet, or null for an error that is a bug
+ * (told with its stack): "file:line: message" for a BroadsheetError, the message for a system error.
+ */
+export function userErrorLine(error: unknown): string | null {
+  return error instanceof BroadsheetError ? error.toString() : systemErrorMessage(error);
+}
+
+/**
  * The build was asked to stop (Ctrl+C, SIGTERM) and stopped at its next step: the output folder
  * is as it was before it. `by` names what asked, e.g. "SIGINT".
  */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { build, type BuildResult } from '../build.ts';
 import { CONFIG_FILE, readUserConfig, resolveConfig, type SiteConfig, type UserConfig } from '../config/config.ts';
 import { existsSync } from 'node:fs';
-import { BroadsheetError, systemErrorMessage } from '../errors.ts';
+import { userErrorLine } from '../errors.ts';
 import { formatReportEntry } from '../report.ts';
 import type { Progress } from '../progress.ts';
 import { LiveReload } from './live-reload.ts';
@@ -113,7 +113,7 @@ export async function serve(options: ServeOptions): Promise<Preview> {
       outcome = { ok: false, error };
       // Unless stopping: the preview closes next, and there is nothing to fix.
       if (options.signal?.aborted !== true) {
-        const message = error instanceof BroadsheetError ? error.toString() : (systemErrorMessage(error) ?? (error as Error).stack ?? String(error));
+        const message = userErrorLine(error) ?? (error as Error).stack ?? String(error);
         log(`broadsheet: ${message}`);
         log(builds === 0 ? 'The site could not be built; fix the problem and save to try again.' : 'Still serving the last good build; fix the problem and save to rebuild.');
       }
