@@ -20,21 +20,28 @@ export function decodeInput(bytes: Uint8Array): DecodedInput {
     return { ok: false, reason: `binary file (NUL byte at offset ${nul}), not text` };
   }
   const warnings: string[] = [];
+  let valid = true;
   let text: string;
   try {
     text = strictUtf8.decode(bytes);
   } catch {
     text = lossyUtf8.decode(bytes);
-    const line = text.slice(0, text.indexOf('\uFFFD')).split(/\r\n|\r|\n/).length;
-    warnings.push(`invalid UTF-8 from line ${line}: undecodable bytes shown as \uFFFD; save the file as UTF-8`);
+    valid = false;
   }
   text = text.replace(/\r\n?/g, '\n');
+  if (!valid) warnings.push(`invalid UTF-8 from line ${lineAt(text, text.indexOf('\uFFFD'))}: undecodable bytes shown as \uFFFD; save the file as UTF-8`);
   const cleaned = withoutControlCharacters(text);
   if (cleaned.removed > 0) {
-    const line = text.slice(0, cleaned.firstAt).split('\n').length;
-    warnings.push(`${cleaned.removed} control character${cleaned.removed === 1 ? '' : 's'} removed, from line ${line} (a page cannot show them)`);
+    warnings.push(`${cleaned.removed} control character${cleaned.removed === 1 ? '' : 's'} removed, from line ${lineAt(text, cleaned.firstAt)} (a page cannot show them)`);
     text = cleaned.text;
   }
   if (text.trim() === '') return { ok: false, reason: text === '' ? 'empty file' : 'file holds only whitespace' };
   return { ok: true, text, warnings };
+}
+
+/** The 1-based line of `index` in `text` (LF line endings). */
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line += 1;
+  return line;
 }
