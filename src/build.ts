@@ -113,10 +113,10 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
   const timer = new StageTimer(options.onStage);
   const signal = options.signal;
 
-  const discovered = await timer.time('discover', () => discoverInputs(config.seedsDir, config.contentDir));
+  const discovered = await timer.time('discover', () => discoverInputs(config.seedsDir, config.contentDir, config.outDir));
   // Every template compiles before an input is read: a typo costs a moment, not a parse of the archive (see checkTemplates).
   const env = createNunjucksEnv(config.templatesDir, config.basePath);
-  timer.timeSync('templates', () => checkTemplates(env, config.templatesDir));
+  timer.timeSync('templates', () => checkTemplates(env, config.templatesDir, config.outDir));
   for (const file of discovered.ignored) report.add('skipped', file.displayPath, file.reason);
   const advice = heapAdvice(discovered.inputs.length);
   if (advice !== null) options.onAdvice?.(advice);
@@ -233,7 +233,7 @@ export async function build(config: SiteConfig, options: BuildOptions = {}): Pro
         await writer.writeChunks(apiArticlesUrl(), articlesJsonChunks(archive.articles, config.basePath));
         // The page salt (code, templates, config) keys each feed, so a rebuild makes only the feeds whose entries changed.
         await writeFeedsAndSitemap(readable, config, writer, report, salts.pages);
-        await copyAssets(config.templatesDir, writer);
+        await copyAssets(config.templatesDir, writer, config.outDir);
       }).catch((error: unknown) => {
         stopSearch.abort(error);
         throw error;

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { InputKind } from './article.ts';
 import { compareCodePoints } from '../text/compare.ts';
+import { outputIgnore } from '../write/output-ignore.ts';
 
 /** One input file, located but not yet read. */
 export interface InputFile {
@@ -30,13 +31,13 @@ export interface DiscoveredInputs {
 /** Override files for seeds: "name.yml" or "name.yaml" beside "name.txt". */
 export const OVERRIDE_EXTENSIONS = ['.yml', '.yaml'] as const;
 
-/** Lists the article inputs of both folders; a missing folder simply has none. */
-export async function discoverInputs(seedsDir: string, contentDir: string): Promise<DiscoveredInputs> {
+/** Lists the article inputs of both folders, never looking inside the output folder `outDir`; a missing folder simply has none. */
+export async function discoverInputs(seedsDir: string, contentDir: string, outDir?: string): Promise<DiscoveredInputs> {
   const ignored: Array<{ displayPath: string; reason: string }> = [];
   const seedLabel = path.basename(seedsDir);
   const contentLabel = path.basename(contentDir);
-  const seedFiles = await listFiles(seedsDir, seedLabel, ignored);
-  const contentFiles = await listFiles(contentDir, contentLabel, ignored);
+  const seedFiles = await listFiles(seedsDir, seedLabel, ignored, outDir);
+  const contentFiles = await listFiles(contentDir, contentLabel, ignored, outDir);
 
   const overrides = new Set(seedFiles.filter((f) => OVERRIDE_EXTENSIONS.some((e) => f.endsWith(e))));
   const usedOverrides = new Set<string>();
@@ -64,9 +65,9 @@ export async function discoverInputs(seedsDir: string, contentDir: string): Prom
   return { inputs, ignored };
 }
 
-async function listFiles(dir: string, label: string, ignored: Array<{ displayPath: string; reason: string }>): Promise<string[]> {
+async function listFiles(dir: string, label: string, ignored: Array<{ displayPath: string; reason: string }>, outDir: string | undefined): Promise<string[]> {
   // Dot files (.DS_Store, .gitkeep) are never content, as in every static site generator.
-  const entries = await fg('**/*', { cwd: dir, onlyFiles: false, objectMode: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
+  const entries = await fg('**/*', { cwd: dir, onlyFiles: false, objectMode: true, dot: false, followSymbolicLinks: false, suppressErrors: true, ignore: outputIgnore(dir, outDir) });
   const files: string[] = [];
   for (const entry of entries) {
     const displayPath = `${label}/${entry.path}`;

@@ -10,6 +10,7 @@ import fg from 'fast-glob';
 import path from 'node:path';
 import type nunjucks from 'nunjucks';
 import { BroadsheetError } from '../errors.ts';
+import { outputIgnore } from '../write/output-ignore.ts';
 
 /** What a Nunjucks error message says: the innermost template named, its line and column when given there, and the cause. */
 export interface NunjucksErrorParts {
@@ -63,9 +64,9 @@ export function templateError(error: unknown, templatesDir: string, fallback: st
 /** The files of the templates folder Nunjucks may be asked for: its templates and partials, not assets/. */
 const TEMPLATE_FILES = ['**/*.njk', '**/*.html'];
 
-/** Compiles every template in `templatesDir` with `env` (which keeps them), throwing a templateError for the first that does not compile. */
-export function checkTemplates(env: nunjucks.Environment, templatesDir: string): void {
-  const names = fg.sync(TEMPLATE_FILES, { cwd: templatesDir, ignore: ['assets/**'], dot: false }).sort();
+/** Compiles every template in `templatesDir` (not in the output folder `outDir`) with `env`, which keeps them, throwing a templateError for the first that does not compile. */
+export function checkTemplates(env: nunjucks.Environment, templatesDir: string, outDir?: string): void {
+  const names = fg.sync(TEMPLATE_FILES, { cwd: templatesDir, ignore: ['assets/**', ...outputIgnore(templatesDir, outDir)], dot: false }).sort();
   for (const name of names) {
     try {
       env.getTemplate(name, true);
