@@ -28,6 +28,9 @@ export interface DiscoveredInputs {
   readonly ignored: ReadonlyArray<{ readonly displayPath: string; readonly reason: string }>;
 }
 
+/** What JavaScript's `.` does not match, so neither does a glob's `*`: fast-glob skips a folder named with one. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
 /** Override files for seeds: "name.yml" or "name.yaml" beside "name.txt". */
 export const OVERRIDE_EXTENSIONS = ['.yml', '.yaml'] as const;
 
@@ -78,8 +81,10 @@ async function listFiles(dir: string, label: string, ignored: Array<{ displayPat
     // Symlinks are listed, not followed while walking: reading one follows it, and a dangling one is reported as unreadable.
     else if (entry.dirent.isFile() || entry.dirent.isSymbolicLink()) files.push(entry.path);
     else if (entry.dirent.isDirectory()) {
-      // Never drop an input silently: a folder named like an article is most likely a mistake.
-      if (/\.(txt|md)$/.test(entry.path)) ignored.push({ displayPath, reason: 'cannot read it as an article: it is a folder, not a file (files inside it are read on their own)' });
+      // Never drop an input silently: a folder named like an article is most likely a mistake,
+      // and fast-glob lists a folder with a line break in its name but never looks inside it.
+      if (LINE_BREAK.test(entry.name)) ignored.push({ displayPath, reason: 'cannot read the files in it: its name holds a line break, and the search for input files does not look inside such a folder; rename it' });
+      else if (/\.(txt|md)$/.test(entry.path)) ignored.push({ displayPath, reason: 'cannot read it as an article: it is a folder, not a file (files inside it are read on their own)' });
     } else ignored.push({ displayPath, reason: 'cannot read it as an article: it is not a regular file but a named pipe, socket or device' });
   }
   return files.sort(compareCodePoints);

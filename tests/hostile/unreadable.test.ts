@@ -3,12 +3,13 @@
  * read is made to fail another way: a dangling symlink named like an article, and a folder named
  * like an article. Files that are no regular files (a named pipe, and a link to one, which a read
  * would wait on for ever), and a name that is not UTF-8, which cannot be opened by the name read.
+ * A folder with a line break in its name, which fast-glob does not look inside.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProject, expectSafeBuild, makeProject, outcomeOf } from './hostile-site.ts';
+import { buildProject, expectSafeBuild, headingOf, makeProject, outcomeOf } from './hostile-site.ts';
 
 describe('hostile unreadable files', () => {
   it('reports a dangling symlink and a folder named x.txt, and builds the rest', async () => {
@@ -24,6 +25,23 @@ describe('hostile unreadable files', () => {
       expect(html, file).toBeNull();
       expect(lines, file).toEqual([expect.objectContaining({ level: 'skipped', message: expect.stringMatching(/cannot read/) })]);
     }
+  });
+
+  it.runIf(process.platform !== 'win32')('reports a folder whose name holds a line break, which the file search does not enter, and reads a file named so', async () => {
+    const root = await makeProject({});
+    const text = 'date 2024-03-02\nTown hall reopens\n\nThe town hall reopened on Saturday after two years of repairs, the council said.\n';
+    // Before, the article in the folder was dropped without a word: fast-glob lists the folder but matches nothing in it.
+    for (const folder of ['seeds/desk\n2019', 'seeds/wire\r\nfeed', 'content/notes\u2028old']) {
+      await mkdir(path.join(root, folder));
+      await writeFile(path.join(root, folder, folder.startsWith('content') ? 'a.md' : 'a.txt'), text);
+    }
+    await writeFile(path.join(root, 'seeds/line\nbreak.txt'), text);
+    const site = await buildProject(root);
+    await expectSafeBuild(site, ['seeds/desk\n2019/a.txt', 'seeds/wire\r\nfeed/a.txt', 'content/notes\u2028old/a.md', 'seeds/line\nbreak.txt']);
+    for (const folder of ['seeds/desk\n2019', 'seeds/wire\r\nfeed', 'content/notes\u2028old']) {
+      expect(site.report.entries.filter((e) => e.file === folder), folder).toEqual([expect.objectContaining({ level: 'skipped', message: expect.stringMatching(/^cannot read the files in it: its name holds a line break/) })]);
+    }
+    expect(headingOf((await outcomeOf(site, 'seeds/line\nbreak.txt')).html)).toBe('Town hall reopens');
   });
 
   it.runIf(process.platform !== 'win32')('reports a named pipe, links to it and to /dev/zero, and a name that is not UTF-8, without waiting on either', { timeout: 30_000 }, async () => {
