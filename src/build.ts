@@ -21,6 +21,7 @@ import { articlesJsonChunks } from './outputs/articles-api.ts';
 import { writeFeedsAndSitemap, writeSearchIndex } from './outputs/write-reader-outputs.ts';
 import { REPORT_FILE, SiteWriter } from './write/site-writer.ts';
 import { copyAssets } from './write/copy-assets.ts';
+import { followOutputLink } from './write/output-link.ts';
 import { claimSpare, giveBackSpare } from './write/spare-output.ts';
 import { forgetGoneOutputs, outputManifestFile } from './write/output-manifests.ts';
 import { StageTimer } from './stage-timer.ts';
@@ -106,8 +107,10 @@ export const HEAP_GROWING_PERCENT = 50;
  */
 export const LOADING_HEAP_GROWING_PERCENT = 120;
 
-/** Builds the site described by `config` into `config.outDir`, atomically. */
-export async function build(config: SiteConfig, options: BuildOptions = {}): Promise<BuildResult> {
+/** Builds the site described by `givenConfig` into its outDir (where it leads, if a link), atomically. */
+export async function build(givenConfig: SiteConfig, options: BuildOptions = {}): Promise<BuildResult> {
+  // An output folder that is a symbolic link stays one: the site is swapped in where it leads.
+  const config: SiteConfig = { ...givenConfig, outDir: followOutputLink(givenConfig.outDir) };
   setHeapGrowingPercent(HEAP_GROWING_PERCENT);
   const report = new BuildReport();
   const timer = new StageTimer(options.onStage);
