@@ -7,9 +7,11 @@
  * live preview with it. So every template is compiled before the build reads a single input.
  */
 import fg from 'fast-glob';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type nunjucks from 'nunjucks';
 import { BroadsheetError } from '../errors.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { outputIgnore } from '../write/output-ignore.ts';
 
 /** What a Nunjucks error message says: the innermost template named, its line and column when given there, and the cause. */
@@ -58,7 +60,8 @@ export function templateError(error: unknown, templatesDir: string, fallback: st
   const column = parts.column === null ? '' : ` (column ${parts.column + from})`;
   // Nunjucks recurses once per include: a template that includes itself runs out of stack.
   const loop = /Maximum call stack size exceeded/.test(parts.cause) ? ' (does a template include itself, directly or through others?)' : '';
-  return new BroadsheetError(`${what}: ${parts.cause}${column}${loop}`, { file: `templates/${relative}`, line, cause: error });
+  // Named from the folder's own name, as inputs are ("templates/base.njk", "themes/base.njk" with --templates themes).
+  return new BroadsheetError(`${what}: ${parts.cause}${column}${loop}`, { file: `${path.basename(templatesDir)}/${relative}`, line, cause: error });
 }
 
 /** The files of the templates folder Nunjucks may be asked for: its templates and partials, not assets/. */
@@ -66,6 +69,10 @@ const TEMPLATE_FILES = ['**/*.njk', '**/*.html'];
 
 /** Compiles every template in `templatesDir` (not in the output folder `outDir`) with `env`, which keeps them, throwing a templateError for the first that does not compile. */
 export function checkTemplates(env: nunjucks.Environment, templatesDir: string, outDir?: string): void {
+  // Else every page fails with "template not found: home.njk", naming a file in a folder that is not there.
+  if (!existsSync(templatesDir)) {
+    throw new BroadsheetError(`the templates folder ${templatesDir} does not exist: every page is rendered through templates; point --templates (or "templates" in broadsheet.config.json) at a folder of them, or copy Broadsheet's own from ${path.join(PACKAGE_ROOT, 'templates')}`);
+  }
   const names = fg.sync(TEMPLATE_FILES, { cwd: templatesDir, ignore: ['assets/**', ...outputIgnore(templatesDir, outDir)], dot: false }).sort();
   for (const name of names) {
     try {

@@ -17,9 +17,11 @@ import { checkTemplates, readNunjucksError } from '../../src/render/template-err
 import { makeProject, PROJECT_DIR, treeContents } from '../hostile/hostile-site.ts';
 
 /** A templates folder holding `files` (relative path → text), removed when the test ends. */
-async function templatesWith(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'broadsheet-templates-'));
-  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+async function templatesWith(files: Record<string, string>, name = 'templates'): Promise<string> {
+  const parent = await mkdtemp(path.join(tmpdir(), 'broadsheet-templates-'));
+  onTestFinished(() => rm(parent, { recursive: true, force: true }));
+  const dir = path.join(parent, name);
+  await mkdir(dir);
   for (const [name, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await writeFile(path.join(dir, name), text);
@@ -75,6 +77,16 @@ describe('checkTemplates', () => {
     expect(thrown?.toString()).toBe('templates/partials/typo.njk:2: template syntax error: unexpected token: %} (column 7)');
     await writeFile(path.join(dir, 'partials/typo.njk'), '<p>{% if title %}{{ title }}{% endif %}</p>');
     expect(() => checkTemplates(env, dir)).not.toThrow();
+  });
+
+  it('names a template from its folder\'s own name, and a folder that is not there', async () => {
+    const dir = await templatesWith({ 'base.njk': '{% if %}' }, 'themes');
+    expect(thrownBy(() => checkTemplates(createNunjucksEnv(dir, '/'), dir))?.toString()).toBe('themes/base.njk:1: template syntax error: unexpected token: %} (column 7)');
+    // Before, each page failed in turn with "templates/home.njk: … template not found: home.njk".
+    const missing = path.join(dir, 'nowhere');
+    const thrown = thrownBy(() => checkTemplates(createNunjucksEnv(missing, '/'), missing));
+    expect(thrown).toBeInstanceOf(BroadsheetError);
+    expect(thrown?.message).toMatch(new RegExp(`^the templates folder ${missing} does not exist: .*point --templates`));
   });
 });
 
