@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BroadsheetError } from '../errors.ts';
+import { findJsonSyntaxError } from './json-syntax.ts';
 import { SEARCH_SHARD_SIZE } from '../outputs/search-shards.ts';
 
 /** Everything a build needs to know besides the content. Paths are absolute once resolved. */
@@ -70,11 +71,15 @@ export async function readUserConfig(projectDir: string): Promise<UserConfig> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw new BroadsheetError(`cannot read the config file: ${(error as Error).message}`, { file: CONFIG_FILE, cause: error });
   }
+  // Editors on Windows (Notepad) save UTF-8 with a byte order mark, which JSON.parse refuses.
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new BroadsheetError(`the config file is not valid JSON: ${(error as Error).message}`, { file: CONFIG_FILE, cause: error });
+    const found = findJsonSyntaxError(text);
+    if (found === null) throw new BroadsheetError(`the config file is not valid JSON: ${(error as Error).message}`, { file: CONFIG_FILE, cause: error });
+    throw new BroadsheetError(`the config file is not valid JSON: ${found.reason} (column ${found.column})`, { file: CONFIG_FILE, line: found.line, cause: error });
   }
   return validateUserConfig(data, CONFIG_FILE);
 }

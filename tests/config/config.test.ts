@@ -1,8 +1,11 @@
-/** Config keys with rules of their own: `search` (a boolean, on by default, the --no-search flag) and `searchShardSize` (a whole number); later layers win. */
+/** Config keys with rules of their own: `search` (a boolean, on by default, the --no-search flag) and `searchShardSize` (a whole number); later layers win. The config file's syntax errors. */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig, validateUserConfig } from '../../src/config/config.ts';
+import { CONFIG_FILE, readUserConfig, resolveConfig, validateUserConfig, type UserConfig } from '../../src/config/config.ts';
 import { BroadsheetError } from '../../src/errors.ts';
 import { SEARCH_SHARD_SIZE } from '../../src/outputs/search-shards.ts';
+import { tempDir } from '../hostile/hostile-site.ts';
 
 describe('the search setting', () => {
   it('is on unless a layer turns it off, and the last layer wins', () => {
@@ -33,5 +36,33 @@ describe('the search shard size', () => {
       expect(() => resolveConfig('/site', { searchShardSize: value })).toThrow(/searchShardSize must be a whole number of at least 1/);
     }
     expect(() => validateUserConfig({ searchShardSize: '2048' }, 'broadsheet.config.json')).toThrow(/config key "searchShardSize" must be a number/);
+  });
+});
+
+describe('the config file', () => {
+  /** What readUserConfig makes of a config file holding `text`. */
+  async function readConfigText(text: string): Promise<UserConfig | BroadsheetError> {
+    const dir = await tempDir('config');
+    await writeFile(path.join(dir, CONFIG_FILE), text);
+    return readUserConfig(dir).catch((error: unknown) => error as BroadsheetError);
+  }
+
+  it('is read with a byte order mark, as Notepad saves it', async () => {
+    expect(await readConfigText('\uFEFF{ "title": "Clippings" }\n')).toEqual({ title: 'Clippings' });
+  });
+
+  it('is refused with the line and column of its first syntax error, in words', async () => {
+    // Before: "Expected double-quoted property name in JSON at position 38", or a snippet of the text over two lines.
+    const cases: Array<[string, string]> = [
+      ['{\n  "title": "Clippings",\n  "pageSize": 10,\n}\n', 'broadsheet.config.json:4: the config file is not valid JSON: a key in double quotes expected (a comma after the last entry?) (column 1)'],
+      ['{\n  // the archive\'s name\n  "title": "Clippings"\n}\n', 'broadsheet.config.json:2: the config file is not valid JSON: JSON has no comments (column 3)'],
+      ['{\n  "title": "Clippings"\n  "pageSize": 10\n}\n', 'broadsheet.config.json:3: the config file is not valid JSON: comma expected (column 3)'],
+      ['{\n  "search": False\n}\n', 'broadsheet.config.json:2: the config file is not valid JSON: unexpected character (strings and keys take double quotes; true, false and null are lower case) (column 13)'],
+    ];
+    for (const [text, line] of cases) {
+      const error = await readConfigText(text);
+      expect(error, text).toBeInstanceOf(BroadsheetError);
+      expect(String(error), text).toBe(line);
+    }
   });
 });
