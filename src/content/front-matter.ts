@@ -52,7 +52,7 @@ export function splitFrontMatter(text: string, file: string): SplitFrontMatter {
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Passing options turns off gray-matter's unbounded cache keyed by file content.
-    parsed = matter(text, { language: 'yaml' });
+    parsed = matter(text, { language: 'yaml', engines: { yaml: (yamlText) => loadYaml(yamlText) as object } });
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const line = typeof mark?.line === 'number' ? mark.line + 2 : null; // +1 for 1-based, +1 for the opening ---
@@ -68,7 +68,7 @@ export function splitFrontMatter(text: string, file: string): SplitFrontMatter {
 export function parseOverrideYaml(text: string, file: string): { fields: FrontMatter; problems: readonly FieldProblem[] } {
   let data: unknown;
   try {
-    data = yaml.load(text);
+    data = loadYaml(text);
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
@@ -79,6 +79,15 @@ export function parseOverrideYaml(text: string, file: string): { fields: FrontMa
     throw new BroadsheetError('an override file must be a YAML mapping of fields (title: ..., date: ...)', { file });
   }
   return checkFields(data as Record<string, unknown>, text);
+}
+
+/**
+ * YAML without its timestamp type, so a date arrives as the text written and toIsoDate checks it.
+ * js-yaml made "2024-13-45" the Date 14 February 2025 (the days and months overflow), and
+ * "2024-05-01T23:30:00-05:00" 2 May (in UTC), where the author wrote 1 May.
+ */
+function loadYaml(text: string): unknown {
+  return yaml.load(text, { schema: yaml.CORE_SCHEMA });
 }
 
 function checkFields(data: Record<string, unknown>, text: string): { fields: FrontMatter; problems: FieldProblem[] } {
@@ -103,7 +112,7 @@ function checkFields(data: Record<string, unknown>, text: string): { fields: Fro
       else fields[key] = list;
     } else if (key === 'date') {
       const date = toIsoDate(value);
-      if (date === null) problem(key, `${JSON.stringify(value instanceof Date ? 'invalid date' : value)} is not a date; write it as YYYY-MM-DD; ignored`);
+      if (date === null) problem(key, `${JSON.stringify(value)} is not a date; write it as YYYY-MM-DD; ignored`);
       else fields[key] = date;
     } else if (key === 'draft') {
       if (typeof value === 'boolean') fields[key] = value;
@@ -113,15 +122,15 @@ function checkFields(data: Record<string, unknown>, text: string): { fields: Fro
   return { fields: fields as FrontMatter, problems };
 }
 
-/** A YAML date value (a Date from the YAML parser, or a string) as "YYYY-MM-DD", or null. */
+/** A front-matter date (text, as loadYaml leaves it) as "YYYY-MM-DD", or null when it is no real date. */
 export function toIsoDate(value: unknown): string | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
   if (typeof value !== 'string') return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
+  // The calendar date as written, whatever the time and zone after it; a one-digit month or day, as YAML allows, is padded.
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ][\d:.]+ *(?:Z|[+-]\d{1,2}(?::?\d{2})?)?)?$/.exec(value.trim());
   if (match === null) return null;
-  const [, y, m, d] = match;
+  const [y, m, d] = [match[1]!, match[2]!.padStart(2, '0'), match[3]!.padStart(2, '0')];
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  return date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d) ? `${y}-${m}-${d}` : null;
+  return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d) ? `${y}-${m}-${d}` : null;
 }
 
 function toStringList(value: unknown, onControl: () => void): string[] | null {
@@ -146,7 +155,6 @@ function cleanText(text: string, onControl: () => void): string {
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return 'a date';
   return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
 }
 
