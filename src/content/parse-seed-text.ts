@@ -48,8 +48,11 @@ export function parseSeedText(text: string): ParsedSeedText {
   const prefix = findDatePrefix(decoded);
   const rest = prefix === null ? decoded : decoded.slice(prefix.length);
   if (prefix !== null) {
+    const written = decoded.slice(0, prefix.length).trim();
     setDate(dated, prefix.iso, 'inline-prefix');
-    removed.push({ kind: 'date-prefix', text: decoded.slice(0, prefix.length).trim() });
+    removed.push({ kind: 'date-prefix', text: written });
+    // Before, such a line was no prefix: it became the headline ("date 2024-13-45") and the date went unmentioned.
+    if (prefix.iso === null) warnings.push(`the date line "${written}" names a day the calendar does not have: not used`);
   }
 
   const lines = seedLines(rest);

@@ -39,6 +39,19 @@ describe('seed 000: date prefix, no headline, photo credits', () => {
   });
 });
 
+describe('seed 000 with a mistyped date prefix', () => {
+  // Before, "date 2024-13-30" was no prefix: it opened the lede, and so the title, and only "no date found" was said.
+  const seed = parseSeedText(seedText('000_c7242acd748ee215.txt').replace('date 2024-01-30', 'date 2024-13-30'));
+
+  it('keeps the line out of the text and the title, and says why the article has no date', () => {
+    expect(seed.date).toBeNull();
+    expect(seed.paragraphs[0]).toMatch(/^The Kremlin spokesperson Dmitry Peskov/);
+    expect(seed.title).toMatch(/^The Kremlin spokesperson/);
+    expect(seed.removed).toContainEqual({ kind: 'date-prefix', text: 'date 2024-13-30' });
+    expect(seed.warnings).toEqual(['the date line "date 2024-13-30" names a day the calendar does not have: not used', NO_DATE_WARNING]);
+  });
+});
+
 describe('seed 001: no date, Moscow Times appeal, agency credit', () => {
   const seed = parseSeedText(seedText('001_63d6e588ad32ed8a.txt'));
 

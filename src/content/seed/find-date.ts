@@ -85,12 +85,14 @@ function parseDate(text: string): FoundDate | null {
   return null;
 }
 
-/** The `date YYYY-MM-DD` prefix at the very start of a seed: its date and its length, or null. */
-export function findDatePrefix(text: string): { readonly iso: string; readonly length: number } | null {
+/**
+ * The `date YYYY-MM-DD` prefix at the very start of a seed: its date (null for a day the calendar
+ * does not have, such as 2024-02-30: a typo, not a headline) and its length, or null.
+ */
+export function findDatePrefix(text: string): { readonly iso: string | null; readonly length: number } | null {
   const match = DATE_PREFIX.exec(text);
   if (match === null) return null;
-  const iso = isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
-  return iso === null ? null : { iso, length: match[0].length };
+  return { iso: isoDate(Number(match[1]), Number(match[2]), Number(match[3])), length: match[0].length };
 }
 
 /** "YYYY-MM-DD" for a real calendar day, else null. */

@@ -69,8 +69,8 @@ describe('findDatePrefix', () => {
     expect(findDatePrefix('date 2024-01-30\nHeadline')).toEqual({ iso: '2024-01-30', length: 16 });
   });
 
-  it('refuses an impossible day and text that merely starts with the word "date"', () => {
-    expect(findDatePrefix('date 2024-02-30 Something')).toBeNull();
+  it('gives no day for an impossible date (the line is still the prefix), and refuses text that merely starts with the word "date"', () => {
+    expect(findDatePrefix('date 2024-02-30 Something')).toEqual({ iso: null, length: 16 });
     expect(findDatePrefix('Date night in Paris 2024-01-30')).toBeNull();
   });
 });
