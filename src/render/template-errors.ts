@@ -9,7 +9,7 @@
 import fg from 'fast-glob';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type nunjucks from 'nunjucks';
+import nunjucks from 'nunjucks';
 import { BroadsheetError } from '../errors.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { outputIgnore } from '../write/output-ignore.ts';
@@ -64,6 +64,8 @@ export function templateError(error: unknown, templatesDir: string, fallback: st
   return new BroadsheetError(`${what}: ${parts.cause}${column}${loop}`, { file: `${path.basename(templatesDir)}/${relative}`, line, cause: error });
 }
 
+const nunjucksInternals = nunjucks as unknown as NunjucksInternals;
+
 /** The files of the templates folder Nunjucks may be asked for: its templates and partials, not assets/. */
 const TEMPLATE_FILES = ['**/*.njk', '**/*.html'];
 
@@ -75,10 +77,57 @@ export function checkTemplates(env: nunjucks.Environment, templatesDir: string, 
   }
   const names = fg.sync(TEMPLATE_FILES, { cwd: templatesDir, ignore: ['assets/**', ...outputIgnore(templatesDir, outDir)], dot: false }).sort();
   for (const name of names) {
+    let template: nunjucks.Template;
     try {
-      env.getTemplate(name, true);
+      template = env.getTemplate(name, true);
     } catch (error) {
       throw templateError(error, templatesDir, name, 'template syntax error', false);
     }
+    checkNames(env, template, templatesDir, name);
   }
 }
+
+/** The parts of Nunjucks' parser and syntax tree read here (the package's types do not declare them). */
+interface NunjucksNode {
+  readonly lineno: number;
+  readonly colno: number;
+  findAll(type: unknown): NunjucksNode[];
+  readonly name?: { readonly value?: unknown };
+  readonly template?: { readonly value?: unknown };
+  readonly ignoreMissing?: boolean;
+}
+interface NunjucksInternals {
+  readonly parser: { parse(source: string, extensions: unknown, options: unknown): NunjucksNode };
+  readonly nodes: Record<'Filter' | 'Include' | 'Extends' | 'Import' | 'FromImport', unknown>;
+}
+
+/**
+ * Fails on a filter no one defined, or a template named in quotes that is not there. Nunjucks
+ * compiles both, and only rendering fails, with no line ("filter not found: nofilter"), a page
+ * into the build; here it fails before an input is read, at the line and column of the name.
+ */
+function checkNames(env: nunjucks.Environment, template: nunjucks.Template, templatesDir: string, name: string): void {
+  const { parser, nodes } = nunjucksInternals;
+  const extensions = (env as unknown as { extensionsList: unknown }).extensionsList;
+  const root = parser.parse((template as unknown as { tmplStr: string }).tmplStr, extensions, (env as unknown as { opts: unknown }).opts);
+  const at = (node: NunjucksNode, message: string): BroadsheetError =>
+    new BroadsheetError(`template error: ${message} (column ${node.colno + 1})`, { file: `${path.basename(templatesDir)}/${name}`, line: node.lineno + 1 });
+  const filters = (env as unknown as { filters: Record<string, unknown> }).filters;
+  for (const node of root.findAll(nodes.Filter)) {
+    const filter = node.name?.value;
+    if (typeof filter === 'string' && filters[filter] === undefined) throw at(node, `no filter named "${filter}"`);
+  }
+  for (const type of [nodes.Include, nodes.Extends, nodes.Import, nodes.FromImport]) {
+    for (const node of root.findAll(type)) {
+      const named = node.template?.value;
+      if (typeof named !== 'string' || node.ignoreMissing === true) continue;
+      try {
+        (env as unknown as { getTemplate(named: string, eager: boolean, parent: string): unknown }).getTemplate(named, true, name);
+      } catch (error) {
+        // A syntax error in the template named is told when that template's turn comes.
+        if (/template not found/.test((error as Error).message)) throw at(node, `no template "${named}" in ${path.basename(templatesDir)}/`);
+      }
+    }
+  }
+}
+

@@ -13,14 +13,14 @@ describe('worker pool', () => {
     process.env['BROADSHEET_WORKERS'] = '1';
     const root = await makeProject({});
     await cp(path.join(PROJECT_DIR, 'templates'), path.join(root, 'templates'), { recursive: true });
-    await writeFile(path.join(root, 'templates/article.njk'), '{% extends "base.njk" %}{% block main %}{{ article.title | nosuchfilter }}{% endblock %}');
+    await writeFile(path.join(root, 'templates/article.njk'), '{% extends "base.njk" %}{% block main %}{{ article.title.nosuchmethod() }}{% endblock %}');
     const failure = await buildProject(root, { templates: 'templates' }).then(
       () => null,
       (error: unknown) => error,
     );
     expect(failure).toBeInstanceOf(BroadsheetError);
     expect((failure as BroadsheetError).file).toBe('templates/article.njk');
-    expect((failure as BroadsheetError).message).toMatch(/template error while rendering articles\/.*nosuchfilter/s);
+    expect((failure as BroadsheetError).message).toMatch(/template error while rendering articles\/.*nosuchmethod/s);
   });
 });
 

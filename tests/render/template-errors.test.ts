@@ -79,6 +79,23 @@ describe('checkTemplates', () => {
     expect(() => checkTemplates(env, dir)).not.toThrow();
   });
 
+  it('refuses a filter nobody defined and a template named in quotes that is not there, at the line and column of the name', async () => {
+    // Before, both compiled, and rendering the first page failed: "filter not found: nofilter", with no line.
+    const dir = await templatesWith({
+      'page.njk': '<main>\n  {% include "partials/date.njk" %}\n  {% include "partials/maybe.njk" ignore missing %}\n</main>',
+      'partials/date.njk': '<p>{{ count | plural("page") }}, {{ url | href }}, {{ title | upper }}</p>\n<p>{{ date | nofilter }}</p>',
+    });
+    const env = createNunjucksEnv(dir, '/');
+    expect(thrownBy(() => checkTemplates(env, dir))?.toString()).toBe('templates/partials/date.njk:2: template error: no filter named "nofilter" (column 14)');
+    await writeFile(path.join(dir, 'partials/date.njk'), '<p>{{ date }}</p>');
+    await writeFile(path.join(dir, 'page.njk'), '<main>\n  {% include "partials/date.njk" %}\n  {% include "partials/gone.njk" %}\n</main>');
+    expect(thrownBy(() => checkTemplates(createNunjucksEnv(dir, '/'), dir))?.toString()).toBe('templates/page.njk:3: template error: no template "partials/gone.njk" in templates/ (column 6)');
+    await writeFile(path.join(dir, 'page.njk'), '{% extends "base.njk" %}');
+    expect(thrownBy(() => checkTemplates(createNunjucksEnv(dir, '/'), dir))?.toString()).toBe('templates/page.njk:1: template error: no template "base.njk" in templates/ (column 4)');
+    await writeFile(path.join(dir, 'base.njk'), '<body>{% block main %}{% endblock %}</body>');
+    expect(() => checkTemplates(createNunjucksEnv(dir, '/'), dir)).not.toThrow();
+  });
+
   it('names a template from its folder\'s own name, and a folder that is not there', async () => {
     const dir = await templatesWith({ 'base.njk': '{% if %}' }, 'themes');
     expect(thrownBy(() => checkTemplates(createNunjucksEnv(dir, '/'), dir))?.toString()).toBe('themes/base.njk:1: template syntax error: unexpected token: %} (column 7)');

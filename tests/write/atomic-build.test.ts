@@ -19,9 +19,9 @@ describe('atomic builds', () => {
     const good = await buildProject(root, { templates: 'templates' });
     const before = await treeContents(good.outDir);
     const template = await readFile(path.join(root, 'templates/article.njk'), 'utf8');
-    // A mistake found while rendering, once pages are staged (a syntax error stops the build before it reads an input: see template-errors.test.ts).
-    await writeFile(path.join(root, 'templates/article.njk'), '{% extends "base.njk" %}{% block main %}<h1>{{ article.title | headline_case }}</h1>{% endblock %}');
-    await expect(buildProject(root, { templates: 'templates' })).rejects.toThrow(/template error while rendering articles\/.*: filter not found: headline_case/);
+    // A mistake found only while rendering, once pages are staged (a syntax error or an unknown filter stops the build before it reads an input: see template-errors.test.ts).
+    await writeFile(path.join(root, 'templates/article.njk'), '{% extends "base.njk" %}{% block main %}<h1>{{ article.title.shout() }}</h1>{% endblock %}');
+    await expect(buildProject(root, { templates: 'templates' })).rejects.toThrow(/template error while rendering articles\/.*: Unable to call `article\["title"\]\["shout"\]`/);
     expect(await treeContents(good.outDir)).toEqual(before);
     expect(await stagingFolders(root)).toEqual([]);
 
@@ -44,7 +44,7 @@ describe('atomic builds', () => {
     await buildProject(root, { templates: 'templates' });
     // A template that breaks while rendering leaves its staging folder as the spare (see above).
     const template = await readFile(path.join(root, 'templates/article.njk'), 'utf8');
-    await writeFile(path.join(root, 'templates/article.njk'), `${template}{{ article.title | headline_case }}`);
+    await writeFile(path.join(root, 'templates/article.njk'), `${template}{{ article.title.shout() }}`);
     await expect(buildProject(root, { templates: 'templates' })).rejects.toThrow(/template/);
     const cache = path.join(root, '.broadsheet-cache');
     const spareOf = async (): Promise<string[]> => (await readdir(cache)).filter((n) => n.endsWith('-spare'));
