@@ -9,10 +9,9 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputFile } from '../content/input-file.ts';
 import { writeJsonAtomically } from '../write/write-json-atomically.ts';
-import { bodyRef, PACKS_DIR, readMetas, readMetasAndTerms, termsSlice, type EntryLocation, type PackSlice } from './article-pack.ts';
+import { bodyRef, INDEX_FILE, PACKS_DIR, readMetas, readMetasAndTerms, termsSlice, type EntryLocation, type PackSlice } from './article-pack.ts';
 
 /** The index file: cache key to entry location. */
-const INDEX_FILE = 'index.json';
 
 type Index = Record<string, EntryLocation>;
 

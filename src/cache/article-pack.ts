@@ -6,13 +6,16 @@
  * then the body HTML as a JSON string (read back only where it is shown).
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { BroadsheetError } from '../errors.ts';
 
 /** The folder of the pack files, inside the article cache folder. */
 export const PACKS_DIR = 'packs';
+
+/** The article cache's index, beside PACKS_DIR: each entry's key and where it is. */
+export const INDEX_FILE = 'index.json';
 
 /** Where an entry is: its pack's file name, the byte offset, and the byte lengths of its metadata, terms and body lines. */
 export type EntryLocation = readonly [pack: string, offset: number, metaLength: number, termsLength: number, bodyLength: number];
@@ -102,13 +105,40 @@ function readSlice(file: string, offset: number, length: number): string {
  */
 export function readMetas(cacheDir: string, locations: readonly EntryLocation[]): Array<string | null> {
   const packs = path.join(cacheDir, PACKS_DIR);
-  return readStretches(locations.map(([pack, offset, metaLength, termsLength]) => [path.join(packs, pack), offset, metaLength, offset + metaLength + 1 + termsLength]));
+  return readStretches(locations.map((location) => [path.join(packs, location[0]), location[1], location[2], entryEnd(location)]));
+}
+
+/**
+ * Where an entry ends: a pack cut short before it (a full disk, a copy stopped part way) leaves a
+ * miss, parsed again. Before, only the metadata and terms had to be there: an entry whose body
+ * was cut off counted as a hit, and its page or search record failed later.
+ */
+function entryEnd([, offset, metaLength, termsLength, bodyLength]: EntryLocation): number {
+  return offset + metaLength + termsLength + bodyLength + 3;
+}
+
+/**
+ * For an entry that no longer reads as JSON (its pack damaged since it was written: a disk error,
+ * a power cut that left zeros): removes the cache's index, so the next build parses every article
+ * again rather than fail on the same entry, and returns the error that fails this build.
+ */
+export function clearDamagedCache(file: string, offset: number, cause: unknown): BroadsheetError {
+  const index = path.join(path.dirname(path.dirname(file)), INDEX_FILE);
+  const cleared = (() => {
+    try {
+      rmSync(index, { force: true });
+      return 'the cache is cleared: build again, and every article is parsed anew';
+    } catch {
+      return 'delete the .broadsheet-cache folder and build again';
+    }
+  })();
+  return new BroadsheetError(`the article cache is damaged: ${file} holds no readable entry at byte ${offset} (${(cause as Error).message ?? cause}); ${cleared}`, { cause });
 }
 
 /** The metadata and terms JSON of each entry, read as one stretch (see readMetas); null where not whole or unreadable. */
 export function readMetasAndTerms(cacheDir: string, locations: readonly EntryLocation[]): Array<readonly [meta: string, terms: string] | null> {
   const packs = path.join(cacheDir, PACKS_DIR);
-  const texts = readStretches(locations.map(([pack, offset, metaLength, termsLength]) => [path.join(packs, pack), offset, metaLength + 1 + termsLength, offset + metaLength + 1 + termsLength]));
+  const texts = readStretches(locations.map((location) => [path.join(packs, location[0]), location[1], location[2] + 1 + location[3], entryEnd(location)]));
   // JSON holds no line break: the first one ends the metadata line.
   return texts.map((text) => {
     if (text === null) return null;
@@ -232,5 +262,11 @@ export function readBody(ref: string): string {
   const at = located.lastIndexOf('@');
   const plus = located.lastIndexOf('+');
   if (at === -1 || plus < at) throw new Error(`not an article cache body reference: ${ref}`);
-  return JSON.parse(readSlice(located.slice(0, at), Number(located.slice(at + 1, plus)), Number(located.slice(plus + 1)))) as string;
+  const [file, offset] = [located.slice(0, at), Number(located.slice(at + 1, plus))];
+  const text = readSlice(file, offset, Number(located.slice(plus + 1)));
+  try {
+    return JSON.parse(text) as string;
+  } catch (error) {
+    throw clearDamagedCache(file, offset, error);
+  }
 }

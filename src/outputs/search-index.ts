@@ -26,6 +26,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../content/article.ts';
+import { BroadsheetError } from '../errors.ts';
 import { formatDate } from '../render/format-date.ts';
 import { pruneFragments, seedFragments } from './pagefind-fragments.ts';
 import { pagefindEnding, watchPagefind, type PagefindWatch } from './pagefind-process.ts';
@@ -181,6 +182,8 @@ async function writeIndex(articles: readonly Article[], language: string, output
     if (options.indexOnly === true && written.errors.length === 0) await keepIndexFiles(outputDir);
     return { pages: written.errors.length === 0 ? pages : 0, errors };
   } catch (error) {
+    // Not Pagefind's failure but ours, for the author to act on (a damaged article cache, read for a body): the build fails with it, as render would.
+    if (error instanceof BroadsheetError) throw error;
     const message = (error as Error).message ?? String(error);
     // Pagefind's package may notice a dead process first, writing to it: how the process ended says more.
     const ended = pagefindEnding(message) === 'closed' ? await watch?.endedWithin(PROCESS_END_WAIT_MS) : null;

@@ -5,7 +5,7 @@ import { ArticleCache } from '../cache/article-cache.ts';
 import { inputKey, type ArticleBodies } from '../cache/article-bodies.ts';
 import type { InputHashes } from '../cache/build-key.ts';
 import type { KeptTerms } from './kept-terms.ts';
-import type { EntryLocation } from '../cache/article-pack.ts';
+import { clearDamagedCache, type EntryLocation } from '../cache/article-pack.ts';
 import type { TermsJson } from '../enrich/term-vectors.ts';
 import type { ArticleOutcome } from './article-task.ts';
 import type { BuildRunner } from './build-tasks.ts';
@@ -48,6 +48,19 @@ const MAX_TURN_MS = 8;
 /** An article's fields that no other article shares: left out of the string pool. */
 const UNIQUE_FIELDS: ReadonlySet<string> = new Set<keyof Article>(['id', 'slug', 'url', 'title', 'summary', 'bodyText', 'bodyHtml', 'sourceFile', 'contentHash']);
 
+/**
+ * A cached entry's metadata, or null when it no longer reads as JSON: an entry damaged since it
+ * was written (a disk error, a power cut that left zeros) is a miss, parsed again, where it used
+ * to end the build with a SyntaxError's stack.
+ */
+function parseCachedMeta(meta: string): ArticleOutcome | null {
+  try {
+    return JSON.parse(meta) as ArticleOutcome;
+  } catch {
+    return null;
+  }
+}
+
 /** How many batches the build keeps under way with `runner`. */
 export function batchConcurrency(runner: BuildRunner): number {
   return Math.max(1, runner.workers) * BATCHES_PER_WORKER + 1;
@@ -75,15 +88,21 @@ export function inputCacheKeys(cache: ArticleCache, inputs: readonly InputFile[]
 export function articleLoader(parts: ArticleLoaderParts): (batch: readonly InputFile[]) => Promise<ArticleOutcome[]> {
   const { cache, runner, keys, bodies, strings, cacheKeys, terms, hashes } = parts;
   /** Keeps an outcome and its terms: as JSON (a miss, or a hit whose terms were read here), else where they are in the cache. */
-  const keep = ({ meta, terms: termsRead, stored }: { readonly meta: string; readonly terms: TermsJson | null; readonly stored: { readonly key: string; readonly location: EntryLocation } | null }): ArticleOutcome => {
-    const outcome = JSON.parse(meta) as ArticleOutcome;
+  const keep = ({ outcome, terms: termsRead, stored }: { readonly outcome: ArticleOutcome; readonly terms: TermsJson | null; readonly stored: { readonly key: string; readonly location: EntryLocation } | null }): ArticleOutcome => {
     if (stored === null) return outcome;
     const { key, location } = stored;
     cacheKeys.add(key);
     cache.record(key, location);
     if (!outcome.ok) return outcome;
     bodies.add(outcome.article, cache.bodyRef(key, location));
-    terms.keep(inputKey(outcome.article), outcome.signature, termsRead ?? cache.termsSlice(location));
+    try {
+      terms.keep(inputKey(outcome.article), outcome.signature, termsRead ?? cache.termsSlice(location));
+    } catch (error) {
+      // Terms read here with the metadata are parsed as they are kept: a damaged line is told as the counting thread tells it.
+      if (!(error instanceof SyntaxError)) throw error;
+      const [file, offset] = cache.termsSlice(location);
+      throw clearDamagedCache(file, offset, error);
+    }
     strings.internFields(outcome.article, UNIQUE_FIELDS);
     strings.intern(outcome.problems);
     return outcome;
@@ -101,14 +120,15 @@ export function articleLoader(parts: ArticleLoaderParts): (batch: readonly Input
     batchKeys.forEach((key, i) => {
       const location = cache.locate(key);
       const entry = read[i] ?? null;
-      if (location === undefined || entry === null) misses.push(i);
-      else outcomes[i] = keep({ meta: entry[0], terms: entry[1], stored: { key, location } });
+      const outcome = entry === null ? null : parseCachedMeta(entry[0]);
+      if (location === undefined || entry === null || outcome === null) misses.push(i);
+      else outcomes[i] = keep({ outcome, terms: entry[1], stored: { key, location } });
     });
     if (misses.length === 0) return outcomes;
     const results = await runner.articles({ inputs: misses.map((i) => batch[i]!), cacheDir: cache.dir, salt: cache.salt });
     results.forEach((result, j) => {
       const i = misses[j]!;
-      const outcome = (outcomes[i] = keep(result));
+      const outcome = (outcomes[i] = keep({ ...result, outcome: JSON.parse(result.meta) as ArticleOutcome }));
       if (hashes == null) return;
       if (result.stored !== null) hashes.learn(batch[i]!, result.stored.contentHash);
       else if (!outcome.ok) hashes.unreadable(batch[i]!, outcome.problem.message);

@@ -50,6 +50,12 @@ describe('article packs', () => {
     expect(readMetas(dir, [elsewhere(locations[0]!, 'copy.pack'), elsewhere(locations[1]!, 'copy.pack')])).toEqual([entries[0]!.meta, null]);
     expect(readMetasAndTerms(dir, [elsewhere(locations[0]!, 'copy.pack'), elsewhere(locations[1]!, 'copy.pack')])).toEqual([[entries[0]!.meta, entries[0]!.terms], null]);
     expect(readSlices([termsSlice(path.join(dir, PACKS_DIR), elsewhere(locations[1]!, 'copy.pack'))])).toEqual([null]);
+    // So is one whose body line is cut short (before, a hit, whose page or search record then failed).
+    const [, , , termsLength, bodyLength] = locations[1]!;
+    await copyFile(path.join(dir, PACKS_DIR, pack), path.join(dir, PACKS_DIR, 'copy.pack'));
+    await truncate(path.join(dir, PACKS_DIR, 'copy.pack'), offset + metaLength + termsLength + bodyLength + 2);
+    expect(readMetas(dir, [elsewhere(locations[0]!, 'copy.pack'), elsewhere(locations[1]!, 'copy.pack')])).toEqual([entries[0]!.meta, null]);
+    expect(readMetasAndTerms(dir, [elsewhere(locations[1]!, 'copy.pack')])).toEqual([null]);
   });
 
   it('gives null, not an error, for entries of a pack that opens but cannot be read', async () => {
