@@ -134,7 +134,8 @@ export function toIsoDate(value: unknown): string | null {
 }
 
 function toStringList(value: unknown, onControl: () => void): string[] | null {
-  const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : null;
+  // An empty item ("-" with nothing after it, left while editing) is skipped, as an empty string is.
+  const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value.filter((v) => v !== null) : null;
   if (items === null) return null;
   if (!items.every((v) => typeof v === 'string' || typeof v === 'number')) return null;
   let control = false;
@@ -154,7 +155,11 @@ function cleanText(text: string, onControl: () => void): string {
 }
 
 function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) {
+    // "must be a list of text, not a list" said nothing: name what the list holds that is not text.
+    const other = value.find((item) => typeof item !== 'string' && typeof item !== 'number');
+    return other === undefined || other === null ? 'a list' : `a list holding ${describe(other)}`;
+  }
   return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
 }
 

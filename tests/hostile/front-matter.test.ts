@@ -32,6 +32,19 @@ describe('hostile front matter', () => {
     );
   });
 
+  it('says what a list holds that is not text, and skips an empty item', async () => {
+    const body = (await bbcText()).split('\n').slice(2).join('\n');
+    const site = await buildHostile({ 'content/lists.md': `---\ntitle: Lists\ndate: 2005-01-12\ntopics: [banking, [south, africa]]\npeople: [Mr Smith, {name: Mr Jones}]\nplaces:\n  - Johannesburg\n  -\n---\n${body}` });
+    await expectSafeBuild(site, ['content/lists.md']);
+    const { html, lines } = await outcomeOf(site, 'content/lists.md');
+    expect(html).toContain('Johannesburg');
+    // Before: "must be a list of text, not a list" for both, and the list of places refused for its empty item.
+    expect(lines.map((l) => `${l.level} ${l.line}: ${l.message}`)).toEqual([
+      'warning 4: front matter "topics": must be a list of text, not a list holding a list; ignored',
+      'warning 5: front matter "people": must be a list of text, not a list holding a mapping; ignored',
+    ]);
+  });
+
   it('takes a date as written: an impossible one is refused, not rolled over; a time and zone after it do not move it', async () => {
     const body = (await bbcText()).split('\n').slice(2).join('\n');
     const site = await buildHostile({
