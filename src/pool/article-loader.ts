@@ -10,7 +10,7 @@ import type { TermsJson } from '../enrich/term-vectors.ts';
 import type { ArticleOutcome } from './article-task.ts';
 import type { BuildRunner } from './build-tasks.ts';
 import type { StringPool } from './string-pool.ts';
-import { turnTaker } from './next-turn.ts';
+import { turnTaker } from '../next-turn.ts';
 
 /** What the loader reads from and records into. */
 export interface ArticleLoaderParts {

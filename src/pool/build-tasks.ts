@@ -3,7 +3,7 @@ import type { ArticleTask, ArticleTaskResult } from './article-task.ts';
 import { type RelateTask, shareRelateWork } from './relate-task.ts';
 import { renderPagesNow, type RenderTask } from './render-task.ts';
 import { siblingModule, WorkerPool, workerCount } from './worker-pool.ts';
-import { nextTurn } from './next-turn.ts';
+import { nextTurn } from '../next-turn.ts';
 import type { SharedWork } from '../enrich/relate-articles.ts';
 import { collectGarbage } from '../collect-garbage.ts';
 

@@ -7,7 +7,7 @@ import type { SiteWriter } from '../write/site-writer.ts';
 import { outputPathFor } from '../urls.ts';
 import { renderPagesNow, type PageJob, type RenderTask } from './render-task.ts';
 import type { BuildRunner } from './build-tasks.ts';
-import { nextTurn, turnTaker } from './next-turn.ts';
+import { nextTurn, turnTaker } from '../next-turn.ts';
 
 /** What rendering needs besides the pages. */
 export interface RenderPagesOptions {
