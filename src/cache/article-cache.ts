@@ -11,8 +11,7 @@ import type { InputFile } from '../content/input-file.ts';
 import { writeJsonAtomically } from '../write/write-json-atomically.ts';
 import { bodyRef, INDEX_FILE, PACKS_DIR, readMetas, readMetasAndTerms, termsSlice, type EntryLocation, type PackSlice } from './article-pack.ts';
 
-/** The index file: cache key to entry location. */
-
+/** The index file's content (INDEX_FILE): cache key to entry location. */
 type Index = Record<string, EntryLocation>;
 
 /** Reads and indexes cached per-article results; a missing or unreadable entry is a miss, never an error. */

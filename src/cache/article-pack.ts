@@ -123,15 +123,12 @@ function entryEnd([, offset, metaLength, termsLength, bodyLength]: EntryLocation
  * again rather than fail on the same entry, and returns the error that fails this build.
  */
 export function clearDamagedCache(file: string, offset: number, cause: unknown): BroadsheetError {
-  const index = path.join(path.dirname(path.dirname(file)), INDEX_FILE);
-  const cleared = (() => {
-    try {
-      rmSync(index, { force: true });
-      return 'the cache is cleared: build again, and every article is parsed anew';
-    } catch {
-      return 'delete the .broadsheet-cache folder and build again';
-    }
-  })();
+  let cleared = 'the cache is cleared: build again, and every article is parsed anew';
+  try {
+    rmSync(path.join(path.dirname(path.dirname(file)), INDEX_FILE), { force: true });
+  } catch {
+    cleared = 'delete the .broadsheet-cache folder and build again';
+  }
   return new BroadsheetError(`the article cache is damaged: ${file} holds no readable entry at byte ${offset} (${(cause as Error).message ?? cause}); ${cleared}`, { cause });
 }
 
