@@ -10,20 +10,34 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const lossyUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 /**
- * Decodes UTF-8 (dropping a BOM), normalises CRLF and lone CR to LF. Binary files (NUL bytes) are
- * refused; invalid UTF-8 is decoded with U+FFFD replacements and a warning naming the line;
- * control characters are removed (see withoutControlCharacters), with a warning naming the line.
+ * The UTF-16 a byte order mark announces (FF FE, FE FF): what Windows PowerShell 5's `>` writes,
+ * and Notepad's "Unicode". Their ASCII letters hold NUL bytes, so such a file was refused as binary.
+ */
+function utf16Of(bytes: Uint8Array): { decode(input: Uint8Array): string } | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be');
+  return null;
+}
+
+/**
+ * Decodes UTF-8 (dropping a BOM), or UTF-16 after its BOM, and normalises CRLF and lone CR to LF.
+ * Binary files (NUL bytes) are refused; invalid UTF-8 is decoded with U+FFFD replacements and a
+ * warning naming the line; control characters are removed (see withoutControlCharacters), with a
+ * warning naming the line.
  */
 export function decodeInput(bytes: Uint8Array): DecodedInput {
-  const nul = bytes.indexOf(0);
+  const utf16 = utf16Of(bytes);
+  const nul = utf16 === null ? bytes.indexOf(0) : -1;
   if (nul !== -1) {
-    return { ok: false, reason: `binary file (NUL byte at offset ${nul}), not text` };
+    // NULs at every other byte of the start: UTF-16 saved without its mark.
+    const hint = bytes.length >= 4 && (bytes[0] === 0) !== (bytes[1] === 0) && (bytes[2] === 0) !== (bytes[3] === 0) ? ' (UTF-16 without a byte order mark? save it as UTF-8)' : '';
+    return { ok: false, reason: `binary file (NUL byte at offset ${nul}), not text${hint}` };
   }
   const warnings: string[] = [];
   let valid = true;
   let text: string;
   try {
-    text = strictUtf8.decode(bytes);
+    text = (utf16 ?? strictUtf8).decode(bytes);
   } catch {
     text = lossyUtf8.decode(bytes);
     valid = false;

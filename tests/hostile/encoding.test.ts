@@ -1,4 +1,4 @@
-/** Hostile encodings: empty, whitespace, binary, invalid UTF-8, BOM, CRLF and lone CR, control characters. */
+/** Hostile encodings: empty, whitespace, binary, invalid UTF-8, BOM, UTF-16, CRLF and lone CR, control characters. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +59,25 @@ describe('hostile encodings', () => {
       expect(html).not.toContain('\uFEFF');
       expect(lines.filter((l) => !NO_DATE.test(l.message))).toEqual([]);
     }
+  });
+
+  it('reads UTF-16 after its byte order mark (PowerShell\'s `>`, Notepad\'s "Unicode"), and says what a file without the mark likely is', async () => {
+    const text = await bbcText();
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace(/\n/g, '\r\n'), 'utf16le')]);
+    const be = Buffer.from(`\uFEFF${text}`, 'utf16le').swap16();
+    const bare = Buffer.from(text, 'utf16le');
+    const site = await buildHostile({ 'seeds/utf16le.txt': le, 'seeds/utf16be.txt': be, 'seeds/utf16-bare.txt': bare });
+    await expectSafeBuild(site, ['seeds/utf16le.txt', 'seeds/utf16be.txt', 'seeds/utf16-bare.txt']);
+    // Before, both were refused as binary files: their ASCII letters hold NUL bytes.
+    for (const file of ['seeds/utf16le.txt', 'seeds/utf16be.txt']) {
+      const { html, lines } = await outcomeOf(site, file);
+      expect(headingOf(html), file).toBe('Absa and Barclays talks continue');
+      expect(html, file).not.toContain('\uFEFF');
+      expect(lines.filter((l) => !NO_DATE.test(l.message)), file).toEqual([]);
+    }
+    const { html, lines } = await outcomeOf(site, 'seeds/utf16-bare.txt');
+    expect(html).toBeNull();
+    expect(lines).toEqual([expect.objectContaining({ level: 'skipped', message: 'binary file (NUL byte at offset 1), not text (UTF-16 without a byte order mark? save it as UTF-8)' })]);
   });
 
   it('reads CRLF and lone CR line endings as LF, giving the same page as LF', async () => {
