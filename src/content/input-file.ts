@@ -1,6 +1,6 @@
 /** Finding the input files: `**\/*.txt` under seeds/, `**\/*.md` under content/. */
 import fg from 'fast-glob';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { InputKind } from './article.ts';
 import { compareCodePoints } from '../text/compare.ts';
@@ -68,17 +68,31 @@ export async function discoverInputs(seedsDir: string, contentDir: string, outDi
   return { inputs, ignored };
 }
 
-async function listFiles(dir: string, label: string, ignored: Array<{ displayPath: string; reason: string }>, outDir: string | undefined): Promise<string[]> {
+/**
+ * The files under `dir`, relative to it. `walked` holds the real paths of the folders walked so
+ * far (the input folder and the folders linked into it).
+ */
+async function listFiles(dir: string, label: string, ignored: Array<{ displayPath: string; reason: string }>, outDir: string | undefined, walked: Set<string> = new Set([realFolder(dir)])): Promise<string[]> {
   // Dot files (.DS_Store, .gitkeep) are never content, as in every static site generator.
   const entries = await fg('**/*', { cwd: dir, onlyFiles: false, objectMode: true, dot: false, followSymbolicLinks: false, suppressErrors: true, ignore: outputIgnore(dir, outDir) });
   const files: string[] = [];
   for (const entry of entries) {
     const displayPath = `${label}/${entry.path}`;
+    const linkedFolder = entry.dirent.isSymbolicLink() ? linkedFolderOf(path.join(dir, entry.path)) : null;
     // Names are read as UTF-8: a byte that is not (a name saved in Latin-1, say) becomes U+FFFD, and the file is not found by that name.
     if (entry.path.includes('\uFFFD') && !existsSync(path.join(dir, entry.path))) {
       ignored.push({ displayPath, reason: 'cannot read it: its name is not valid UTF-8 (written in another encoding, such as Latin-1); rename the file' });
     }
-    // Symlinks are listed, not followed while walking: reading one follows it, and a dangling one is reported as unreadable.
+    // A link to a folder (seeds/2019 -> /archive/2019) is walked, once: fast-glob's own following walks a loop until the path is too long.
+    else if (linkedFolder !== null) {
+      const overlapping = [...walked].some((seen) => linkedFolder === seen || linkedFolder.startsWith(seen + path.sep) || seen.startsWith(linkedFolder + path.sep));
+      if (overlapping) ignored.push({ displayPath, reason: 'not read: a link to a folder that is read already, or holds one (a loop, or a second way to the same articles)' });
+      else {
+        walked.add(linkedFolder);
+        for (const file of await listFiles(path.join(dir, entry.path), displayPath, ignored, outDir, walked)) files.push(`${entry.path}/${file}`);
+      }
+    }
+    // Other links are listed as files: reading one follows it, and a dangling one is reported as unreadable.
     else if (entry.dirent.isFile() || entry.dirent.isSymbolicLink()) files.push(entry.path);
     else if (entry.dirent.isDirectory()) {
       // Never drop an input silently: a folder named like an article is most likely a mistake,
@@ -88,6 +102,24 @@ async function listFiles(dir: string, label: string, ignored: Array<{ displayPat
     } else ignored.push({ displayPath, reason: 'cannot read it as an article: it is not a regular file but a named pipe, socket or device' });
   }
   return files.sort(compareCodePoints);
+}
+
+/** Where a symbolic link leads, when that is a folder; else (a file, a dangling link) null. */
+function linkedFolderOf(link: string): string | null {
+  try {
+    return statSync(link).isDirectory() ? realpathSync(link) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A folder's real path (links resolved), or the path itself when it cannot be resolved (missing). */
+function realFolder(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return path.resolve(dir);
+  }
 }
 
 function makeInput(kind: InputKind, dir: string, label: string, rel: string, overridePath: string | null): InputFile {

@@ -3,13 +3,14 @@
  * read is made to fail another way: a dangling symlink named like an article, and a folder named
  * like an article. Files that are no regular files (a named pipe, and a link to one, which a read
  * would wait on for ever), and a name that is not UTF-8, which cannot be opened by the name read.
- * A folder with a line break in its name, which fast-glob does not look inside.
+ * A folder with a line break in its name, which fast-glob does not look inside. A folder linked
+ * in, read once.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProject, expectSafeBuild, headingOf, makeProject, outcomeOf } from './hostile-site.ts';
+import { BBC_DIR, buildProject, expectSafeBuild, headingOf, makeProject, outcomeOf } from './hostile-site.ts';
 
 describe('hostile unreadable files', () => {
   it('reports a dangling symlink and a folder named x.txt, and builds the rest', async () => {
@@ -42,6 +43,25 @@ describe('hostile unreadable files', () => {
       expect(site.report.entries.filter((e) => e.file === folder), folder).toEqual([expect.objectContaining({ level: 'skipped', message: expect.stringMatching(/^cannot read the files in it: its name holds a line break/) })]);
     }
     expect(headingOf((await outcomeOf(site, 'seeds/line\nbreak.txt')).html)).toBe('Town hall reopens');
+  });
+
+  it.runIf(process.platform !== 'win32')('reads a folder linked into seeds/ once, and reports a link that loops or leads to a folder read already', async () => {
+    const root = await makeProject({});
+    // An archive kept elsewhere, linked in: seeds/2005 -> ../../archive/2005 (beside the project, in the test's sandbox).
+    const archive = path.join(path.dirname(root), 'archive/2005');
+    await mkdir(archive, { recursive: true });
+    const names = (await readdir(path.join(BBC_DIR, 'tech'))).sort().slice(0, 5);
+    for (const name of names) await copyFile(path.join(BBC_DIR, 'tech', name), path.join(archive, name));
+    await symlink('../../archive/2005', path.join(root, 'seeds/2005'));
+    await symlink('..', path.join(root, 'seeds/loop'));
+    await symlink('2005', path.join(root, 'seeds/again'));
+    const site = await buildProject(root, { search: false });
+    // Before, the linked folder was one line, "skipped seeds/2005: not an article", and its five articles were not read.
+    expect(site.result.articles).toBe(3 + names.length);
+    for (const name of names) expect((await outcomeOf(site, `seeds/2005/${name}`)).html, name).not.toBeNull();
+    for (const link of ['seeds/loop', 'seeds/again']) {
+      expect((await outcomeOf(site, link)).lines, link).toEqual([expect.objectContaining({ level: 'skipped', message: 'not read: a link to a folder that is read already, or holds one (a loop, or a second way to the same articles)' })]);
+    }
   });
 
   it.runIf(process.platform !== 'win32')('reports a named pipe, links to it and to /dev/zero, and a name that is not UTF-8, without waiting on either', { timeout: 30_000 }, async () => {
