@@ -6,7 +6,7 @@
  * and a folder made later is watched from the event that makes it. Where the system watches a
  * tree itself (macOS, Windows), Node's recursive watch is used.
  */
-import { readdirSync, statSync, watch, type Dirent, type FSWatcher } from 'node:fs';
+import { readdirSync, realpathSync, statSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 /** A watch that can be ended. */
@@ -41,6 +41,8 @@ export function watchFolder(root: string, onChange: (file: string) => void, opti
     return { close: () => watcher.close() };
   }
   const watchers = new Map<string, FSWatcher>();
+  // Each watched folder's real path: a folder linked in is watched, as discovery reads it, once (a link such as '..' would loop).
+  const reals = new Map<string, string>();
   let closed = false;
 
   const unwatch = (dir: string): void => {
@@ -48,11 +50,14 @@ export function watchFolder(root: string, onChange: (file: string) => void, opti
       if (watched === dir || watched.startsWith(dir + path.sep)) {
         watcher.close();
         watchers.delete(watched);
+        reals.delete(watched);
       }
     }
   };
   const watchTree = (dir: string): void => {
     if (closed) return;
+    const real = realFolder(dir);
+    if ([...reals.values()].includes(real)) return;
     let watcher: FSWatcher;
     try {
       watcher = watch(dir, (event, name) => {
@@ -74,7 +79,8 @@ export function watchFolder(root: string, onChange: (file: string) => void, opti
     // A watched folder removed: its watcher ends with it.
     watcher.on('error', () => unwatch(dir));
     watchers.set(dir, watcher);
-    for (const entry of readFolder(dir)) if (entry.isDirectory()) watchTree(path.join(dir, entry.name));
+    reals.set(dir, real);
+    for (const entry of readFolder(dir)) if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(path.join(dir, entry.name)))) watchTree(path.join(dir, entry.name));
   };
   watchTree(root);
   return {
@@ -90,6 +96,14 @@ function isFolder(file: string): boolean {
     return statSync(file).isDirectory();
   } catch {
     return false;
+  }
+}
+
+function realFolder(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
   }
 }
 

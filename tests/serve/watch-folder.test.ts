@@ -7,7 +7,7 @@
  * as the system would, for any folder named `limit-reached`, and only for those.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { watchFolder, type FolderWatcher } from '../../src/serve/watch-folder.ts';
@@ -104,6 +104,20 @@ describe('watchFolder', () => {
     await reported(path.join(root, 'seeds/sport'));
     await writeFile(path.join(root, 'seeds/sport/2005/d.txt'), 'four');
     await reported(path.join(root, 'seeds/sport/2005/d.txt'));
+  });
+
+  it('watches a folder linked in, as the build reads it, and a link that loops once', async () => {
+    const root = await tree('seeds');
+    const archive = await tree('2019/world');
+    await symlink(archive, path.join(root, 'seeds/archive'));
+    await symlink('..', path.join(root, 'seeds/loop'));
+    const before = await inotifyWatches();
+    const reported = watching(root);
+    // Before, a linked folder was not watched: an article edited there was never built until the next change elsewhere.
+    await writeFile(path.join(root, 'seeds/archive/2019/world/a.txt'), 'one');
+    await reported(path.join(root, 'seeds/archive/2019/world/a.txt'));
+    // root, seeds, and the archive's three folders: the loop adds none.
+    expect((await inotifyWatches()) - before).toBe(5);
   });
 
   it('keeps watching a folder removed and made again under the same name', async () => {
