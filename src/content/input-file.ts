@@ -1,10 +1,11 @@
 /** Finding the input files: `**\/*.txt` under seeds/, `**\/*.md` under content/. */
 import fg from 'fast-glob';
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { InputKind } from './article.ts';
 import { compareCodePoints } from '../text/compare.ts';
 import { outputIgnore } from '../write/output-ignore.ts';
+import { realPathOf } from '../real-path.ts';
 
 /** One input file, located but not yet read. */
 export interface InputFile {
@@ -72,7 +73,7 @@ export async function discoverInputs(seedsDir: string, contentDir: string, outDi
  * The files under `dir`, relative to it. `walked` holds the real paths of the folders walked so
  * far (the input folder and the folders linked into it).
  */
-async function listFiles(dir: string, label: string, ignored: Array<{ displayPath: string; reason: string }>, outDir: string | undefined, walked: Set<string> = new Set([realFolder(dir)])): Promise<string[]> {
+async function listFiles(dir: string, label: string, ignored: Array<{ displayPath: string; reason: string }>, outDir: string | undefined, walked: Set<string> = new Set([realPathOf(dir)])): Promise<string[]> {
   // Dot files (.DS_Store, .gitkeep) are never content, as in every static site generator.
   const entries = await fg('**/*', { cwd: dir, onlyFiles: false, objectMode: true, dot: false, followSymbolicLinks: false, suppressErrors: true, ignore: outputIgnore(dir, outDir) });
   const files: string[] = [];
@@ -107,18 +108,9 @@ async function listFiles(dir: string, label: string, ignored: Array<{ displayPat
 /** Where a symbolic link leads, when that is a folder; else (a file, a dangling link) null. */
 function linkedFolderOf(link: string): string | null {
   try {
-    return statSync(link).isDirectory() ? realpathSync(link) : null;
+    return statSync(link).isDirectory() ? realPathOf(link) : null;
   } catch {
     return null;
-  }
-}
-
-/** A folder's real path (links resolved), or the path itself when it cannot be resolved (missing). */
-function realFolder(dir: string): string {
-  try {
-    return realpathSync(dir);
-  } catch {
-    return path.resolve(dir);
   }
 }
 

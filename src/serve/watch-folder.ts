@@ -6,8 +6,9 @@
  * and a folder made later is watched from the event that makes it. Where the system watches a
  * tree itself (macOS, Windows), Node's recursive watch is used.
  */
-import { readdirSync, realpathSync, statSync, watch, type Dirent, type FSWatcher } from 'node:fs';
+import { readdirSync, statSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { realPathOf } from '../real-path.ts';
 
 /** A watch that can be ended. */
 export interface FolderWatcher {
@@ -56,7 +57,7 @@ export function watchFolder(root: string, onChange: (file: string) => void, opti
   };
   const watchTree = (dir: string): void => {
     if (closed) return;
-    const real = realFolder(dir);
+    const real = realPathOf(dir);
     if ([...reals.values()].includes(real)) return;
     let watcher: FSWatcher;
     try {
@@ -96,14 +97,6 @@ function isFolder(file: string): boolean {
     return statSync(file).isDirectory();
   } catch {
     return false;
-  }
-}
-
-function realFolder(dir: string): string {
-  try {
-    return realpathSync(dir);
-  } catch {
-    return dir;
   }
 }
 

@@ -4,9 +4,10 @@
  * itself: the site landed in the project as a plain dist/, the link was gone and the folder it led
  * to was left as it was. So the build follows the link and swaps the folder where it leads.
  */
-import { readlinkSync, realpathSync } from 'node:fs';
+import { readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { BroadsheetError } from '../errors.ts';
+import { realPathOf } from '../real-path.ts';
 
 /** Links followed before giving up, as the kernel's limit (ELOOP). */
 const MAX_LINKS = 40;
@@ -23,15 +24,7 @@ export function followOutputLink(outDir: string): string {
       return target;
     }
     // Relative to the folder holding the link, as the kernel reads it, whatever links led to that folder.
-    target = path.resolve(realpathOr(path.dirname(target)), link);
+    target = path.resolve(realPathOf(path.dirname(target)), link);
   }
   throw new BroadsheetError(`the output folder ${outDir} is a symbolic link that leads through more than ${MAX_LINKS} links (a loop?); point it at a folder, or choose another --out`);
-}
-
-function realpathOr(dir: string): string {
-  try {
-    return realpathSync(dir);
-  } catch {
-    return dir;
-  }
 }
