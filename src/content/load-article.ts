@@ -7,7 +7,7 @@ import { parseOverrideYaml, splitFrontMatter, type FieldProblem, type FrontMatte
 import { parseSeedText, titleFromLede } from './parse-seed-text.ts';
 import { markdownToHtml, markdownToParagraphs, paragraphsToHtml } from '../render/markdown.ts';
 import { BroadsheetError } from '../errors.ts';
-import { slugify } from '../text/slugify.ts';
+import { isWindowsDeviceName, slugify } from '../text/slugify.ts';
 import { shortHash } from '../text/short-hash.ts';
 import { articleUrl } from '../urls.ts';
 import { contentHashOf } from './read-input.ts';
@@ -150,7 +150,9 @@ function slugOrFallback(wanted: string, fallback: string, file: string, problems
     problems.push({ file, line: null, message: `"${wanted}" has nothing usable in a URL; using "${fallback}"` });
     return fallback;
   }
-  if (slug !== wanted) problems.push({ file, line: null, message: `"${wanted}" is not URL-safe; using "${slug}"` });
+  // A device name is a word Windows keeps, not unsafe characters: said so, or "nul" would look like a typo.
+  const why = isWindowsDeviceName(wanted.toLowerCase()) ? 'is a name Windows keeps for a device, which no file or folder may have' : 'is not URL-safe';
+  if (slug !== wanted) problems.push({ file, line: null, message: `"${wanted}" ${why}; using "${slug}"` });
   return slug;
 }
 

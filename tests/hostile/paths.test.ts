@@ -31,4 +31,21 @@ describe('hostile paths', () => {
     expect(dots.lines).toEqual(expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(/"\.\." has nothing usable in a URL/) })]));
     expect(site.tree.every((f) => !f.includes('..'))).toBe(true);
   });
+
+  it('never names a file or folder as Windows names a device (con, nul, aux...), which it could not hold', async () => {
+    const body = (await bbcText()).split('\n').slice(2).join('\n');
+    const site = await buildHostile({
+      // A path-derived id, a front-matter slug and a declared topic.
+      'seeds/con.txt': `Markets steady after talks\n\n${body}`,
+      'content/null.md': `---\ntitle: Nothing here\nslug: NUL\ntopics: [Aux]\n---\n${body} Nul.`,
+    });
+    await expectSafeBuild(site, ['seeds/con.txt', 'content/null.md']);
+    expect(site.tree).toEqual(expect.arrayContaining(['dist/articles/con-/index.html', 'dist/articles/nul-/index.html', 'dist/topics/aux-/index.html']));
+    const device = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+    expect(site.tree.filter((file) => file.startsWith('dist/')).flatMap((file) => file.split('/')).filter((name) => device.test(name))).toEqual([]);
+    const nul = await outcomeOf(site, 'content/null.md');
+    expect(nul.lines).toEqual(expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(/"NUL" is a name Windows keeps for a device.*; using "nul-"/) })]));
+    // Links lead to the pages as written.
+    expect(nul.html).toContain('topics/aux-/');
+  });
 });
