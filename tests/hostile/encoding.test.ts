@@ -1,6 +1,7 @@
 /** Hostile encodings: empty, whitespace, binary, invalid UTF-8, BOM, UTF-16, CRLF and lone CR, control characters. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { bbcText, buildHostile, expectSafeBuild, outcomeOf, headingOf, listTree } from './hostile-site.ts';
 
@@ -78,6 +79,24 @@ describe('hostile encodings', () => {
     const { html, lines } = await outcomeOf(site, 'seeds/utf16-bare.txt');
     expect(html).toBeNull();
     expect(lines).toEqual([expect.objectContaining({ level: 'skipped', message: 'binary file (NUL byte at offset 1), not text (UTF-16 without a byte order mark? save it as UTF-8)' })]);
+  });
+
+  it('refuses a binary file that starts with a UTF-16 byte order mark, and marks broken UTF-16 where it is', async () => {
+    const text = await bbcText();
+    // A compressed copy of the article behind the mark: binary, as a renamed .gz or image would be. Read as UTF-16 it became an article of CJK-looking characters.
+    const binary = Buffer.concat([Buffer.from([0xff, 0xfe]), gzipSync(text)]);
+    // An unpaired high surrogate (D800) in the third line of real UTF-16.
+    const [first, ...rest] = text.split('\n\n');
+    const broken = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${first}\n\n${rest[0]}\n\n`, 'utf16le'), Buffer.from([0x00, 0xd8]), Buffer.from(rest.slice(1).join('\n\n'), 'utf16le')]);
+    const site = await buildHostile({ 'seeds/binary-after-mark.txt': binary, 'seeds/broken-utf16.txt': broken });
+    await expectSafeBuild(site, ['seeds/binary-after-mark.txt', 'seeds/broken-utf16.txt']);
+    const refused = await outcomeOf(site, 'seeds/binary-after-mark.txt');
+    expect(refused.html).toBeNull();
+    expect(refused.lines).toEqual([expect.objectContaining({ level: 'skipped', message: expect.stringMatching(/^binary file \(NUL character at offset \d+\), not UTF-16 text despite its byte order mark$/) })]);
+    const { html, lines } = await outcomeOf(site, 'seeds/broken-utf16.txt');
+    expect(headingOf(html)).toBe('Absa and Barclays talks continue');
+    expect(html).toContain('\uFFFD');
+    expect(lines.filter((l) => !NO_DATE.test(l.message))).toEqual([expect.objectContaining({ level: 'warning', message: expect.stringMatching(/^invalid UTF-16 from line 5: undecodable bytes shown as \uFFFD/) })]);
   });
 
   it('reads CRLF and lone CR line endings as LF, giving the same page as LF', async () => {
