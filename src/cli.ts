@@ -1,5 +1,6 @@
 /** The `broadsheet` command line: a thin layer over build(). */
 import { parseArgs } from 'node:util';
+import { didYouMean } from './did-you-mean.ts';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { readUserConfig, resolveConfig, type UserConfig } from './config/config.ts';
@@ -31,6 +32,46 @@ Options (override broadsheet.config.json):
   --port N           port for serve (0 picks a free one)  (default: 8080)
 `;
 
+/** The command-line options (see HELP). */
+const OPTIONS = {
+  seeds: { type: 'string' },
+  content: { type: 'string' },
+  out: { type: 'string' },
+  templates: { type: 'string' },
+  'base-path': { type: 'string' },
+  'site-url': { type: 'string' },
+  'page-size': { type: 'string' },
+  search: { type: 'boolean' },
+  'search-shard-size': { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  timings: { type: 'boolean', default: false },
+  port: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** The commands (see HELP). */
+const COMMANDS = ['build', 'serve', 'help'];
+
+/**
+ * What is wrong with the command line, from parseArgs' error, in the CLI's words: a mistyped
+ * option is named with the one likely meant ("--seed" → "--seeds"), and Node's advice about
+ * positional arguments starting with "-", which no command takes, is left out.
+ */
+function argumentProblem(error: unknown): string {
+  const message = (error as Error).message;
+  const option = /'(-[^' ]*)/.exec(message)?.[1];
+  const code = (error as NodeJS.ErrnoException).code;
+  if (option === undefined) return message;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const names = Object.entries(OPTIONS).flatMap(([name, { type }]) => (type === 'boolean' && name !== 'help' ? [`--${name}`, `--no-${name}`] : [`--${name}`]));
+    const meant = didYouMean(option.replace(/=.*/, ''), names);
+    return `unknown option ${option}${meant === null ? '' : `; did you mean ${meant}?`}`;
+  }
+  // A missing value is told as "argument missing", or, when the next word is an option, "ambiguous".
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return message.includes('does not take') ? `option ${option} takes no value` : `option ${option} needs a value`;
+  return message;
+}
+
 /** How many report lines the console shows before pointing at build-report.json. */
 const MAX_REPORT_LINES = 40;
 
@@ -43,24 +84,10 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
       allowPositionals: true,
       // --no-search sets search to false, as "search": false in the config file does.
       allowNegative: true,
-      options: {
-        seeds: { type: 'string' },
-        content: { type: 'string' },
-        out: { type: 'string' },
-        templates: { type: 'string' },
-        'base-path': { type: 'string' },
-        'site-url': { type: 'string' },
-        'page-size': { type: 'string' },
-        search: { type: 'boolean' },
-        'search-shard-size': { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        timings: { type: 'boolean', default: false },
-        port: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
-    process.stderr.write(`broadsheet: ${(error as Error).message}\n\n${HELP}`);
+    process.stderr.write(`broadsheet: ${argumentProblem(error)}\n\n${HELP}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -70,7 +97,8 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
     return 0;
   }
   if (command !== 'build' && command !== 'serve') {
-    process.stderr.write(`broadsheet: unknown command "${command}"\n\n${HELP}`);
+    const meant = didYouMean(command, COMMANDS);
+    process.stderr.write(`broadsheet: unknown command "${command}"${meant === null ? '' : `; did you mean "${meant}"?`}\n\n${HELP}`);
     return 2;
   }
 

@@ -142,3 +142,27 @@ describe('timingsLine', () => {
     expect(timingsLine([['parse+enrich', 1.23456], ['search', 0.0004]], 2.5)).toBe('Timings (s): {"parse+enrich":1.235,"search":0,"total":2.5}');
   });
 });
+
+describe('broadsheet with a mistyped command or option', () => {
+  it('names what it did not understand and what was likely meant, and builds nothing', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'broadsheet-cli-'));
+    cleanups.push(() => rm(out, { recursive: true, force: true }));
+    const site = ['--out', path.join(out, 'site')];
+    for (const [args, said] of [
+      [['bild', ...site], 'broadsheet: unknown command "bild"; did you mean "build"?\n'],
+      [['build', '--seed', 'seeds', ...site], 'broadsheet: unknown option --seed; did you mean --seeds?\n'],
+      [['build', '--output', 'public'], 'broadsheet: unknown option --output; did you mean --out?\n'],
+      [['build', '--no-serach', ...site], 'broadsheet: unknown option --no-serach; did you mean --no-search?\n'],
+      [['build', '--verbose', ...site], 'broadsheet: unknown option --verbose\n'],
+      [['build', ...site, '--seeds'], 'broadsheet: option --seeds needs a value\n'],
+      [['build', '--quiet=yes', ...site], 'broadsheet: option --quiet takes no value\n'],
+    ] as const) {
+      const { code, stderr } = await runTellingErrors([...args], out);
+      expect(code, args.join(' ')).toBe(2);
+      // The line, then the usage.
+      expect(stderr.slice(0, stderr.indexOf('\n') + 1), args.join(' ')).toBe(said);
+      expect(stderr, args.join(' ')).toContain('Usage: broadsheet <command> [options]');
+    }
+    expect(existsSync(path.join(out, 'site'))).toBe(false);
+  });
+});
