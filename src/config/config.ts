@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BroadsheetError } from '../errors.ts';
-import { findJsonSyntaxError } from './json-syntax.ts';
+import { findJsonSyntaxError, jsonKeyLine } from './json-syntax.ts';
+import { didYouMean } from '../did-you-mean.ts';
 import { SEARCH_SHARD_SIZE } from '../outputs/search-shards.ts';
 
 /** Everything a build needs to know besides the content. Paths are absolute once resolved. */
@@ -52,6 +53,23 @@ const USER_KEYS = {
   searchShardSize: 'number',
 } as const;
 
+/**
+ * What the peers call a setting Broadsheet names otherwise, for a config file carried over from
+ * them: Hugo's baseURL and publishDir, Eleventy's output and pathPrefix, Jekyll's url, baseurl,
+ * destination and paginate.
+ */
+const PEER_KEYS: Readonly<Record<string, keyof typeof USER_KEYS>> = {
+  baseURL: 'siteUrl',
+  baseUrl: 'siteUrl',
+  url: 'siteUrl',
+  publishDir: 'out',
+  output: 'out',
+  destination: 'out',
+  pathPrefix: 'basePath',
+  baseurl: 'basePath',
+  paginate: 'pageSize',
+};
+
 /** Settings as a user writes them in the config file or on the command line (all optional). */
 export type UserConfig = { -readonly [K in keyof typeof USER_KEYS]?: UserValue<(typeof USER_KEYS)[K]> };
 
@@ -81,11 +99,14 @@ export async function readUserConfig(projectDir: string): Promise<UserConfig> {
     if (found === null) throw new BroadsheetError(`the config file is not valid JSON: ${(error as Error).message}`, { file: CONFIG_FILE, cause: error });
     throw new BroadsheetError(`the config file is not valid JSON: ${found.reason} (column ${found.column})`, { file: CONFIG_FILE, line: found.line, cause: error });
   }
-  return validateUserConfig(data, CONFIG_FILE);
+  return validateUserConfig(data, CONFIG_FILE, (key) => jsonKeyLine(text, key));
 }
 
-/** Checks a parsed config object: unknown keys and wrong types are errors naming the key. */
-export function validateUserConfig(data: unknown, file: string): UserConfig {
+/**
+ * Checks a parsed config object: unknown keys and wrong types are errors naming the key, and its
+ * line when `lineOf` finds it; an unknown key names the one likely meant.
+ */
+export function validateUserConfig(data: unknown, file: string, lineOf: (key: string) => number | null = () => null): UserConfig {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new BroadsheetError('the config must be a JSON object', { file });
   }
@@ -93,10 +114,12 @@ export function validateUserConfig(data: unknown, file: string): UserConfig {
   for (const [key, value] of Object.entries(data)) {
     const expected = (USER_KEYS as Record<string, string>)[key];
     if (expected === undefined) {
-      throw new BroadsheetError(`unknown config key "${key}"; known keys: ${Object.keys(USER_KEYS).join(', ')}`, { file });
+      const meant = Object.hasOwn(PEER_KEYS, key) ? PEER_KEYS[key] : didYouMean(key, Object.keys(USER_KEYS));
+      const hint = meant == null ? '' : `; did you mean "${meant}"?`;
+      throw new BroadsheetError(`unknown config key "${key}"${hint} (known keys: ${Object.keys(USER_KEYS).join(', ')})`, { file, line: lineOf(key) });
     }
     if (typeof value !== expected) {
-      throw new BroadsheetError(`config key "${key}" must be a ${expected}, not ${JSON.stringify(value)}`, { file });
+      throw new BroadsheetError(`config key "${key}" must be a ${expected}, not ${JSON.stringify(value)}`, { file, line: lineOf(key) });
     }
     config[key] = value;
   }

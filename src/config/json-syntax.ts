@@ -4,7 +4,7 @@
  * (Microsoft's, from VS Code) scans the text with comments and trailing commas refused, as JSON
  * does, and gives the offset of the first error.
  */
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 /** The first syntax error of a JSON text: 1-based line and column, and what is wrong in words. */
 export interface JsonSyntaxError {
@@ -33,4 +33,11 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
   const name = printParseErrorCode(first.error);
   const reason = REASONS[name] ?? name.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase();
   return { line: before.split('\n').length, column: first.offset - lineStart + 1, reason };
+}
+
+/** The 1-based line of the last top-level `key` of a JSON object text (the one JSON.parse keeps), or null when it has none. */
+export function jsonKeyLine(text: string, key: string): number | null {
+  const root = parseTree(text);
+  const property = root?.type === 'object' ? root.children?.findLast((child) => child.children?.[0]?.value === key) : undefined;
+  return property === undefined ? null : text.slice(0, property.offset).split('\n').length;
 }

@@ -47,6 +47,15 @@ describe('the config file', () => {
     return readUserConfig(dir).catch((error: unknown) => error as BroadsheetError);
   }
 
+  /** Expects each config text refused with its line: the error as the CLI prints it. */
+  async function expectRefused(cases: ReadonlyArray<readonly [text: string, line: string]>): Promise<void> {
+    for (const [text, line] of cases) {
+      const error = await readConfigText(text);
+      expect(error, text).toBeInstanceOf(BroadsheetError);
+      expect(String(error), text).toBe(line);
+    }
+  }
+
   it('is read with a byte order mark, as Notepad saves it', async () => {
     expect(await readConfigText('\uFEFF{ "title": "Clippings" }\n')).toEqual({ title: 'Clippings' });
   });
@@ -59,10 +68,22 @@ describe('the config file', () => {
       ['{\n  "title": "Clippings"\n  "pageSize": 10\n}\n', 'broadsheet.config.json:3: the config file is not valid JSON: comma expected (column 3)'],
       ['{\n  "search": False\n}\n', 'broadsheet.config.json:2: the config file is not valid JSON: unexpected character (strings and keys take double quotes; true, false and null are lower case) (column 13)'],
     ];
-    for (const [text, line] of cases) {
-      const error = await readConfigText(text);
-      expect(error, text).toBeInstanceOf(BroadsheetError);
-      expect(String(error), text).toBe(line);
-    }
+    await expectRefused(cases);
+  });
+
+  it('names the line of a wrong key or value, and the key likely meant, a peer’s name included', async () => {
+    const known = '(known keys: title, description, language, seeds, content, out, templates, basePath, siteUrl, pageSize, homeSize, search, searchShardSize)';
+    const cases: Array<[string, string]> = [
+      ['{\n  "title": "Clippings",\n  "seed": "clippings"\n}\n', `broadsheet.config.json:3: unknown config key "seed"; did you mean "seeds"? ${known}`],
+      // Hugo's baseURL is the site's address; Jekyll's baseurl its path; Eleventy's output the folder.
+      ['{\n  "baseURL": "https://example.org/"\n}\n', `broadsheet.config.json:2: unknown config key "baseURL"; did you mean "siteUrl"? ${known}`],
+      ['{ "title": "x",\n\n  "baseurl": "/news"\n}\n', `broadsheet.config.json:3: unknown config key "baseurl"; did you mean "basePath"? ${known}`],
+      ['{\n  "output": "public"\n}\n', `broadsheet.config.json:2: unknown config key "output"; did you mean "out"? ${known}`],
+      ['{\n  "theme": "dark"\n}\n', `broadsheet.config.json:2: unknown config key "theme" ${known}`],
+      ['{\n  "title": "Clippings",\n\n  "pageSize": "10"\n}\n', 'broadsheet.config.json:4: config key "pageSize" must be a number, not "10"'],
+      // A key written twice: JSON.parse keeps the last, which is the one named.
+      ['{\n  "pageSize": 10,\n  "pageSize": "ten"\n}\n', 'broadsheet.config.json:3: config key "pageSize" must be a number, not "ten"'],
+    ];
+    await expectRefused(cases);
   });
 });
