@@ -116,6 +116,8 @@ export async function serve(options: ServeOptions): Promise<Preview> {
         const message = userErrorLine(error) ?? (error as Error).stack ?? String(error);
         log(`broadsheet: ${message}`);
         log(builds === 0 ? 'The site could not be built; fix the problem and save to try again.' : 'Still serving the last good build; fix the problem and save to rebuild.');
+        // The open pages say so too: the author looks at the browser after saving, not at the terminal.
+        liveReload.failed(message);
       }
     }
     progress?.finish();

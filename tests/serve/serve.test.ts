@@ -49,6 +49,33 @@ async function buildWhere(accept: (outcome: BuildOutcome) => boolean, what: stri
   );
 }
 
+/** The preview's live-reload stream, read as text: next() reads until the text holds `marker` and returns what came since the last call. */
+async function eventStream(): Promise<{ readonly type: string | null; next(marker: string): Promise<string>; close(): Promise<void> }> {
+  const stream = await fetch(`${new URL(preview.url).origin}${LIVE_RELOAD_PATH}`, { signal: AbortSignal.timeout(WAIT_MS) });
+  const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let unread = '';
+  return {
+    type: stream.headers.get('content-type'),
+    next: (marker) =>
+      within(
+        (async () => {
+          while (!unread.includes(marker)) {
+            const { value, done } = await reader.read();
+            if (done) throw new Error(`the live-reload stream ended before "${marker}"`);
+            unread += decoder.decode(value, { stream: true });
+          }
+          const end = unread.indexOf(marker) + marker.length;
+          const read = unread.slice(0, unread.indexOf('\n\n', end) === -1 ? end : unread.indexOf('\n\n', end) + 2);
+          unread = unread.slice(read.length);
+          return read;
+        })(),
+        `"${marker}" on the live-reload stream`,
+      ),
+    close: () => reader.cancel(),
+  };
+}
+
 async function get(url: string): Promise<{ status: number; type: string; body: string; location: string | null }> {
   const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(WAIT_MS) });
   return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text(), location: response.headers.get('location') };
@@ -112,46 +139,50 @@ describe('broadsheet serve', () => {
   });
 
   it('rebuilds when an article is added and tells open pages to reload', async () => {
-    const origin = new URL(preview.url).origin;
-    const stream = await fetch(`${origin}${LIVE_RELOAD_PATH}`, { signal: AbortSignal.timeout(WAIT_MS) });
-    expect(stream.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
-    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
-    const decoder = new TextDecoder();
-    const events = (async () => {
-      let seen = '';
-      while (!seen.includes('event: reload')) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        seen += decoder.decode(value);
-      }
-      return seen;
-    })();
+    const stream = await eventStream();
+    expect(stream.type).toBe('text/event-stream; charset=utf-8');
+    const events = stream.next('event: reload');
 
     const [headline = '', ...body] = (await readFile(BBC_ARTICLE, 'utf8')).split('\n');
     const rebuilt = buildWhere((o) => o.ok && o.result.articles === 4, 'the rebuild after adding content/blair.md');
     await writeFile(path.join(project, 'content', 'blair.md'), `---\ntitle: ${JSON.stringify(headline.trim())}\ndate: 2004-11-04\n---\n\n${body.join('\n').trim()}\n`);
     await rebuilt;
-    expect(await within(events, 'the reload event')).toContain('event: reload');
-    await reader.cancel();
+    expect(await events).toContain('event: reload');
+    await stream.close();
     expect((await get(preview.url)).body).toContain(headline.trim());
     expect(log.some((line) => line.includes('content/blair.md') && line.includes('built 4 articles'))).toBe(true);
   });
 
-  it('keeps serving the last good build when a template breaks, and prints the error', async () => {
+  it('keeps serving the last good build when a template breaks, prints the error and tells open pages', async () => {
     const template = path.join(project, 'templates', 'home.njk');
     const good = await readFile(template, 'utf8');
+    const open = await eventStream();
     const failed = buildWhere((o) => !o.ok, 'the failed rebuild after breaking home.njk');
     await writeFile(template, `${good}\n{% if %}\n`);
     await failed;
-    expect(log.some((line) => line.startsWith('broadsheet: ') && line.includes('home.njk'))).toBe(true);
+    const printed = log.find((line) => line.startsWith('broadsheet: ') && line.includes('home.njk'));
+    expect(printed).toBeDefined();
     expect(log.some((line) => /Still serving the last good build/.test(line))).toBe(true);
     const home = await get(preview.url);
     expect(home.status).toBe(200);
     expect(home.body).toContain('Preview Desk');
+    // The open page is told, with the line printed; a page opened now is told at once.
+    const told = { message: printed!.slice('broadsheet: '.length) };
+    expect(await open.next('event: failed')).toContain(`data: ${JSON.stringify(told)}\n`);
+    const later = await eventStream();
+    expect(await later.next('event: failed')).toContain(`data: ${JSON.stringify(told)}\n`);
 
     const fixed = buildWhere((o) => o.ok, 'the rebuild after fixing home.njk');
     await writeFile(template, good);
     await fixed;
+    expect(await open.next('event: reload')).toContain('event: reload');
+    await open.close();
+    await later.close();
+    // Fixed: a page opened now is not told of the failure.
+    const fresh = await eventStream();
+    const first = await fresh.next('broadsheet live reload');
+    await fresh.close();
+    expect(first).not.toContain('event: failed');
   });
 
   it('keeps serving when an included partial breaks: Nunjucks used to throw that from a queued callback and end the process', async () => {
