@@ -1,6 +1,7 @@
 /** The `broadsheet` command line: a thin layer over build(). */
 import { parseArgs } from 'node:util';
 import { didYouMean } from './did-you-mean.ts';
+import { packageVersion } from './package-root.ts';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { readUserConfig, resolveConfig, type UserConfig } from './config/config.ts';
@@ -30,6 +31,7 @@ Options (override broadsheet.config.json):
   --quiet            print only the summary and errors
   --timings          print the seconds each build stage took, as one JSON line
   --port N           port for serve (0 picks a free one)  (default: 8080)
+  --version, -v      print Broadsheet's version
 `;
 
 /** The command-line options (see HELP). */
@@ -47,6 +49,7 @@ const OPTIONS = {
   timings: { type: 'boolean', default: false },
   port: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
 /** The commands (see HELP). */
@@ -63,7 +66,7 @@ function argumentProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (option === undefined) return message;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    const names = Object.entries(OPTIONS).flatMap(([name, { type }]) => (type === 'boolean' && name !== 'help' ? [`--${name}`, `--no-${name}`] : [`--${name}`]));
+    const names = Object.entries(OPTIONS).flatMap(([name, { type }]) => (type === 'boolean' && name !== 'help' && name !== 'version' ? [`--${name}`, `--no-${name}`] : [`--${name}`]));
     const meant = didYouMean(option.replace(/=.*/, ''), names);
     return `unknown option ${option}${meant === null ? '' : `; did you mean ${meant}?`}`;
   }
@@ -92,6 +95,10 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
   }
   const { values, positionals } = parsed;
   const command = positionals[0] ?? 'build';
+  if (values.version) {
+    process.stdout.write(`broadsheet ${packageVersion()}\n`);
+    return 0;
+  }
   if (values.help || command === 'help') {
     process.stdout.write(HELP);
     return 0;

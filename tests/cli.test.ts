@@ -166,3 +166,17 @@ describe('broadsheet with a mistyped command or option', () => {
     expect(existsSync(path.join(out, 'site'))).toBe(false);
   });
 });
+
+describe('broadsheet --version', () => {
+  it('prints the version in package.json and builds nothing', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'broadsheet-cli-'));
+    cleanups.push(() => rm(out, { recursive: true, force: true }));
+    const { version } = JSON.parse(await readFile(path.join(PROJECT_DIR, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const { code, stdout } = await run(['build', flag, '--out', path.join(out, 'site')], out);
+      expect(code, flag).toBe(0);
+      expect(stdout, flag).toBe(`broadsheet ${version}\n`);
+    }
+    expect(existsSync(path.join(out, 'site'))).toBe(false);
+  });
+});
