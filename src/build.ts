@@ -165,7 +165,7 @@ export async function build(givenConfig: SiteConfig, options: BuildOptions = {})
     // the core the workers leave free, and relate finds its table made. When the workers parse, no core is free: relate counts them.
     terms = runner.workers > 0 && !runner.workersParse ? termsCounted() : termsKeptHere();
     const load = articleLoader({ cache, runner, keys, bodies, strings, cacheKeys, terms, hashes });
-    const batches: LoadBatches = { size: ARTICLES_PER_BATCH, concurrency: batchConcurrency(runner), ...(signal === undefined ? {} : { signal }) };
+    const batches: LoadBatches = { size: ARTICLES_PER_BATCH, concurrency: batchConcurrency(runner), drafts: config.drafts, ...(signal === undefined ? {} : { signal }) };
     const { articles, related } = await relatedArticles(discovered.inputs, timer, report, displayPath, load, batches, terms, runner.relate, (done, total) => options.onProgress?.('parse', done, total), async () => {
       await runner.articlesDone();
       strings.clear();

@@ -28,6 +28,7 @@ Options (override broadsheet.config.json):
   --no-search        skip the Pagefind search index (quicker; the search page says it is unavailable)
   --search-shard-size N
                      articles per search bundle, on average (default: 2048)
+  --drafts           also build articles marked draft: true, to preview them
   --quiet            print only the summary and errors
   --timings          print the seconds each build stage took, as one JSON line
   --port N           port for serve (0 picks a free one)  (default: 8080)
@@ -45,6 +46,7 @@ const OPTIONS = {
   'page-size': { type: 'string' },
   search: { type: 'boolean' },
   'search-shard-size': { type: 'string' },
+  drafts: { type: 'boolean' },
   quiet: { type: 'boolean', default: false },
   timings: { type: 'boolean', default: false },
   port: { type: 'string' },
@@ -117,6 +119,7 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
   if (values['base-path'] !== undefined) flags.basePath = values['base-path'];
   if (values['site-url'] !== undefined) flags.siteUrl = values['site-url'];
   if (values.search !== undefined) flags.search = values.search;
+  if (values.drafts !== undefined) flags.drafts = values.drafts;
   // Checked here, so the error names the flag rather than the config file.
   for (const [flag, key] of [['page-size', 'pageSize'], ['search-shard-size', 'searchShardSize']] as const) {
     const text = values[flag];

@@ -34,6 +34,8 @@ export interface SiteConfig {
   readonly search: boolean;
   /** Searchable articles per Pagefind bundle, on average: larger means fewer bundles (quicker searches) but more memory while indexing and more re-indexed per edit. */
   readonly searchShardSize: number;
+  /** Whether articles marked `draft: true` are built (to preview them), each with a warning; by default each is a skipped line. */
+  readonly drafts: boolean;
 }
 
 /** The keys a user may set in `broadsheet.config.json`, with the type each must have. */
@@ -51,6 +53,7 @@ const USER_KEYS = {
   homeSize: 'number',
   search: 'boolean',
   searchShardSize: 'number',
+  drafts: 'boolean',
 } as const;
 
 /**
@@ -153,6 +156,7 @@ export function resolveConfig(projectDir: string, ...layers: UserConfig[]): Site
     homeSize,
     search: user.search ?? true,
     searchShardSize,
+    drafts: user.drafts ?? false,
   };
 }
 

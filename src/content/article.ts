@@ -127,6 +127,8 @@ export interface Article {
   readonly story?: StoryLink;
   /** Id of the article this one is a near-copy of (the same wire story); absent for originals. Set by the relate stage. */
   readonly duplicateOf?: string;
+  /** Front matter `draft: true`: built only when drafts are asked for (SiteConfig.drafts); absent for published articles. */
+  readonly draft?: true;
 }
 
 /** Articles reporting one event, across sources. */

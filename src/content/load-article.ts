@@ -89,9 +89,6 @@ export function parseInput(input: InputFile, bytes: Uint8Array, overrideBytes: U
     const split = splitFrontMatter(decoded.text, input.displayPath);
     fields = split.fields;
     collect(problems, input.displayPath, split.problems);
-    if (fields.draft === true) {
-      return { ok: false, problem: { file: input.displayPath, line: null, message: 'draft: true, not published' } };
-    }
     const paragraphs = markdownToParagraphs(split.body);
     const title = fields.title ?? (paragraphs[0] === undefined ? null : titleFromLede(paragraphs[0]));
     if (fields.title === undefined) problems.push({ file: input.displayPath, line: null, message: 'no title in front matter: derived from the first paragraph' });
@@ -129,6 +126,8 @@ export function parseInput(input: InputFile, bytes: Uint8Array, overrideBytes: U
     contentHash,
     warnings: problems.map((p) => (p.line === null ? p.message : `line ${p.line}: ${p.message}`)),
     declared: pickDeclared(fields),
+    // Parsed like any article, so the cache serves a build with drafts and one without alike (see withoutDrafts).
+    ...(fields.draft === true ? { draft: true as const } : {}),
   };
   return { ok: true, article, problems };
 }

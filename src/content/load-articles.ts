@@ -6,7 +6,7 @@ import type { BuildReport } from '../report.ts';
 import { shortHash } from '../text/short-hash.ts';
 import { articleUrl } from '../urls.ts';
 
-/** How `loadEach` hands out the inputs. */
+/** How `loadEach` hands out the inputs, and which articles it keeps. */
 export interface LoadBatches {
   /** Inputs per call of `load`: one task message (and one pack write) for many articles. */
   readonly size: number;
@@ -14,6 +14,8 @@ export interface LoadBatches {
   readonly concurrency: number;
   /** Once aborted, no further batch starts: loadEach rejects with its reason when the batches under way are done. */
   readonly signal?: AbortSignal;
+  /** Keep drafts (front matter `draft: true`), each with a warning saying so; else each is a skipped line (default). */
+  readonly drafts?: boolean;
 }
 
 /** One input's outcome: an article (of whatever stage) with its problems, or the reason it gave none. */
@@ -23,12 +25,12 @@ export type InputOutcome<T> =
 
 /**
  * Runs `load` on every input, in batches, a bounded number at a time (so a worker pool stays busy
- * without every file's bytes in memory at once), and returns the articles in input order; each
- * problem and each skipped file goes to the report. `load` answers a batch's inputs in order.
+ * without every file's bytes in memory at once), and returns the articles in input order (drafts
+ * only when `batches.drafts` asks for them); each problem and each skipped file goes to the report. `load` answers a batch's inputs in order.
  * When a batch fails or the signal aborts, no batch starts after it, and the call rejects only
  * once those under way are done: nothing is left running on the pool the caller closes next.
  */
-export async function loadEach<T>(
+export async function loadEach<T extends { readonly draft?: true }>(
   inputs: readonly InputFile[],
   report: BuildReport,
   load: (batch: readonly InputFile[]) => Promise<Array<InputOutcome<T>>>,
@@ -58,9 +60,13 @@ export async function loadEach<T>(
   const rejected = lanes.find((lane) => lane.status === 'rejected');
   if (rejected !== undefined) throw rejected.reason;
   const articles: T[] = [];
-  for (const result of results) {
-    if (result.ok) {
+  for (const [i, result] of results.entries()) {
+    // Unpublished, a draft's problems are not the archive's: its one line says why it is not there.
+    if (result.ok && result.article.draft === true && batches.drafts !== true) {
+      report.add('skipped', inputs[i]!.displayPath, 'draft: true, not published (--drafts builds drafts)');
+    } else if (result.ok) {
       for (const p of result.problems) report.add('warning', p.file, p.message, p.line);
+      if (result.article.draft === true) report.add('warning', inputs[i]!.displayPath, 'draft: true, built because drafts are on (--drafts)');
       articles.push(result.article);
     } else {
       report.add('skipped', result.problem.file, result.problem.message, result.problem.line);

@@ -49,6 +49,7 @@ export function enrichArticle(parsed: ParsedArticle, resources: EnrichResources 
     people: declaredEntities(declared.people, found.people),
     places: declaredEntities(declared.places, found.places),
     organizations: declaredEntities(declared.organizations, found.organizations),
+    ...(parsed.draft === true ? { draft: true as const } : {}),
   };
 }
 

@@ -52,6 +52,7 @@ export const PAGE_FIELDS = [
   'removed',
   'story',
   'duplicateOf',
+  'draft',
 ] as const satisfies ReadonlyArray<keyof Article>;
 
 /** Hashes the inputs of article and term pages for one archive; each article and term is hashed once. */

@@ -72,6 +72,8 @@ export interface ArticleView extends ArticleCardView {
   readonly story: StoryView | null;
   /** Boilerplate removed from the source text, for the "source text" disclosure. */
   readonly removed: readonly RemovedView[];
+  /** Whether it is a draft (built because drafts were asked for), for the notice at the top. */
+  readonly draft: boolean;
   /** The input's path in its folder, as shown: without the control characters a file name may hold, which a page cannot. */
   readonly sourceFile: string;
 }
@@ -329,6 +331,7 @@ export class ViewModels {
       story: this.story(article),
       removed: article.removed.map((block) => this.removed(block)),
       sourceFile: withoutControlCharacters(article.sourceFile).text,
+      draft: article.draft === true,
     };
   }
 

@@ -72,7 +72,7 @@ describe('the config file', () => {
   });
 
   it('names the line of a wrong key or value, and the key likely meant, a peer’s name included', async () => {
-    const known = '(known keys: title, description, language, seeds, content, out, templates, basePath, siteUrl, pageSize, homeSize, search, searchShardSize)';
+    const known = '(known keys: title, description, language, seeds, content, out, templates, basePath, siteUrl, pageSize, homeSize, search, searchShardSize, drafts)';
     const cases: Array<[string, string]> = [
       ['{\n  "title": "Clippings",\n  "seed": "clippings"\n}\n', `broadsheet.config.json:3: unknown config key "seed"; did you mean "seeds"? ${known}`],
       // Hugo's baseURL is the site's address; Jekyll's baseurl its path; Eleventy's output the folder.
