@@ -21,6 +21,8 @@ import { articlesJsonChunks } from './outputs/articles-api.ts';
 import { writeFeedsAndSitemap, writeSearchIndex } from './outputs/write-reader-outputs.ts';
 import { REPORT_FILE, SiteWriter } from './write/site-writer.ts';
 import { copyAssets } from './write/copy-assets.ts';
+import { copyMedia } from './write/copy-media.ts';
+import { missingMedia } from './content/media-file.ts';
 import { followOutputLink } from './write/output-link.ts';
 import { claimSpare, giveBackSpare } from './write/spare-output.ts';
 import { forgetGoneOutputs, outputManifestFile } from './write/output-manifests.ts';
@@ -175,6 +177,7 @@ export async function build(givenConfig: SiteConfig, options: BuildOptions = {})
       // This thread parsed only its share beside the workers: its word lists are not needed again.
       if (runner.workers > 0) releaseEnrichResources();
     });
+    for (const line of missingMedia(articles, discovered.media, displayPath)) report.add('warning', line.file, line.message, line.line);
     const key = (await hashes?.finish(salts.pages)) ?? null;
     // Before render, whose peak is the build's (see LOADING_HEAP_GROWING_PERCENT).
     setHeapGrowingPercent(HEAP_GROWING_PERCENT);
@@ -237,6 +240,7 @@ export async function build(givenConfig: SiteConfig, options: BuildOptions = {})
         // The page salt (code, templates, config) keys each feed, so a rebuild makes only the feeds whose entries changed.
         await writeFeedsAndSitemap(readable, config, writer, report, salts.pages);
         await copyAssets(config.templatesDir, writer, config.outDir);
+        await copyMedia(discovered.media, writer, report, path.basename(config.contentDir));
       }).catch((error: unknown) => {
         stopSearch.abort(error);
         throw error;

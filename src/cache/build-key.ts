@@ -52,9 +52,9 @@ export class InputHashes {
   }
 
   /**
-   * Hashes every input's path and bytes (an unreadable one by its error), the ignored files and
-   * `salt` (code, data, templates, config): builds are deterministic, so the same key means the
-   * same output. Null while an input is left to parse.
+   * Hashes every input's path and bytes (an unreadable one by its error), the ignored files, the
+   * media files' paths and identities, and `salt` (code, data, templates, config): builds are
+   * deterministic, so the same key means the same output. Null while an input is left to parse.
    */
   key(salt: string): string | null {
     const hash = createHash('sha256').update(salt);
@@ -64,6 +64,8 @@ export class InputHashes {
       hash.update(`${input.kind}:${input.relativePath}:${input.overridePath ?? ''}:${known}`).update('\n');
     }
     for (const file of this.#discovered.ignored) hash.update(`ignored:${file.displayPath}:${file.reason}\n`);
+    // Media files are copied, not read: one replaced (a new photo under the old name) changes its identity.
+    for (const file of this.#discovered.media) hash.update(`media:${file.relativePath}:${fileIdentity(file.absolutePath) ?? 'unreadable'}\n`);
     return hash.digest('hex');
   }
 
@@ -135,9 +137,16 @@ export async function hashInputs(discovered: DiscoveredInputs, indexFile: string
  * is a few microseconds, far less than a round trip through libuv's thread pool (52k at 25x).
  */
 function identityOf(input: InputFile): string | null {
+  const files = input.overridePath === null ? [input.absolutePath] : [input.absolutePath, input.overridePath];
+  const identities = files.map(fileIdentity);
+  return identities.includes(null) ? null : identities.join('/');
+}
+
+/** A file's size, mtime and ctime (ns) and inode, which change when it is written or replaced; null when it cannot be looked at. */
+export function fileIdentity(file: string): string | null {
   try {
-    const files = input.overridePath === null ? [input.absolutePath] : [input.absolutePath, input.overridePath];
-    return files.map((f) => statSync(f, { bigint: true })).map((s) => `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`).join('/');
+    const s = statSync(file, { bigint: true });
+    return `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`;
   } catch {
     return null;
   }

@@ -129,7 +129,12 @@ export interface Article {
   readonly duplicateOf?: string;
   /** Front matter `draft: true`: built only when drafts are asked for (SiteConfig.drafts); absent for published articles. */
   readonly draft?: true;
+  /** Media files of content/ its Markdown shows or links to (see media-file.ts), with the lines naming them; absent when none. */
+  readonly media?: readonly MediaReference[];
 }
+
+/** A media file an article's body shows or links to: its path in content/ and the line of the article's file naming it. */
+export type MediaReference = readonly [path: string, line: number];
 
 /** Articles reporting one event, across sources. */
 export interface StoryLink {

@@ -6,6 +6,7 @@ import type { InputKind } from './article.ts';
 import { compareCodePoints } from '../text/compare.ts';
 import { outputIgnore } from '../write/output-ignore.ts';
 import { realPathOf } from '../real-path.ts';
+import { isMediaFile } from './media-file.ts';
 
 /** One input file, located but not yet read. */
 export interface InputFile {
@@ -21,10 +22,19 @@ export interface InputFile {
   readonly overridePath: string | null;
 }
 
+/** A media file in content/ (see media-file.ts), copied into the site. */
+export interface MediaInput {
+  readonly absolutePath: string;
+  /** Path relative to content/, forward slashes ("2019/photo.jpg"). */
+  readonly relativePath: string;
+}
+
 /** What discovery found: the inputs, plus files in the input folders that are not articles. */
 export interface DiscoveredInputs {
   /** Article inputs, seeds first, each group sorted by path. */
   readonly inputs: readonly InputFile[];
+  /** Media files in content/, sorted by path. */
+  readonly media: readonly MediaInput[];
   /** Display paths of other files found (neither article nor override), with the reason. */
   readonly ignored: ReadonlyArray<{ readonly displayPath: string; readonly reason: string }>;
 }
@@ -61,12 +71,14 @@ export async function discoverInputs(seedsDir: string, contentDir: string, outDi
       ignored.push({ displayPath: `${seedLabel}/${rel}`, reason: 'override file with no .txt seed of the same name beside it' });
     }
   }
+  const media: MediaInput[] = [];
   for (const rel of contentFiles) {
     if (rel.endsWith('.md')) inputs.push(makeInput('content', contentDir, contentLabel, rel, null));
-    else ignored.push({ displayPath: `${contentLabel}/${rel}`, reason: 'not an article: content/ holds .md files' });
+    else if (isMediaFile(rel)) media.push({ absolutePath: path.join(contentDir, rel), relativePath: rel });
+    else ignored.push({ displayPath: `${contentLabel}/${rel}`, reason: notCopied(rel) });
   }
   ignored.sort((a, b) => compareCodePoints(a.displayPath, b.displayPath));
-  return { inputs, ignored };
+  return { inputs, media, ignored };
 }
 
 /**
@@ -103,6 +115,12 @@ async function listFiles(dir: string, label: string, ignored: Array<{ displayPat
     } else ignored.push({ displayPath, reason: 'cannot read it as an article: it is not a regular file but a named pipe, socket or device' });
   }
   return files.sort(compareCodePoints);
+}
+
+/** Why a file in content/ that is neither an article nor a media file is not in the site. */
+function notCopied(relativePath: string): string {
+  if (relativePath.toLowerCase().endsWith('.svg')) return 'not copied into the site: an SVG file can run scripts when opened from the site; save it as PNG or WebP';
+  return 'not an article: content/ holds .md files, and the images, audio, video and PDF files they show (.jpg, .png, .webp, .pdf, .mp3, .mp4...)';
 }
 
 /** Where a symbolic link leads, when that is a folder; else (a file, a dangling link) null. */

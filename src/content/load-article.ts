@@ -5,7 +5,7 @@ import { classAt, LATIN1_CLASSES, SPACE, widthAt, WORD } from './char-classes.ts
 import { decodeInput } from './decode-input.ts';
 import { parseOverrideYaml, splitFrontMatter, type FieldProblem, type FrontMatter } from './front-matter.ts';
 import { parseSeedText, titleFromLede } from './parse-seed-text.ts';
-import { markdownToHtml, markdownToParagraphs, paragraphsToHtml } from '../render/markdown.ts';
+import { markdownArticleHtml, markdownToParagraphs, paragraphsToHtml } from '../render/markdown.ts';
 import { BroadsheetError } from '../errors.ts';
 import { isWindowsDeviceName, slugify } from '../text/slugify.ts';
 import { shortHash } from '../text/short-hash.ts';
@@ -90,6 +90,7 @@ export function parseInput(input: InputFile, bytes: Uint8Array, overrideBytes: U
     fields = split.fields;
     collect(problems, input.displayPath, split.problems);
     const paragraphs = markdownToParagraphs(split.body);
+    const body = markdownArticleHtml(split.body, input.relativePath, split.bodyLine);
     const title = fields.title ?? (paragraphs[0] === undefined ? null : titleFromLede(paragraphs[0]));
     if (fields.title === undefined) problems.push({ file: input.displayPath, line: null, message: 'no title in front matter: derived from the first paragraph' });
     if (fields.date === undefined) problems.push({ file: input.displayPath, line: null, message: 'no date in front matter: listed as undated' });
@@ -106,11 +107,12 @@ export function parseInput(input: InputFile, bytes: Uint8Array, overrideBytes: U
       credits: fields.credits ?? [],
       summary: fields.summary ?? paragraphs[0] ?? '',
       bodyText: split.body,
-      bodyHtml: markdownToHtml(split.body),
+      bodyHtml: body.html,
       paragraphs,
       wordCount: countWords(paragraphs),
       readingMinutes: readingMinutes(countWords(paragraphs)),
       removed: [],
+      ...(body.media.length > 0 ? { media: body.media } : {}),
     };
   }
 

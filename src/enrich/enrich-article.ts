@@ -50,6 +50,7 @@ export function enrichArticle(parsed: ParsedArticle, resources: EnrichResources 
     places: declaredEntities(declared.places, found.places),
     organizations: declaredEntities(declared.organizations, found.organizations),
     ...(parsed.draft === true ? { draft: true as const } : {}),
+    ...(parsed.media === undefined ? {} : { media: parsed.media }),
   };
 }
 

@@ -11,6 +11,7 @@ import type { Article } from '../content/article.ts';
 import { absoluteUrlFor, homeUrl, termUrl } from '../urls.ts';
 import { originalOf } from '../archive/original-of.ts';
 import type { OutputFile } from './output-file.ts';
+import { relocateMediaUrls } from '../content/media-file.ts';
 
 /** Entries per feed: the newest dated articles. */
 export const FEED_SIZE = 20;
@@ -108,7 +109,8 @@ export function feedFiles(subject: FeedSubject, byId: ReadonlyMap<string, Articl
   for (const article of articles) {
     const link = abs(article.url);
     // Read back from the article cache once for both items (each read of bodyHtml reads the cache again).
-    const body = article.bodyHtml;
+    // Its media files by their full URLs: readers resolve a relative URL each its own way (against the feed, the entry, or not at all).
+    const body = relocateMediaUrls(article.bodyHtml, site.siteUrl);
     const xmlItem = feedItem(article, body, link, htmlText, xmlText);
     atom.addItem(xmlItem);
     // RSS wants an e-mail address in <author>; names go only into Atom and JSON Feed.

@@ -29,6 +29,8 @@ import type { Article } from '../content/article.ts';
 import { BroadsheetError } from '../errors.ts';
 import { formatDate } from '../render/format-date.ts';
 import { pruneFragments, seedFragments } from './pagefind-fragments.ts';
+import { relocateMediaUrls } from '../content/media-file.ts';
+import { searchUrl as searchPageUrl } from '../urls.ts';
 import { pagefindEnding, watchPagefind, type PagefindWatch } from './pagefind-process.ts';
 
 /** The file in the bundle that records its key (see searchIndexKey). */
@@ -59,6 +61,9 @@ async function pagefindLane(lane: number): Promise<PagefindApi> {
   }
   return api;
 }
+
+/** From the search page, where results (and any image Pagefind takes from a body) are shown, to the site root. */
+const SEARCH_PAGE_TO_ROOT = '../'.repeat(searchPageUrl().split('/').filter((part) => part !== '').length);
 
 /** How long a failed call waits for Pagefind's process to be seen ending, to say how it did. */
 const PROCESS_END_WAIT_MS = 2000;
@@ -92,7 +97,7 @@ function searchPage(article: Pick<Article, 'title' | 'topics' | 'source' | 'date
   }
   return (
     `<!doctype html><html lang="${escapeAttribute(language)}"><head><title>${escapeUTF8(article.title)}</title>${meta.join('')}</head>` +
-    `<body><article data-pagefind-body><h1>${escapeUTF8(article.title)}</h1>${body}</article></body></html>`
+    `<body><article data-pagefind-body><h1>${escapeUTF8(article.title)}</h1>${relocateMediaUrls(body, SEARCH_PAGE_TO_ROOT)}</article></body></html>`
   );
 }
 

@@ -2,6 +2,9 @@
 import { remark } from 'remark';
 import remarkHtml from 'remark-html';
 import { toString } from 'mdast-util-to-string';
+import type { Nodes } from 'mdast';
+import { ARTICLE_PAGE_DEPTH, mediaHref, mediaTarget } from '../content/media-file.ts';
+import type { MediaReference } from '../content/article.ts';
 
 // remark-html sanitises by default (GitHub's schema): raw HTML and javascript: links are dropped.
 const processor = remark().use(remarkHtml);
@@ -9,6 +12,30 @@ const processor = remark().use(remarkHtml);
 /** Renders Markdown to sanitised HTML. */
 export function markdownToHtml(markdown: string): string {
   return String(processor.processSync(markdown)).trim();
+}
+
+/**
+ * Renders the Markdown body of content/`markdownPath` (starting at line `bodyLine` of the file) as
+ * markdownToHtml does, with each relative link or image naming a media file beside it (see
+ * mediaTarget) pointed at the file's copy in the site, from the article's page; returns the HTML
+ * and those files, for the build to check that each is there.
+ */
+export function markdownArticleHtml(markdown: string, markdownPath: string, bodyLine: number): { readonly html: string; readonly media: MediaReference[] } {
+  const tree = processor.parse(markdown);
+  const media: MediaReference[] = [];
+  const visit = (node: Nodes): void => {
+    // Links, images and the definitions of reference-style ones ([photo]: photo.jpg) carry URLs.
+    if (node.type === 'image' || node.type === 'link' || node.type === 'definition') {
+      const target = mediaTarget(node.url, markdownPath);
+      if (target !== null) {
+        node.url = `${mediaHref(target.path, ARTICLE_PAGE_DEPTH)}${target.suffix}`;
+        media.push([target.path, bodyLine - 1 + (node.position?.start.line ?? 1)]);
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  return { html: String(processor.stringify(processor.runSync(tree) as typeof tree)).trim(), media };
 }
 
 /**

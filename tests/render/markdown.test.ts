@@ -4,7 +4,7 @@ import { remark } from 'remark';
 import remarkHtml from 'remark-html';
 import type { Paragraph, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml, paragraphsToHtml } from '../../src/render/markdown.ts';
+import { markdownArticleHtml, markdownToHtml, paragraphsToHtml } from '../../src/render/markdown.ts';
 import { parseSeedText } from '../../src/content/parse-seed-text.ts';
 import { BBC_DIR, bbcFiles, bbcText, seedFiles, seedText } from '../content/real-text.ts';
 
@@ -55,5 +55,25 @@ describe('markdownToHtml', () => {
   it('renders Markdown through remark and drops raw HTML', () => {
     const line = bbcText(bbc[0]!).split('\n')[0]!;
     expect(markdownToHtml(`*${line}*\n\n<script>alert(1)</script>`)).toBe(`<p><em>${line}</em></p>`);
+  });
+});
+
+describe('markdownArticleHtml', () => {
+  it('points links and images naming media files beside the article at their copies, and lists them with their lines', () => {
+    const [headline = '', ...body] = bbcText(bbc[0]!).split('\n');
+    const text = `${body.join('\n').trim()}\n\n![${headline}](photo.png "Photo")\n\nThe [full report](../reports/final%20report.pdf#page=2), [elsewhere](https://example.org/a.png), [up](../../x.png), [next](next.md) and ![map][m].\n\n[m]: <maps/the map.webp>\n`;
+    const { html, media } = markdownArticleHtml(text, '2019/floods.md', 5);
+    const lines = text.split('\n');
+    const lineOf = (needle: string): number => 5 + lines.findIndex((l) => l.includes(needle));
+    expect(media).toEqual([
+      ['2019/photo.png', lineOf('](photo.png')],
+      ['reports/final report.pdf', lineOf('final%20report')],
+      ['2019/maps/the map.webp', lineOf('[m]: ')],
+    ]);
+    expect(html).toContain(`<img src="../../media/2019/photo.png" alt="${headline}" title="Photo">`);
+    expect(html).toContain('<a href="../../media/reports/final%20report.pdf#page=2">full report</a>');
+    expect(html).toContain('<img src="../../media/2019/maps/the%20map.webp" alt="map">');
+    // Everything else as markdownToHtml writes it.
+    expect(html.replace(/\.\.\/\.\.\/media\/2019\/photo\.png/, 'photo.png').replace('../../media/reports/final%20report.pdf', '../reports/final%20report.pdf').replace('../../media/2019/maps/the%20map.webp', 'maps/the%20map.webp')).toBe(markdownToHtml(text));
   });
 });

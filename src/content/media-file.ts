@@ -1,0 +1,86 @@
+/**
+ * Images and documents beside the Markdown articles in content/: copied into the site under
+ * media/ (content/2019/photo.jpg → media/2019/photo.jpg), and the relative links and images of an
+ * article's Markdown that name one are pointed at the copy, as Hugo's page bundles and Jekyll's
+ * static files are. Which files: MEDIA_EXTENSIONS. SVG is not among them: an SVG file can run
+ * scripts when opened from the site, as a page of it.
+ */
+import path from 'node:path';
+
+/** The site folder the files are copied into, mirroring their place in content/. */
+export const MEDIA_DIR = 'media';
+
+/** File types copied: images a browser shows, audio and video it plays, and PDF documents. */
+export const MEDIA_EXTENSIONS: ReadonlySet<string> = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif', '.pdf', '.mp3', '.m4a', '.ogg', '.mp4', '.webm']);
+
+/** How deep an article page is below the site root (articles/<slug>/): its body reaches media/ through this many "../". */
+export const ARTICLE_PAGE_DEPTH = 2;
+
+/** Whether a path in content/ is a file the site copies (see MEDIA_EXTENSIONS). */
+export function isMediaFile(relativePath: string): boolean {
+  return MEDIA_EXTENSIONS.has(path.posix.extname(relativePath).toLowerCase());
+}
+
+/** The site path of a media file's copy: "media/2019/photo.jpg" for content/2019/photo.jpg. */
+export function mediaSitePath(relativePath: string): string {
+  return `${MEDIA_DIR}/${relativePath}`;
+}
+
+/** The URL of a media file's copy from a page `depth` folders below the site root, its path's segments percent-encoded. */
+export function mediaHref(relativePath: string, depth: number): string {
+  return `${'../'.repeat(depth)}${MEDIA_DIR}/${relativePath.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/**
+ * The media file a link or image URL of the Markdown file at `markdownPath` (in content/) names,
+ * with what follows its path ("?v=2", "#page=3"); null for any other URL: one with a scheme, from
+ * the root, to a place in the page, leading out of content/, or to a file of another type.
+ */
+export function mediaTarget(url: string, markdownPath: string): { readonly path: string; readonly suffix: string } | null {
+  if (url === '' || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/') || url.startsWith('#') || url.startsWith('\\')) return null;
+  const cut = url.search(/[?#]/);
+  const written = cut === -1 ? url : url.slice(0, cut);
+  let decoded = written;
+  try {
+    decoded = decodeURIComponent(written);
+  } catch {
+    // A lone "%" is a file name's own character.
+  }
+  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(markdownPath), decoded));
+  if (resolved === '..' || resolved.startsWith('../') || resolved.endsWith('/') || !isMediaFile(resolved)) return null;
+  return { path: resolved, suffix: cut === -1 ? '' : url.slice(cut) };
+}
+
+/**
+ * An article body's media URLs (written for its page, ARTICLE_PAGE_DEPTH below the root) made to
+ * start with `prefix` instead: "../" for the search page, one folder down, or the site's URL for
+ * feeds, whose readers resolve relative URLs each its own way.
+ */
+export function relocateMediaUrls(html: string, prefix: string): string {
+  return html.includes(MEDIA_MARK) ? html.replace(MEDIA_URL, (_match, attribute: string) => `${attribute}${prefix}${MEDIA_DIR}/`) : html;
+}
+
+/** What every media URL in a body starts with. */
+const MEDIA_MARK = `="${'../'.repeat(ARTICLE_PAGE_DEPTH)}${MEDIA_DIR}/`;
+
+/** A media URL in a src or href attribute, as remark writes them. */
+const MEDIA_URL = new RegExp(`(\\s(?:src|href)=")${'\\.\\./'.repeat(ARTICLE_PAGE_DEPTH)}${MEDIA_DIR}/`, 'g');
+
+/**
+ * The media files articles show or link to that content/ does not hold (a typo, a file not yet
+ * added): one line each, naming the article's file (by `displayPath`) and line, for the report.
+ */
+export function missingMedia<A extends { readonly media?: ReadonlyArray<readonly [path: string, line: number]> }>(
+  articles: readonly A[],
+  media: ReadonlyArray<{ readonly relativePath: string }>,
+  displayPath: (article: A) => string,
+): Array<{ readonly file: string; readonly line: number; readonly message: string }> {
+  const present = new Set(media.map((file) => file.relativePath));
+  const missing: Array<{ file: string; line: number; message: string }> = [];
+  for (const article of articles) {
+    for (const [file, line] of article.media ?? []) {
+      if (!present.has(file)) missing.push({ file: displayPath(article), line, message: `shows or links to ${file} in content/, which is not there: the link is broken on the page` });
+    }
+  }
+  return missing;
+}
