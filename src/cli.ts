@@ -4,7 +4,7 @@ import { didYouMean } from './did-you-mean.ts';
 import { packageVersion } from './package-root.ts';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { readUserConfig, resolveConfig, type UserConfig } from './config/config.ts';
+import { ownTemplatesNotice, readUserConfig, resolveConfig, type UserConfig } from './config/config.ts';
 import { BuildStopped, systemErrorMessage, userErrorLine } from './errors.ts';
 import { formatReportEntry } from './report.ts';
 import { createProgress, type ProgressListener } from './progress.ts';
@@ -161,6 +161,8 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
   );
   try {
     const config = resolveConfig(projectDir, await readUserConfig(projectDir), flags);
+    const notice = values.quiet ? null : ownTemplatesNotice(config, projectDir);
+    if (notice !== null) process.stderr.write(`broadsheet: ${notice}\n`);
     // Imported when a command needs it: `help` and a mistyped flag load none of the stages' modules (~1 s of CPU).
     const { build } = await import('./build.ts');
     // Advice comes even when quiet: it is about a build that may end in a crash, when no summary comes.

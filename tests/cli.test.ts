@@ -1,7 +1,7 @@
 /** The CLI's --no-search, --timings and --search-shard-size flags, on the project's real seeds. */
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -178,5 +178,35 @@ describe('broadsheet --version', () => {
       expect(stdout, flag).toBe(`broadsheet ${version}\n`);
     }
     expect(existsSync(path.join(out, 'site'))).toBe(false);
+  });
+});
+
+describe('broadsheet build in a project without templates/', () => {
+  it('builds with Broadsheet\u2019s own templates and says where to copy them from; a folder given is still required', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'broadsheet-cli-'));
+    cleanups.push(() => rm(out, { recursive: true, force: true }));
+    await cp(path.join(PROJECT_DIR, 'seeds'), path.join(out, 'seeds'), { recursive: true });
+    let stderr = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      stderr += String(chunk);
+      return true;
+    });
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['build', '--no-search'], out)).toBe(0);
+      expect(stderr).toContain(`broadsheet: no templates/ folder in ${out}: the site is built with Broadsheet's own templates; copy ${path.join(PROJECT_DIR, 'templates')} to templates/ to make them yours\n`);
+      expect(await readFile(path.join(out, 'dist', 'index.html'), 'utf8')).toContain('</html>');
+      // Its own templates/ wins, without the line.
+      await cp(path.join(PROJECT_DIR, 'templates'), path.join(out, 'templates'), { recursive: true });
+      stderr = '';
+      expect(await main(['build', '--no-search'], out)).toBe(0);
+      expect(stderr).not.toContain('no templates/ folder');
+      // A folder given that is not there is refused, not replaced.
+      expect(await main(['build', '--no-search', '--templates', 'themes/mine'], out)).toBe(1);
+      expect(stderr).toContain(`the templates folder ${path.join(out, 'themes/mine')} does not exist`);
+    } finally {
+      spy.mockRestore();
+      stdout.mockRestore();
+    }
   });
 });

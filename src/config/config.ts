@@ -1,10 +1,15 @@
 /** Site configuration: its type, defaults, and loading from `broadsheet.config.json`. */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BroadsheetError } from '../errors.ts';
 import { findJsonSyntaxError, jsonKeyLine } from './json-syntax.ts';
 import { didYouMean } from '../did-you-mean.ts';
 import { SEARCH_SHARD_SIZE } from '../outputs/search-shards.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
+
+/** Broadsheet's own templates: a project without a templates/ folder is built with them, as a Jekyll site is with its theme's. */
+export const OWN_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
 
 /** Everything a build needs to know besides the content. Paths are absolute once resolved. */
 export interface SiteConfig {
@@ -20,7 +25,7 @@ export interface SiteConfig {
   readonly contentDir: string;
   /** Folder the site is written to; replaced atomically. */
   readonly outDir: string;
-  /** Folder of Nunjucks templates and static assets. */
+  /** Folder of Nunjucks templates and static assets: the project's templates/ by default, or Broadsheet's own (OWN_TEMPLATES_DIR) when it has none. */
   readonly templatesDir: string;
   /** URL path the site is served under, with leading and trailing slash ("/", "/news/"). */
   readonly basePath: string;
@@ -148,7 +153,8 @@ export function resolveConfig(projectDir: string, ...layers: UserConfig[]): Site
     seedsDir: path.resolve(projectDir, user.seeds ?? 'seeds'),
     contentDir: path.resolve(projectDir, user.content ?? 'content'),
     outDir: path.resolve(projectDir, user.out ?? 'dist'),
-    templatesDir: path.resolve(projectDir, user.templates ?? 'templates'),
+    // A folder given is used, or refused when missing; the default one, when the project has none, gives way to Broadsheet's own.
+    templatesDir: user.templates !== undefined || existsSync(path.resolve(projectDir, 'templates')) ? path.resolve(projectDir, user.templates ?? 'templates') : OWN_TEMPLATES_DIR,
     // A site URL with a path ("https://x.org/news/") implies that base path unless one is given.
     basePath: user.basePath !== undefined || siteUrl === null ? normalizeBasePath(user.basePath ?? '/') : basePathOf(siteUrl),
     siteUrl,
@@ -193,4 +199,10 @@ function normalizeSiteUrl(siteUrl: string): string {
     throw new BroadsheetError(`siteUrl "${siteUrl}" must start with http:// or https://`, { file: CONFIG_FILE });
   }
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** The line saying a project is built with Broadsheet's own templates (it has no templates/ folder), or null when it is not. */
+export function ownTemplatesNotice(config: SiteConfig, projectDir: string): string | null {
+  if (config.templatesDir !== OWN_TEMPLATES_DIR || path.resolve(projectDir) === PACKAGE_ROOT) return null;
+  return `no templates/ folder in ${path.resolve(projectDir)}: the site is built with Broadsheet's own templates; copy ${OWN_TEMPLATES_DIR} to templates/ to make them yours`;
 }

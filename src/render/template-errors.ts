@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { BroadsheetError } from '../errors.ts';
-import { PACKAGE_ROOT } from '../package-root.ts';
+import { OWN_TEMPLATES_DIR } from '../config/config.ts';
 import { outputIgnore } from '../write/output-ignore.ts';
 
 /** What a Nunjucks error message says: the innermost template named, its line and column when given there, and the cause. */
@@ -73,7 +73,7 @@ const TEMPLATE_FILES = ['**/*.njk', '**/*.html'];
 export function checkTemplates(env: nunjucks.Environment, templatesDir: string, outDir?: string): void {
   // Else every page fails with "template not found: home.njk", naming a file in a folder that is not there.
   if (!existsSync(templatesDir)) {
-    throw new BroadsheetError(`the templates folder ${templatesDir} does not exist: every page is rendered through templates; point --templates (or "templates" in broadsheet.config.json) at a folder of them, or copy Broadsheet's own from ${path.join(PACKAGE_ROOT, 'templates')}`);
+    throw new BroadsheetError(`the templates folder ${templatesDir} does not exist: every page is rendered through templates; point --templates (or "templates" in broadsheet.config.json) at a folder of them, or copy Broadsheet's own from ${OWN_TEMPLATES_DIR}`);
   }
   const names = fg.sync(TEMPLATE_FILES, { cwd: templatesDir, ignore: ['assets/**', ...outputIgnore(templatesDir, outDir)], dot: false }).sort();
   for (const name of names) {

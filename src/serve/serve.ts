@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { build, type BuildResult } from '../build.ts';
-import { CONFIG_FILE, readUserConfig, resolveConfig, type SiteConfig, type UserConfig } from '../config/config.ts';
+import { CONFIG_FILE, ownTemplatesNotice, readUserConfig, resolveConfig, type SiteConfig, type UserConfig } from '../config/config.ts';
 import { existsSync } from 'node:fs';
 import { userErrorLine } from '../errors.ts';
 import { formatReportEntry } from '../report.ts';
@@ -96,6 +96,8 @@ export async function serve(options: ServeOptions): Promise<Preview> {
     let outcome: BuildOutcome;
     try {
       const config = resolveConfig(options.projectDir, await readUserConfig(options.projectDir), options.flags);
+      const notice = builds === 0 ? ownTemplatesNotice(config, options.projectDir) : null;
+      if (notice !== null) log(`broadsheet: ${notice}`);
       progress = options.progress?.();
       const result = await build(config, {
         projectDir: options.projectDir,
