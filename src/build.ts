@@ -22,7 +22,7 @@ import { writeFeedsAndSitemap, writeSearchIndex } from './outputs/write-reader-o
 import { REPORT_FILE, SiteWriter } from './write/site-writer.ts';
 import { copyAssets } from './write/copy-assets.ts';
 import { copyMedia } from './write/copy-media.ts';
-import { missingMedia } from './content/media-file.ts';
+import { checkMedia } from './content/media-file.ts';
 import { followOutputLink } from './write/output-link.ts';
 import { claimSpare, giveBackSpare } from './write/spare-output.ts';
 import { forgetGoneOutputs, outputManifestFile } from './write/output-manifests.ts';
@@ -177,13 +177,14 @@ export async function build(givenConfig: SiteConfig, options: BuildOptions = {})
       // This thread parsed only its share beside the workers: its word lists are not needed again.
       if (runner.workers > 0) releaseEnrichResources();
     });
-    for (const line of missingMedia(articles, discovered.media, displayPath)) report.add('warning', line.file, line.message, line.line);
+    const media = checkMedia(articles, discovered.media, displayPath);
+    for (const line of media.missing) report.add('warning', line.file, line.message, line.line);
     const key = (await hashes?.finish(salts.pages)) ?? null;
     // Before render, whose peak is the build's (see LOADING_HEAP_GROWING_PERCENT).
     setHeapGrowingPercent(HEAP_GROWING_PERCENT);
     // Relate's working data is garbage now: collected before render's pages and worker come on top of it (see collectGarbage).
     timer.timeSync('collect', collectGarbage);
-    const archive = timer.timeSync('group', () => buildArchive(articles, related));
+    const archive = timer.timeSync('group', () => buildArchive(media.articles, related));
 
     // Timed: it waits for the spare to be emptied, which a slow disk would show here.
     const writer = await timer.time('open', async () => {

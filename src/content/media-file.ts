@@ -66,21 +66,34 @@ const MEDIA_MARK = `="${'../'.repeat(ARTICLE_PAGE_DEPTH)}${MEDIA_DIR}/`;
 /** A media URL in a src or href attribute, as remark writes them. */
 const MEDIA_URL = new RegExp(`(\\s(?:src|href)=")${'\\.\\./'.repeat(ARTICLE_PAGE_DEPTH)}${MEDIA_DIR}/`, 'g');
 
+/** Image types a page can name as its picture (og:image, schema.org image): not audio, video or PDF. */
+const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif']);
+
+/** The first image an article shows (its path in content/), the picture for shares and search results; null when it shows none. */
+export function leadImage(article: { readonly media?: ReadonlyArray<readonly [path: string, line: number]> }): string | null {
+  return article.media?.find(([file]) => IMAGE_EXTENSIONS.has(path.posix.extname(file).toLowerCase()))?.[0] ?? null;
+}
+
 /**
- * The media files articles show or link to that content/ does not hold (a typo, a file not yet
- * added): one line each, naming the article's file (by `displayPath`) and line, for the report.
+ * Checks the media files articles show or link to against those content/ holds (a typo, a file
+ * not yet added): the articles with the missing ones taken out of their `media` (so no page names
+ * them as its picture), and one line each for the report, naming the article's file (by
+ * `displayPath`) and line.
  */
-export function missingMedia<A extends { readonly media?: ReadonlyArray<readonly [path: string, line: number]> }>(
+export function checkMedia<A extends { readonly media?: ReadonlyArray<readonly [path: string, line: number]> }>(
   articles: readonly A[],
   media: ReadonlyArray<{ readonly relativePath: string }>,
   displayPath: (article: A) => string,
-): Array<{ readonly file: string; readonly line: number; readonly message: string }> {
+): { readonly articles: A[]; readonly missing: Array<{ readonly file: string; readonly line: number; readonly message: string }> } {
   const present = new Set(media.map((file) => file.relativePath));
   const missing: Array<{ file: string; line: number; message: string }> = [];
-  for (const article of articles) {
-    for (const [file, line] of article.media ?? []) {
-      if (!present.has(file)) missing.push({ file: displayPath(article), line, message: `shows or links to ${file} in content/, which is not there: the link is broken on the page` });
-    }
-  }
-  return missing;
+  const checked = articles.map((article) => {
+    const gone = (article.media ?? []).filter(([file]) => !present.has(file));
+    if (gone.length === 0) return article;
+    for (const [file, line] of gone) missing.push({ file: displayPath(article), line, message: `shows or links to ${file} in content/, which is not there: the link is broken on the page` });
+    const kept = article.media!.filter(([file]) => present.has(file));
+    const { media: _all, ...rest } = article;
+    return (kept.length === 0 ? rest : { ...rest, media: kept }) as A;
+  });
+  return { articles: checked, missing };
 }

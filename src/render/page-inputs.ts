@@ -53,6 +53,7 @@ export const PAGE_FIELDS = [
   'story',
   'duplicateOf',
   'draft',
+  'media',
 ] as const satisfies ReadonlyArray<keyof Article>;
 
 /** Hashes the inputs of article and term pages for one archive; each article and term is hashed once. */

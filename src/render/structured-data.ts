@@ -10,6 +10,7 @@ import type { Page } from './page.ts';
 import { absoluteUrlFor, hrefFor, searchUrl, termUrl } from '../urls.ts';
 import { feedPaths, hasFeed } from '../outputs/feeds.ts';
 import { originalOf } from '../archive/original-of.ts';
+import { leadImage, mediaHref } from '../content/media-file.ts';
 
 /** A `<meta property|name content>` pair. */
 export interface MetaTag {
@@ -86,13 +87,16 @@ export class PageMetadata {
     if (/^[a-z]{2,3}-[A-Za-z]{2}$/.test(config.language)) openGraph.push({ key: 'og:locale', content: config.language.replace('-', '_') });
     // og:url, like the canonical link, names the original of a copy, so shares of either count for one story.
     if (absolute !== null) openGraph.push({ key: 'og:url', content: absolute });
+    // The article's first picture, by its full URL (which og:image must be): what a share and a search result show.
+    const image = article === undefined ? null : leadImageUrl(article, config);
+    if (image !== null) openGraph.push({ key: 'og:image', content: image });
     if (article !== undefined) {
       if (article.date !== null) openGraph.push({ key: 'article:published_time', content: article.date });
       if (article.section !== null) openGraph.push({ key: 'article:section', content: article.section });
       for (const topic of article.topics) openGraph.push({ key: 'article:tag', content: topic });
     }
     const twitter: MetaTag[] = [
-      { key: 'twitter:card', content: 'summary' },
+      { key: 'twitter:card', content: image === null ? 'summary' : 'summary_large_image' },
       { key: 'twitter:title', content: summary.title },
       { key: 'twitter:description', content: summary.description },
     ];
@@ -129,6 +133,7 @@ export class PageMetadata {
  */
 export function newsArticleJsonLd(article: Article, config: Pick<SiteConfig, 'title' | 'siteUrl' | 'language'>, original?: Article): Record<string, unknown> {
   const url = config.siteUrl === null ? null : absoluteUrlFor(config.siteUrl, article.url);
+  const image = leadImageUrl(article, config);
   const publisher = publisherOf(article, config);
   const keywords = [...new Set([...article.topics, ...article.people.map((e) => e.name), ...article.places.map((e) => e.name), ...article.organizations.map((e) => e.name)])];
   return {
@@ -145,9 +150,16 @@ export function newsArticleJsonLd(article: Article, config: Pick<SiteConfig, 'ti
     ...(article.credits.length === 0 ? {} : { creditText: article.credits.join('; ') }),
     keywords,
     wordCount: article.wordCount,
+    ...(image === null ? {} : { image: [image] }),
     isAccessibleForFree: true,
     ...(original === undefined ? {} : { isBasedOn: basedOn(original, config) }),
   };
+}
+
+/** The full URL of the first image an article shows (see leadImage), or null: none, or no site URL to make it full. */
+function leadImageUrl(article: Article, config: Pick<SiteConfig, 'siteUrl'>): string | null {
+  const image = leadImage(article);
+  return image === null || config.siteUrl === null ? null : absoluteUrlFor(config.siteUrl, mediaHref(image, 0));
 }
 
 /** The publisher of an article: its source, else the site. */

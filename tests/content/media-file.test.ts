@@ -1,6 +1,6 @@
 /** Media files beside Markdown articles: which files, which URLs name one, and where their copies are linked from. */
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_PAGE_DEPTH, isMediaFile, MEDIA_EXTENSIONS, mediaHref, mediaTarget, missingMedia, relocateMediaUrls } from '../../src/content/media-file.ts';
+import { ARTICLE_PAGE_DEPTH, checkMedia, isMediaFile, leadImage, MEDIA_EXTENSIONS, mediaHref, mediaTarget, relocateMediaUrls } from '../../src/content/media-file.ts';
 import { articleUrl, searchUrl } from '../../src/urls.ts';
 import { contentTypeFor } from '../../src/serve/content-types.ts';
 
@@ -38,10 +38,17 @@ describe('media files', () => {
     expect(relocateMediaUrls('<p>No media.</p>', '../')).toBe('<p>No media.</p>');
   });
 
-  it('are reported when an article shows one content/ does not hold, with its file and line', () => {
-    const articles = [{ file: 'content/a.md', media: [['2019/a.png', 7], ['2019/gone.pdf', 9]] as const }, { file: 'content/b.md' }];
-    expect(missingMedia(articles, [{ relativePath: '2019/a.png' }], (a) => a.file)).toEqual([
+  it('are reported when an article shows one content/ does not hold, with its file and line, and taken out of its list', () => {
+    const articles = [{ file: 'content/a.md', media: [['2019/gone.png', 5], ['2019/a.png', 7], ['2019/gone.pdf', 9]] as const }, { file: 'content/b.md' }, { file: 'content/c.md', media: [['x.webp', 2]] as const }];
+    const checked = checkMedia(articles, [{ relativePath: '2019/a.png' }], (a) => a.file);
+    expect(checked.missing).toEqual([
+      { file: 'content/a.md', line: 5, message: 'shows or links to 2019/gone.png in content/, which is not there: the link is broken on the page' },
       { file: 'content/a.md', line: 9, message: 'shows or links to 2019/gone.pdf in content/, which is not there: the link is broken on the page' },
+      { file: 'content/c.md', line: 2, message: 'shows or links to x.webp in content/, which is not there: the link is broken on the page' },
     ]);
+    expect(checked.articles).toEqual([{ file: 'content/a.md', media: [['2019/a.png', 7]] }, articles[1], { file: 'content/c.md' }]);
+    // The picture of a page: its first image that is there, never a PDF.
+    expect(checked.articles.map(leadImage)).toEqual(['2019/a.png', null, null]);
+    expect(leadImage({ media: [['r.pdf', 1], ['b/c.JPG', 2]] })).toBe('b/c.JPG');
   });
 });

@@ -37,6 +37,11 @@ describe('media beside Markdown articles', () => {
     expect(lines).toEqual(expect.arrayContaining([expect.objectContaining({ level: 'warning', line: lineOfChart, message: 'shows or links to 2005/chart.webp in content/, which is not there: the link is broken on the page' })]));
     expect(site.report.entries).toEqual(expect.arrayContaining([expect.objectContaining({ level: 'skipped', file: 'content/2005/diagram.svg', message: expect.stringMatching(/^not copied into the site: an SVG file can run scripts/) })]));
     expect(site.tree.some((f) => f.startsWith('dist/') && f.endsWith('diagram.svg'))).toBe(false);
+    // The photo is the page's picture for shares and search engines, by its full URL.
+    expect(html).toContain('<meta property="og:image" content="https://example.org/news/media/2005/photo.png">');
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!) as { image?: string[] };
+    expect(jsonLd.image).toEqual(['https://example.org/news/media/2005/photo.png']);
     // Feed readers get the full URL.
     expect(await readFile(path.join(site.outDir, 'feed.xml'), 'utf8')).toContain('src="https://example.org/news/media/2005/photo.png"');
 
