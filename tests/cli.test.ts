@@ -196,6 +196,10 @@ describe('broadsheet build in a project without templates/', () => {
       expect(await main(['build', '--no-search'], out)).toBe(0);
       expect(stderr).toContain(`broadsheet: no templates/ folder in ${out}: the site is built with Broadsheet's own templates; copy ${path.join(PROJECT_DIR, 'templates')} to templates/ to make them yours\n`);
       expect(await readFile(path.join(out, 'dist', 'index.html'), 'utf8')).toContain('</html>');
+      // Asked for by name, they need no word.
+      stderr = '';
+      expect(await main(['build', '--no-search', '--templates', path.join(PROJECT_DIR, 'templates')], out)).toBe(0);
+      expect(stderr).not.toContain('no templates/ folder');
       // Its own templates/ wins, without the line.
       await cp(path.join(PROJECT_DIR, 'templates'), path.join(out, 'templates'), { recursive: true });
       stderr = '';

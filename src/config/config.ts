@@ -201,8 +201,11 @@ function normalizeSiteUrl(siteUrl: string): string {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
-/** The line saying a project is built with Broadsheet's own templates (it has no templates/ folder), or null when it is not. */
-export function ownTemplatesNotice(config: SiteConfig, projectDir: string): string | null {
-  if (config.templatesDir !== OWN_TEMPLATES_DIR || path.resolve(projectDir) === PACKAGE_ROOT) return null;
+/**
+ * The line saying a project is built with Broadsheet's own templates because it has no templates/
+ * folder (`settings`: its config file and flags, naming none), or null when it is not.
+ */
+export function ownTemplatesNotice(config: SiteConfig, projectDir: string, settings: readonly UserConfig[]): string | null {
+  if (config.templatesDir !== OWN_TEMPLATES_DIR || settings.some((s) => s.templates !== undefined) || path.resolve(projectDir) === PACKAGE_ROOT) return null;
   return `no templates/ folder in ${path.resolve(projectDir)}: the site is built with Broadsheet's own templates; copy ${OWN_TEMPLATES_DIR} to templates/ to make them yours`;
 }

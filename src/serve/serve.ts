@@ -95,8 +95,9 @@ export async function serve(options: ServeOptions): Promise<Preview> {
   const runBuild = async (reason: string): Promise<void> => {
     let outcome: BuildOutcome;
     try {
-      const config = resolveConfig(options.projectDir, await readUserConfig(options.projectDir), options.flags);
-      const notice = builds === 0 ? ownTemplatesNotice(config, options.projectDir) : null;
+      const fileConfig = await readUserConfig(options.projectDir);
+      const config = resolveConfig(options.projectDir, fileConfig, options.flags);
+      const notice = builds === 0 ? ownTemplatesNotice(config, options.projectDir, [fileConfig, options.flags]) : null;
       if (notice !== null) log(`broadsheet: ${notice}`);
       progress = options.progress?.();
       const result = await build(config, {
