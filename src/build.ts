@@ -23,6 +23,7 @@ import { REPORT_FILE, SiteWriter } from './write/site-writer.ts';
 import { copyAssets } from './write/copy-assets.ts';
 import { copyMedia } from './write/copy-media.ts';
 import { checkMedia } from './content/media-file.ts';
+import { missingArticleLinks } from './content/article-links.ts';
 import { followOutputLink } from './write/output-link.ts';
 import { claimSpare, giveBackSpare } from './write/spare-output.ts';
 import { forgetGoneOutputs, outputManifestFile } from './write/output-manifests.ts';
@@ -179,6 +180,8 @@ export async function build(givenConfig: SiteConfig, options: BuildOptions = {})
     });
     const media = checkMedia(articles, discovered.media, displayPath);
     for (const line of media.missing) report.add('warning', line.file, line.message, line.line);
+    const linked = new Set(media.articles.filter((a) => a.inputKind === 'content').map((a) => a.sourceFile));
+    for (const line of missingArticleLinks(media.articles, linked, displayPath)) report.add('warning', line.file, line.message, line.line);
     const key = (await hashes?.finish(salts.pages)) ?? null;
     // Before render, whose peak is the build's (see LOADING_HEAP_GROWING_PERCENT).
     setHeapGrowingPercent(HEAP_GROWING_PERCENT);

@@ -130,11 +130,13 @@ export interface Article {
   /** Front matter `draft: true`: built only when drafts are asked for (SiteConfig.drafts); absent for published articles. */
   readonly draft?: true;
   /** Media files of content/ its Markdown shows or links to (see media-file.ts), with the lines naming them; absent when none. */
-  readonly media?: readonly MediaReference[];
+  readonly media?: readonly ContentReference[];
+  /** Markdown files of content/ its Markdown links to (see article-links.ts), with the lines naming them; absent when none. */
+  readonly links?: readonly ContentReference[];
 }
 
-/** A media file an article's body shows or links to: its path in content/ and the line of the article's file naming it. */
-export type MediaReference = readonly [path: string, line: number];
+/** A file of content/ an article's body shows or links to: its path in content/ and the line of the article's file naming it. */
+export type ContentReference = readonly [path: string, line: number];
 
 /** Articles reporting one event, across sources. */
 export interface StoryLink {

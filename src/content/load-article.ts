@@ -113,6 +113,7 @@ export function parseInput(input: InputFile, bytes: Uint8Array, overrideBytes: U
       readingMinutes: readingMinutes(countWords(paragraphs)),
       removed: [],
       ...(body.media.length > 0 ? { media: body.media } : {}),
+      ...(body.links.length > 0 ? { links: body.links } : {}),
     };
   }
 

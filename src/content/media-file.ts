@@ -6,6 +6,8 @@
  * scripts when opened from the site, as a page of it.
  */
 import path from 'node:path';
+import { contentTarget } from './content-target.ts';
+import type { ContentReference } from './article.ts';
 
 /** The site folder the files are copied into, mirroring their place in content/. */
 export const MEDIA_DIR = 'media';
@@ -33,22 +35,12 @@ export function mediaHref(relativePath: string, depth: number): string {
 
 /**
  * The media file a link or image URL of the Markdown file at `markdownPath` (in content/) names,
- * with what follows its path ("?v=2", "#page=3"); null for any other URL: one with a scheme, from
- * the root, to a place in the page, leading out of content/, or to a file of another type.
+ * with what follows its path ("?v=2", "#page=3"); null for any other URL (see contentTarget) or
+ * a file of another type.
  */
 export function mediaTarget(url: string, markdownPath: string): { readonly path: string; readonly suffix: string } | null {
-  if (url === '' || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/') || url.startsWith('#') || url.startsWith('\\')) return null;
-  const cut = url.search(/[?#]/);
-  const written = cut === -1 ? url : url.slice(0, cut);
-  let decoded = written;
-  try {
-    decoded = decodeURIComponent(written);
-  } catch {
-    // A lone "%" is a file name's own character.
-  }
-  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(markdownPath), decoded));
-  if (resolved === '..' || resolved.startsWith('../') || resolved.endsWith('/') || !isMediaFile(resolved)) return null;
-  return { path: resolved, suffix: cut === -1 ? '' : url.slice(cut) };
+  const target = contentTarget(url, markdownPath);
+  return target !== null && isMediaFile(target.path) ? target : null;
 }
 
 /**
@@ -70,7 +62,7 @@ const MEDIA_URL = new RegExp(`(\\s(?:src|href)=")${'\\.\\./'.repeat(ARTICLE_PAGE
 const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif']);
 
 /** The first image an article shows (its path in content/), the picture for shares and search results; null when it shows none. */
-export function leadImage(article: { readonly media?: ReadonlyArray<readonly [path: string, line: number]> }): string | null {
+export function leadImage(article: { readonly media?: readonly ContentReference[] }): string | null {
   return article.media?.find(([file]) => IMAGE_EXTENSIONS.has(path.posix.extname(file).toLowerCase()))?.[0] ?? null;
 }
 
@@ -80,7 +72,7 @@ export function leadImage(article: { readonly media?: ReadonlyArray<readonly [pa
  * them as its picture), and one line each for the report, naming the article's file (by
  * `displayPath`) and line.
  */
-export function checkMedia<A extends { readonly media?: ReadonlyArray<readonly [path: string, line: number]> }>(
+export function checkMedia<A extends { readonly media?: readonly ContentReference[] }>(
   articles: readonly A[],
   media: ReadonlyArray<{ readonly relativePath: string }>,
   displayPath: (article: A) => string,

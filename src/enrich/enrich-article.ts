@@ -51,6 +51,7 @@ export function enrichArticle(parsed: ParsedArticle, resources: EnrichResources 
     organizations: declaredEntities(declared.organizations, found.organizations),
     ...(parsed.draft === true ? { draft: true as const } : {}),
     ...(parsed.media === undefined ? {} : { media: parsed.media }),
+    ...(parsed.links === undefined ? {} : { links: parsed.links }),
   };
 }
 

@@ -4,7 +4,7 @@ import { compareCodePoints } from '../text/compare.ts';
 import { hrefFor } from '../urls.ts';
 
 /** One record of `api/articles.json`. */
-export type ArticleRecord = Omit<Article, 'bodyText' | 'bodyHtml' | 'media' | 'people' | 'places' | 'organizations'> & {
+export type ArticleRecord = Omit<Article, 'bodyText' | 'bodyHtml' | 'media' | 'links' | 'people' | 'places' | 'organizations'> & {
   /** Href of the article page, including the base path. */
   readonly url: string;
   readonly people: readonly string[];
@@ -43,7 +43,7 @@ function articleRecord(article: Article, basePath: string): ArticleRecord {
 }
 
 /** Fields the loop leaves out: bodies (and the media files they show, build data) are not in a record, and the entity lists come last, as names. */
-const LEFT_FOR_LAST: ReadonlySet<string> = new Set<keyof Article>(['bodyText', 'bodyHtml', 'media', 'people', 'places', 'organizations']);
+const LEFT_FOR_LAST: ReadonlySet<string> = new Set<keyof Article>(['bodyText', 'bodyHtml', 'media', 'links', 'people', 'places', 'organizations']);
 
 type EntityField = 'people' | 'places' | 'organizations';
 

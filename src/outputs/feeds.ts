@@ -12,6 +12,7 @@ import { absoluteUrlFor, homeUrl, termUrl } from '../urls.ts';
 import { originalOf } from '../archive/original-of.ts';
 import type { OutputFile } from './output-file.ts';
 import { relocateMediaUrls } from '../content/media-file.ts';
+import { articleByPath, resolveArticleLinks } from '../content/article-links.ts';
 
 /** Entries per feed: the newest dated articles. */
 export const FEED_SIZE = 20;
@@ -110,7 +111,7 @@ export function feedFiles(subject: FeedSubject, byId: ReadonlyMap<string, Articl
     const link = abs(article.url);
     // Read back from the article cache once for both items (each read of bodyHtml reads the cache again).
     // Its media files by their full URLs: readers resolve a relative URL each its own way (against the feed, the entry, or not at all).
-    const body = relocateMediaUrls(article.bodyHtml, site.siteUrl);
+    const body = relocateMediaUrls(resolveArticleLinks(article.bodyHtml, (file) => linkedUrl(file, byId, abs)), site.siteUrl);
     const xmlItem = feedItem(article, body, link, htmlText, xmlText);
     atom.addItem(xmlItem);
     // RSS wants an e-mail address in <author>; names go only into Atom and JSON Feed.
@@ -143,8 +144,16 @@ export function feedKey(subject: FeedSubject, byId: ReadonlyMap<string, Article>
   for (const a of feedArticles(subject.articleIds, byId)) {
     // The body is the input's bytes read as its kind (a seed's and a Markdown file's HTML differ): both name it.
     hash.update('\0').update(JSON.stringify([a.id, a.url, a.title, a.date, a.summary, a.byline, a.source, a.topics, a.contentHash, a.inputKind, a.sourceFile]));
+    // The body's links to other articles are made from their URLs.
+    for (const [file] of a.links ?? []) hash.update(`\0link:${file}:${linkedUrl(file, byId, (url) => url) ?? '-'}`);
   }
   return hash.digest('hex');
+}
+
+/** The URL (made by `abs`) of the article of content/`file` a body links to, or null when the site has none there. */
+function linkedUrl(file: string, byId: ReadonlyMap<string, Article>, abs: (url: string) => string): string | null {
+  const target = articleByPath(byId).get(file);
+  return target === undefined ? null : abs(target.url);
 }
 
 /** One entry with `body` as its HTML; `text` turns plain text into the format's text, `markup` does the same for HTML. */

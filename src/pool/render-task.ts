@@ -5,6 +5,7 @@ import type nunjucks from 'nunjucks';
 import { createNunjucksEnv } from '../render/nunjucks-env.ts';
 import { renderTemplate, type PreparedPage } from '../render/render-page.ts';
 import { cachedBodyHtml } from '../cache/article-bodies.ts';
+import { resolveArticleLinks } from '../content/article-links.ts';
 
 /** One page of a render task. */
 export interface PageJob {
@@ -63,7 +64,11 @@ function renderBatch(task: RenderTask): Array<{ readonly target: string; readonl
   const env = cached.env;
   return task.pages.map((job) => {
     const prepared = JSON.parse(job.preparedJson) as PreparedPage;
-    if (job.bodyFile !== null) (prepared.context['article'] as { bodyHtml: string }).bodyHtml = cachedBodyHtml(job.bodyFile);
+    if (job.bodyFile !== null) {
+      const article = prepared.context['article'] as { bodyHtml: string; bodyLinks?: Record<string, string> };
+      const links = article.bodyLinks ?? {};
+      article.bodyHtml = resolveArticleLinks(cachedBodyHtml(job.bodyFile), (file) => (Object.hasOwn(links, file) ? links[file]! : null));
+    }
     return { target: job.target, html: renderTemplate(env, task.templatesDir, prepared) };
   });
 }

@@ -4,7 +4,8 @@ import remarkHtml from 'remark-html';
 import { toString } from 'mdast-util-to-string';
 import type { Nodes } from 'mdast';
 import { ARTICLE_PAGE_DEPTH, mediaHref, mediaTarget } from '../content/media-file.ts';
-import type { MediaReference } from '../content/article.ts';
+import type { ContentReference } from '../content/article.ts';
+import { articleLinkMark, articleLinkTarget } from '../content/article-links.ts';
 
 // remark-html sanitises by default (GitHub's schema): raw HTML and javascript: links are dropped.
 const processor = remark().use(remarkHtml);
@@ -17,25 +18,32 @@ export function markdownToHtml(markdown: string): string {
 /**
  * Renders the Markdown body of content/`markdownPath` (starting at line `bodyLine` of the file) as
  * markdownToHtml does, with each relative link or image naming a media file beside it (see
- * mediaTarget) pointed at the file's copy in the site, from the article's page; returns the HTML
- * and those files, for the build to check that each is there.
+ * mediaTarget) pointed at the file's copy in the site, from the article's page, and each link to
+ * another Markdown file of content/ written as a mark the build gives that article's URL (see
+ * article-links.ts); returns the HTML and those files, for the build to check that each is there.
  */
-export function markdownArticleHtml(markdown: string, markdownPath: string, bodyLine: number): { readonly html: string; readonly media: MediaReference[] } {
+export function markdownArticleHtml(markdown: string, markdownPath: string, bodyLine: number): { readonly html: string; readonly media: ContentReference[]; readonly links: ContentReference[] } {
   const tree = processor.parse(markdown);
-  const media: MediaReference[] = [];
+  const media: ContentReference[] = [];
+  const links: ContentReference[] = [];
   const visit = (node: Nodes): void => {
     // Links, images and the definitions of reference-style ones ([photo]: photo.jpg) carry URLs.
     if (node.type === 'image' || node.type === 'link' || node.type === 'definition') {
+      const line = bodyLine - 1 + (node.position?.start.line ?? 1);
       const target = mediaTarget(node.url, markdownPath);
+      const article = target === null && node.type !== 'image' ? articleLinkTarget(node.url, markdownPath) : null;
       if (target !== null) {
         node.url = `${mediaHref(target.path, ARTICLE_PAGE_DEPTH)}${target.suffix}`;
-        media.push([target.path, bodyLine - 1 + (node.position?.start.line ?? 1)]);
+        media.push([target.path, line]);
+      } else if (article !== null) {
+        node.url = articleLinkMark(article.path, article.suffix);
+        links.push([article.path, line]);
       }
     }
     if ('children' in node) for (const child of node.children) visit(child);
   };
   visit(tree);
-  return { html: String(processor.stringify(processor.runSync(tree) as typeof tree)).trim(), media };
+  return { html: String(processor.stringify(processor.runSync(tree) as typeof tree)).trim(), media, links };
 }
 
 /**

@@ -19,6 +19,7 @@
 import { hash } from 'node:crypto';
 import type { Archive, MonthGroup, Term } from '../archive/archive.ts';
 import { originalOf } from '../archive/original-of.ts';
+import { articleByPath } from '../content/article-links.ts';
 import type { Article } from '../content/article.ts';
 import type { Page } from './page.ts';
 import type { SitePages } from './page-context.ts';
@@ -54,6 +55,7 @@ export const PAGE_FIELDS = [
   'duplicateOf',
   'draft',
   'media',
+  'links',
 ] as const satisfies ReadonlyArray<keyof Article>;
 
 /** Hashes the inputs of article and term pages for one archive; each article and term is hashed once. */
@@ -156,6 +158,11 @@ export class PageInputs {
     // The trail links the year and month only when they have pages (a near-copy is filed under its original's date).
     if (date !== null) text += `\0${this.#pages.hasDatePage(date.slice(0, 4))}:${this.#pages.hasDatePage(`${date.slice(0, 4)}/${date.slice(5, 7)}`)}`;
     for (const id of this.shownOn(article)) text += `\0${id}\0${this.#card(id)}`;
+    // The pages its body links to, by their URLs (a linked article's new slug is a new link).
+    if (article.links !== undefined) {
+      const byPath = articleByPath(archive.byId);
+      for (const [file] of article.links) text += `\0link:${file}:${byPath.get(file)?.url ?? '-'}`;
+    }
     return text;
   }
 

@@ -8,6 +8,7 @@ import { originalOf } from '../archive/original-of.ts';
 import { formatDate, monthName } from './format-date.ts';
 import { compareCodePoints } from '../text/compare.ts';
 import { withoutControlCharacters } from '../text/control-characters.ts';
+import { articleByPath } from '../content/article-links.ts';
 
 /** A link with its label. */
 export interface LinkView {
@@ -74,6 +75,8 @@ export interface ArticleView extends ArticleCardView {
   readonly removed: readonly RemovedView[];
   /** Whether it is a draft (built because drafts were asked for), for the notice at the top. */
   readonly draft: boolean;
+  /** The href of each article of content/ its body links to, by that article's path there: what the body's link marks become (see article-links.ts). */
+  readonly bodyLinks: Readonly<Record<string, string>>;
   /** The input's path in its folder, as shown: without the control characters a file name may hold, which a page cannot. */
   readonly sourceFile: string;
 }
@@ -332,7 +335,20 @@ export class ViewModels {
       removed: article.removed.map((block) => this.removed(block)),
       sourceFile: withoutControlCharacters(article.sourceFile).text,
       draft: article.draft === true,
+      bodyLinks: this.#bodyLinks(article),
     };
+  }
+
+  /** The hrefs of the articles `article` links to (see ArticleView.bodyLinks); a path no article has is left out. */
+  #bodyLinks(article: Article): Record<string, string> {
+    const hrefs: Record<string, string> = {};
+    if (article.links === undefined) return hrefs;
+    const byPath = articleByPath(this.#archive.byId);
+    for (const [file] of article.links) {
+      const target = byPath.get(file);
+      if (target !== undefined) hrefs[file] = this.href(target.url);
+    }
+    return hrefs;
   }
 
   /** The story view of an article, or null when it has neither other reports nor near-copies. */

@@ -6,6 +6,7 @@ import type { Paragraph, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { markdownArticleHtml, markdownToHtml, paragraphsToHtml } from '../../src/render/markdown.ts';
 import { parseSeedText } from '../../src/content/parse-seed-text.ts';
+import { articleLinkMark } from '../../src/content/article-links.ts';
 import { BBC_DIR, bbcFiles, bbcText, seedFiles, seedText } from '../content/real-text.ts';
 
 /** The reference: the remark round trip paragraphsToHtml used to make (paragraph nodes of literal text through remark-html). */
@@ -62,7 +63,7 @@ describe('markdownArticleHtml', () => {
   it('points links and images naming media files beside the article at their copies, and lists them with their lines', () => {
     const [headline = '', ...body] = bbcText(bbc[0]!).split('\n');
     const text = `${body.join('\n').trim()}\n\n![${headline}](photo.png "Photo")\n\nThe [full report](../reports/final%20report.pdf#page=2), [elsewhere](https://example.org/a.png), [up](../../x.png), [next](next.md) and ![map][m].\n\n[m]: <maps/the map.webp>\n`;
-    const { html, media } = markdownArticleHtml(text, '2019/floods.md', 5);
+    const { html, media, links } = markdownArticleHtml(text, '2019/floods.md', 5);
     const lines = text.split('\n');
     const lineOf = (needle: string): number => 5 + lines.findIndex((l) => l.includes(needle));
     expect(media).toEqual([
@@ -73,7 +74,10 @@ describe('markdownArticleHtml', () => {
     expect(html).toContain(`<img src="../../media/2019/photo.png" alt="${headline}" title="Photo">`);
     expect(html).toContain('<a href="../../media/reports/final%20report.pdf#page=2">full report</a>');
     expect(html).toContain('<img src="../../media/2019/maps/the%20map.webp" alt="map">');
+    // A link to another article is a mark the build resolves (see article-links.ts).
+    expect(links).toEqual([['2019/next.md', lineOf('(next.md)')]]);
+    expect(html).toContain(`<a href="${articleLinkMark('2019/next.md', '')}">next</a>`);
     // Everything else as markdownToHtml writes it.
-    expect(html.replace(/\.\.\/\.\.\/media\/2019\/photo\.png/, 'photo.png').replace('../../media/reports/final%20report.pdf', '../reports/final%20report.pdf').replace('../../media/2019/maps/the%20map.webp', 'maps/the%20map.webp')).toBe(markdownToHtml(text));
+    expect(html.replace(articleLinkMark('2019/next.md', ''), 'next.md').replace(/\.\.\/\.\.\/media\/2019\/photo\.png/, 'photo.png').replace('../../media/reports/final%20report.pdf', '../reports/final%20report.pdf').replace('../../media/2019/maps/the%20map.webp', 'maps/the%20map.webp')).toBe(markdownToHtml(text));
   });
 });

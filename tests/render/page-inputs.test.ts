@@ -290,3 +290,25 @@ describe('PageInputs', () => {
     return { term, pages, onPage, offPage, outside };
   }
 });
+
+describe('PageInputs and links between Markdown articles', () => {
+  it('keys an article page by the URLs of the articles its body links to, shown on it or not', () => {
+    const dir = path.join(BBC_DIR, 'business');
+    const [first = '', second = ''] = readdirNames(dir);
+    const parse = (relativePath: string, text: string): Article => {
+      const result = parseInput({ kind: 'content', absolutePath: `/project/content/${relativePath}`, relativePath, displayPath: `content/${relativePath}`, overridePath: null }, Buffer.from(text), null);
+      if (!result.ok) throw new Error(result.problem.message);
+      return enrichArticle(result.article);
+    };
+    const archiveWith = (slug: string): Archive => {
+      const linking = parse('2019/floods.md', `---\ntitle: Floods\ndate: 2019-03-01\n---\n${readFileSync(path.join(dir, first), 'utf8')}\n\nSee [the earlier story](../2018/storm.md).\n`);
+      const linked = parse('2018/storm.md', `---\ntitle: Storm\ndate: 2018-11-01\nslug: ${slug}\n---\n${readFileSync(path.join(dir, second), 'utf8')}\n`);
+      const { articles, related } = relateArticles([linking, linked]);
+      return buildArchive(articles, related);
+    };
+    const textOf = (archive: Archive): string => pageInputs(archive).text({ kind: 'article', url: 'articles/2019-floods/', id: '2019-floods' }) ?? '';
+    // The linked page's URL is in the text, whether or not its card is on the page: a new slug is a new link.
+    expect(textOf(archiveWith('storm-warning-issued'))).toContain('link:2018/storm.md:articles/storm-warning-issued/');
+    expect(textOf(archiveWith('storm-warning'))).toContain('link:2018/storm.md:articles/storm-warning/');
+  });
+});
