@@ -1,7 +1,7 @@
 /** Stage 6: writing the site atomically. Files go to a temporary folder beside the output folder,
  * which replaces the output folder only when the whole build succeeded. */
 import { mkdirSync, statSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash, hash } from 'node:crypto';
 import { BroadsheetError } from '../errors.ts';
@@ -223,6 +223,18 @@ export class SiteWriter {
     }
     await this.#writeNew(relativePath, key, contents);
   }
+  /**
+   * Copies the file `source` into the site at `relativePath` (the kernel copies it: a large video
+   * never passes through this process's memory), recorded so the next build can reuse it by
+   * `inputKey` (reuseMade), which must change whenever the file does.
+   */
+  async copyMade(relativePath: string, inputKey: string, source: string): Promise<void> {
+    const target = this.prepare(relativePath);
+    await copyFile(source, target);
+    // No content key: the file is known by its input key alone, and not hashed.
+    this.wrote(relativePath, this.incremental ? `${MADE_PREFIX}${inputKey}|` : null, (await stat(target)).size);
+  }
+
   /** Writes a file into staging and records it under `key`. */
   async #writeNew(relativePath: string, key: string | null, contents: string | Uint8Array): Promise<void> {
     await writeFile(this.prepare(relativePath), contents);

@@ -1,6 +1,6 @@
 /** A Markdown article's images and documents beside it: copied into the site, linked from its page, checked and kept across builds. */
 import { describe, expect, it } from 'vitest';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { png } from './png-fixture.ts';
 import { bbcText, buildProject, expectSafeBuild, makeProject } from '../hostile/hostile-site.ts';
@@ -16,9 +16,12 @@ describe('media beside Markdown articles', () => {
       'content/2005/diagram.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
     };
     const root = await makeProject(files);
+    // A picture whose file is gone (a link left dangling): a line, not a failed build.
+    await symlink(path.join(root, 'nowhere.png'), path.join(root, 'content/2005/gone.png'));
     const config = { basePath: '/news/', siteUrl: 'https://example.org/news/' };
     const site = await buildProject(root, config);
-    await expectSafeBuild(site, Object.keys(files));
+    await expectSafeBuild(site, [...Object.keys(files), 'content/2005/gone.png']);
+    expect(site.report.entries).toEqual(expect.arrayContaining([expect.objectContaining({ level: 'skipped', file: 'content/2005/gone.png', message: expect.stringMatching(/^cannot read it, so it is not in the site: ENOENT/) })]));
 
     // Found in the tree (outcomeOf reads pages by their URL, which holds the base path).
     const page = site.tree.find((f) => f.startsWith('dist/articles/') && f.endsWith('/index.html') && f.includes('absa'))!;
