@@ -180,8 +180,7 @@ export async function build(givenConfig: SiteConfig, options: BuildOptions = {})
     });
     const media = checkMedia(articles, discovered.media, displayPath);
     for (const line of media.missing) report.add('warning', line.file, line.message, line.line);
-    const linked = new Set(media.articles.filter((a) => a.inputKind === 'content').map((a) => a.sourceFile));
-    for (const line of missingArticleLinks(media.articles, linked, displayPath)) report.add('warning', line.file, line.message, line.line);
+    for (const line of missingArticleLinks(media.articles, displayPath)) report.add('warning', line.file, line.message, line.line);
     const key = (await hashes?.finish(salts.pages)) ?? null;
     // Before render, whose peak is the build's (see LOADING_HEAP_GROWING_PERCENT).
     setHeapGrowingPercent(HEAP_GROWING_PERCENT);

@@ -58,11 +58,12 @@ export function articleByPath(byId: ReadonlyMap<string, Article>): ReadonlyMap<s
 }
 
 /**
- * The links articles make to Markdown files of content/ that are no article of the site (not
- * among `articlePaths`: a typo, a draft left out, a file removed): one line each, naming the
- * linking article's file (by `displayPath`) and line.
+ * The links `articles` (the site's) make to Markdown files of content/ that are none of them (a
+ * typo, a draft left out, a file removed): one line each, naming the linking article's file (by
+ * `displayPath`) and line.
  */
-export function missingArticleLinks<A extends { readonly links?: readonly ContentReference[] }>(articles: readonly A[], articlePaths: ReadonlySet<string>, displayPath: (article: A) => string): Array<{ readonly file: string; readonly line: number; readonly message: string }> {
+export function missingArticleLinks<A extends Pick<Article, 'links' | 'inputKind' | 'sourceFile'>>(articles: readonly A[], displayPath: (article: A) => string): Array<{ readonly file: string; readonly line: number; readonly message: string }> {
+  const articlePaths = new Set(articles.filter((a) => a.inputKind === 'content').map((a) => a.sourceFile));
   const missing: Array<{ file: string; line: number; message: string }> = [];
   for (const article of articles) {
     for (const [file, line] of article.links ?? []) {

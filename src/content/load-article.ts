@@ -129,7 +129,7 @@ export function parseInput(input: InputFile, bytes: Uint8Array, overrideBytes: U
     contentHash,
     warnings: problems.map((p) => (p.line === null ? p.message : `line ${p.line}: ${p.message}`)),
     declared: pickDeclared(fields),
-    // Parsed like any article, so the cache serves a build with drafts and one without alike (see withoutDrafts).
+    // Parsed like any article, so the cache serves a build with drafts and one without alike (loadEach leaves drafts out).
     ...(fields.draft === true ? { draft: true as const } : {}),
   };
   return { ok: true, article, problems };

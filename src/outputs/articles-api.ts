@@ -42,7 +42,7 @@ function articleRecord(article: Article, basePath: string): ArticleRecord {
   return record as ArticleRecord;
 }
 
-/** Fields the loop leaves out: bodies (and the media files they show, build data) are not in a record, and the entity lists come last, as names. */
+/** Fields the loop leaves out: bodies (and the files they show or link to, build data) are not in a record, and the entity lists come last, as names. */
 const LEFT_FOR_LAST: ReadonlySet<string> = new Set<keyof Article>(['bodyText', 'bodyHtml', 'media', 'links', 'people', 'places', 'organizations']);
 
 type EntityField = 'people' | 'places' | 'organizations';

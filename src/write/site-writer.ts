@@ -223,6 +223,7 @@ export class SiteWriter {
     }
     await this.#writeNew(relativePath, key, contents);
   }
+
   /**
    * Copies the file `source` into the site at `relativePath` (the kernel copies it: a large video
    * never passes through this process's memory), recorded so the next build can reuse it by

@@ -31,9 +31,15 @@ describe('links between Markdown articles', () => {
   });
 
   it('to no article of the site are reported with the linking file and line', () => {
-    const articles = [{ file: 'content/2019/floods.md', links: [['2018/storm.md', 4], ['2019/gone.md', 6]] as const }, { file: 'content/b.md' }];
-    expect(missingArticleLinks(articles, new Set(['2018/storm.md']), (a) => a.file)).toEqual([
+    const articles = [
+      { file: 'content/2019/floods.md', inputKind: 'content', sourceFile: '2019/floods.md', links: [['2018/storm.md', 4], ['2019/gone.md', 6], ['seed.md', 8]] as const },
+      { file: 'content/2018/storm.md', inputKind: 'content', sourceFile: '2018/storm.md' },
+      // A seed is no Markdown file of content/, whatever its name.
+      { file: 'seeds/seed.md', inputKind: 'seed', sourceFile: 'seed.md' },
+    ] as const;
+    expect(missingArticleLinks(articles, (a) => a.file)).toEqual([
       { file: 'content/2019/floods.md', line: 6, message: 'links to 2019/gone.md in content/, which is no article of the site: the link is shown as its text' },
+      { file: 'content/2019/floods.md', line: 8, message: 'links to seed.md in content/, which is no article of the site: the link is shown as its text' },
     ]);
   });
 });
