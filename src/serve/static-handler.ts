@@ -55,10 +55,17 @@ async function serveRequest(site: ServedSite, liveReload: LiveReload, request: I
 
 async function sendFile(site: ServedSite, request: IncomingMessage, response: ServerResponse, file: string, status: number): Promise<void> {
   const body = await readFile(file).catch(() => null);
-  if (body === null) return status === 404 ? send(response, request, 404, 'text/plain; charset=utf-8', 'not found\n') : notFound(site, request, response);
+  if (body === null) return status === 404 ? send(response, request, 404, 'text/html; charset=utf-8', injectLiveReload(NO_PAGE)) : notFound(site, request, response);
   const type = contentTypeFor(file);
   send(response, request, status, type, type.startsWith('text/html') ? injectLiveReload(body.toString('utf8')) : body);
 }
+
+/**
+ * The page for an address with no page when the site has no 404 page either: most often no build
+ * has succeeded yet. HTML, so it carries the live-reload script: the page says why a build failed
+ * (see LiveReload.failed) and turns into the site when one succeeds, instead of staying a dead end.
+ */
+const NO_PAGE = '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found</title></head><body><main><h1>Not found</h1><p>No page here, and no 404 page: the site has not been built yet, or its templates make none. This page reloads after the next good build.</p></main></body></html>\n';
 
 function notFound(site: ServedSite, request: IncomingMessage, response: ServerResponse): Promise<void> {
   return sendFile(site, request, response, path.join(site.root, '404.html'), 404);

@@ -1,6 +1,7 @@
 /**
  * The live preview in Chromium: a rebuild that fails shows a banner on the open page (the last
- * good build, with the error as text), and the next good build reloads the page without it.
+ * good build, with the error as text), and the next good build reloads the page without it; a
+ * first build that fails leaves a page saying why, which becomes the site once a save mends it.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -35,10 +36,10 @@ afterAll(async () => {
   await rm(project, { recursive: true, force: true });
 });
 
-/** The first build from now whose outcome passes `accept` (a save can cause more than one). */
-async function buildWhere(accept: (outcome: BuildOutcome) => boolean): Promise<BuildOutcome> {
+/** The first build of `of` from now whose outcome passes `accept` (a save can cause more than one). */
+async function buildWhere(accept: (outcome: BuildOutcome) => boolean, of: Preview = preview): Promise<BuildOutcome> {
   for (;;) {
-    const outcome = await preview.nextBuild();
+    const outcome = await of.nextBuild();
     if (accept(outcome)) return outcome;
   }
 }
@@ -78,4 +79,37 @@ test('a failed rebuild shows a banner with the error on the open page, and the n
   expect(await page.locator(`#${BUILD_FAILED_ID}`).count()).toBe(0);
   await expect(page.getByRole('heading', { level: 1 }).first().textContent()).resolves.toContain('Preview Desk');
   expect(errors).toEqual([]);
+});
+
+test('a preview whose first build fails shows why on the page, and the site once a save mends it', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'broadsheet-serve-browser-first-'));
+  await cp(path.join(PROJECT_DIR, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+  await cp(path.join(PROJECT_DIR, 'templates'), path.join(dir, 'templates'), { recursive: true });
+  await writeFile(path.join(dir, 'broadsheet.config.json'), JSON.stringify({ title: 'First Desk', search: false }));
+  const template = path.join(dir, 'templates', 'home.njk');
+  const good = await readFile(template, 'utf8');
+  await writeFile(template, `${good}\n{% if %}\n`);
+  const first = await serve({ projectDir: dir, flags: {}, port: 0, debounceMs: 100, log: () => undefined });
+  try {
+    const page = await browser.newPage();
+    const listening = page.waitForResponse((response) => response.url().endsWith(LIVE_RELOAD_PATH), { timeout: WAIT_MS });
+    const response = await page.goto(first.url);
+    await listening;
+    // No site yet: a page that says so, and why, rather than a bare "not found".
+    expect(response?.status()).toBe(404);
+    const banner = page.getByRole('alert');
+    await banner.waitFor({ timeout: WAIT_MS });
+    expect(await banner.textContent()).toContain('home.njk');
+
+    const fixed = buildWhere((o) => o.ok, first);
+    const reloaded = page.waitForEvent('load', { timeout: WAIT_MS });
+    await writeFile(template, good);
+    await fixed;
+    await reloaded;
+    await expect(page.getByRole('heading', { level: 1 }).first().textContent()).resolves.toContain('First Desk');
+    expect(await page.locator(`#${BUILD_FAILED_ID}`).count()).toBe(0);
+  } finally {
+    await first.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
