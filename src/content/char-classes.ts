@@ -10,8 +10,12 @@ export const UPPER = 4;
 export const LOWER = 8;
 /** \s */
 export const SPACE = 16;
-/** A letter or a number. */
-export const WORD = LETTER | NUMBER;
+/** \p{M}: a mark, which Devanagari, Bengali and Thai write vowels with (हिन्दी), and decomposed accents are. */
+export const MARK = 32;
+/** A letter or a number: what makes a run of text count as a word (an emoji's variation selector, a mark, does not). */
+export const ALPHANUMERIC = LETTER | NUMBER;
+/** A letter, a number or a mark: what a word is made of (a word's marks never split it). */
+export const WORD = ALPHANUMERIC | MARK;
 
 const CLASS_TESTS: ReadonlyArray<readonly [RegExp, number]> = [
   [/^\p{L}$/u, LETTER],
@@ -19,6 +23,7 @@ const CLASS_TESTS: ReadonlyArray<readonly [RegExp, number]> = [
   [/^\p{Lu}$/u, UPPER],
   [/^\p{Ll}$/u, LOWER],
   [/^\s$/u, SPACE],
+  [/^\p{M}$/u, MARK],
 ];
 
 function classify(codePoint: number): number {

@@ -1,7 +1,7 @@
 /** Reading one input file into a ParsedArticle, or a reason it produced no page. */
 import type { InputFile } from './input-file.ts';
 import type { ParsedArticle } from './parsed-article.ts';
-import { classAt, LATIN1_CLASSES, SPACE, widthAt, WORD } from './char-classes.ts';
+import { ALPHANUMERIC, classAt, LATIN1_CLASSES, SPACE, widthAt } from './char-classes.ts';
 import { decodeInput } from './decode-input.ts';
 import { parseOverrideYaml, splitFrontMatter, type FieldProblem, type FrontMatter } from './front-matter.ts';
 import { parseSeedText, titleFromLede } from './parse-seed-text.ts';
@@ -197,7 +197,7 @@ function countBetweenSpaces(p: string): number {
 function holdsWordCharacter(p: string, start: number, end: number): boolean {
   for (let i = start; i < end; ) {
     const code = p.charCodeAt(i);
-    if ((code < 256 ? LATIN1_CLASSES[code]! : classAt(p, i)) & WORD) return true;
+    if ((code < 256 ? LATIN1_CLASSES[code]! : classAt(p, i)) & ALPHANUMERIC) return true;
     i += code < 0xd800 ? 1 : widthAt(p, i);
   }
   return false;
@@ -211,7 +211,7 @@ function countByClass(p: string): number {
     const code = p.charCodeAt(i);
     const bits = code < 256 ? LATIN1_CLASSES[code]! : classAt(p, i);
     if (bits & SPACE) counted = false;
-    else if (!counted && bits & WORD) {
+    else if (!counted && bits & ALPHANUMERIC) {
       words += 1;
       counted = true;
     }

@@ -502,8 +502,8 @@ let wordCount = new Int32Array(FIRST_READ_WORDS);
 let readStamp = 0;
 
 /**
- * Reads an article's words: the runs of letters and digits of its lower-cased title and text (what
- * /[\p{L}\p{N}]+/gu matches), read in place. Counted words (see MIN_WORD_LENGTH) are listed once
+ * Reads an article's words: the runs of letters, marks and digits of its lower-cased title and
+ * text (what /[\p{L}\p{M}\p{N}]+/gu matches), read in place. Counted words (see MIN_WORD_LENGTH) are listed once
  * each in the order first met, then the entity keys; every word's hash goes to the words.
  */
 function readArticle(article: Article): ReadArticle {

@@ -1,5 +1,5 @@
 /** Splitting text into word tokens that remember where sentences and phrases break. */
-import { classAt, LATIN1_CLASSES, LETTER, LOWER, SPACE, UPPER, widthAt, WORD } from '../content/char-classes.ts';
+import { ALPHANUMERIC, classAt, LATIN1_CLASSES, LETTER, LOWER, SPACE, UPPER, widthAt, WORD } from '../content/char-classes.ts';
 
 /** One word of running text. */
 export interface Token {
@@ -22,7 +22,7 @@ export interface Token {
 }
 
 // The grammar, as a regular expression it would be
-//   (\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\.(?=\s\p{Lu}\p{Ll}))|([\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*)|([.!?]+)|([,;:()\[\]"“”«»—–]|\s-\s)
+//   (\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\.(?=\s\p{Lu}\p{Ll}))|([\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*)|([.!?]+)|([,;:()\[\]"“”«»—–]|\s-\s)
 // tried in that order at each position: dotted abbreviations ("U.S.", "U.N.") and initials before a name
 // ("George W. Bush") first, so their dots are not read as sentence ends; then words with inner
 // apostrophes and hyphens ("Iran-backed", "O'Neill"); then punctuation that breaks phrases. It is
@@ -83,7 +83,8 @@ export function tokenize(text: string): Token[] {
       end = abbreviationEnd(text, i + width + 1);
       dotted = end >= 0;
     }
-    if (end < 0 && bits & WORD) {
+    // A word starts at a letter or digit (a mark alone, such as an emoji's variation selector, makes none) and runs on through marks.
+    if (end < 0 && bits & ALPHANUMERIC) {
       let j = i;
       for (;;) {
         while (j < n) {

@@ -9,10 +9,10 @@ import { BBC_DIR, parseSeedFile } from './fixtures.ts';
 
 const desk = readdirSync(path.join(BBC_DIR, 'business')).sort().map((f) => enrichArticle(parseSeedFile(BBC_DIR, `business/${f}`)));
 
-/** What articleTerms should give, counted the slow and obvious way: words of three or more units not starting with a digit, in first-seen order, then entity keys. */
+/** What articleTerms should give, counted the slow and obvious way: words (letters, marks, digits) of three or more units not starting with a digit, in first-seen order, then entity keys. */
 function expectedTerms(article: Article): { terms: string[]; counts: number[] } {
   const counts = new Map<string, number>();
-  for (const [word] of `${article.title}\n${article.bodyText}`.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+  for (const [word] of `${article.title}\n${article.bodyText}`.toLowerCase().matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
     if (word.length >= 3 && !/^[0-9]/.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   for (const [kind, list] of [['p', article.people], ['o', article.organizations], ['l', article.places]] as const) {
@@ -34,6 +34,17 @@ describe('articleTerms', () => {
     const read = articleTerms(longest);
     expect(read.counts.length).toBeGreaterThan(1024);
     expect({ terms: read.terms.split(TERM_SEPARATOR), counts: read.counts }).toEqual(expectedTerms(longest));
+  });
+
+  it('keeps a word whole across its marks: Devanagari writes vowels with them', () => {
+    const text = 'भारत की अर्थव्यवस्था तेज़ी से बढ़ी। विशेषज्ञों के अनुसार अर्थव्यवस्था अगले वर्ष भी बढ़ेगी।';
+    const article: Article = { ...desk[0]!, title: 'भारत की अर्थव्यवस्था', bodyText: text, people: [], places: [], organizations: [] };
+    const read = articleTerms(article);
+    const terms = read.terms.split(TERM_SEPARATOR);
+    expect(terms).toEqual(expectedTerms(article).terms);
+    // Split at its vowel signs it was "अर", "थव", "यवस", "थ" (and every piece under three units dropped).
+    expect(terms).toContain('अर्थव्यवस्था');
+    expect(read.counts[terms.indexOf('अर्थव्यवस्था')]).toBe(3);
   });
 
   it('adds up an entity key listed twice (two declared names with one slug) as one term', () => {

@@ -54,4 +54,11 @@ describe('tokenize', () => {
     expect(tokens.map((t) => t.capitalised)).toEqual([true, true, true, false, true, false]);
     expect(tokens[2]!.lower).toBe('żurek');
   });
+
+  it('keeps a word whole across its marks (Devanagari vowel signs, decomposed accents)', () => {
+    expect(tokenize('भारत की अर्थव्यवस्था तेज़ी से बढ़ी।').map((t) => t.text)).toEqual(['भारत', 'की', 'अर्थव्यवस्था', 'तेज़ी', 'से', 'बढ़ी']);
+    expect(tokenize('Cafe\u0301 society').map((t) => t.text)).toEqual(['Cafe\u0301', 'society']);
+    // A mark with no letter before it starts no word.
+    expect(tokenize('❤\uFE0F news').map((t) => t.text)).toEqual(['news']);
+  });
 });
