@@ -162,7 +162,7 @@ export async function main(argv: readonly string[], projectDir = process.cwd()):
   try {
     const fileConfig = await readUserConfig(projectDir);
     const config = resolveConfig(projectDir, fileConfig, flags);
-    const notice = values.quiet ? null : ownTemplatesNotice(config, projectDir, [fileConfig, flags]);
+    const notice = values.quiet ? null : ownTemplatesNotice(projectDir, fileConfig, flags);
     if (notice !== null) process.stderr.write(`broadsheet: ${notice}\n`);
     // Imported when a command needs it: `help` and a mistyped flag load none of the stages' modules (~1 s of CPU).
     const { build } = await import('./build.ts');

@@ -36,6 +36,9 @@ export const undatedUrl = (page = 1): string => paged('undated/', page);
 /** The search page. */
 export const searchUrl = (): string => 'search/';
 
+/** The way from the page at a site-relative URL (a folder's, ending in "/") back to the site root, as a relative URL ("articles/x/" → "../../"). */
+export const rootFrom = (url: string): string => '../'.repeat(url.split('/').filter((part) => part !== '').length);
+
 /** The page shown for addresses that do not exist; hosts serve it from the site root. */
 export const notFoundUrl = (): string => '404.html';
 

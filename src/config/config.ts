@@ -153,8 +153,7 @@ export function resolveConfig(projectDir: string, ...layers: UserConfig[]): Site
     seedsDir: path.resolve(projectDir, user.seeds ?? 'seeds'),
     contentDir: path.resolve(projectDir, user.content ?? 'content'),
     outDir: path.resolve(projectDir, user.out ?? 'dist'),
-    // A folder given is used, or refused when missing; the default one, when the project has none, gives way to Broadsheet's own.
-    templatesDir: user.templates !== undefined || existsSync(path.resolve(projectDir, 'templates')) ? path.resolve(projectDir, user.templates ?? 'templates') : OWN_TEMPLATES_DIR,
+    templatesDir: usesOwnTemplates(projectDir, user) ? OWN_TEMPLATES_DIR : path.resolve(projectDir, user.templates ?? 'templates'),
     // A site URL with a path ("https://x.org/news/") implies that base path unless one is given.
     basePath: user.basePath !== undefined || siteUrl === null ? normalizeBasePath(user.basePath ?? '/') : basePathOf(siteUrl),
     siteUrl,
@@ -202,10 +201,15 @@ function normalizeSiteUrl(siteUrl: string): string {
 }
 
 /**
- * The line saying a project is built with Broadsheet's own templates because it has no templates/
- * folder (`settings`: its config file and flags, naming none), or null when it is not.
+ * Whether a project is built with Broadsheet's own templates: its settings name no templates
+ * folder and it has no templates/ of its own. A folder named is used, or refused when missing.
  */
-export function ownTemplatesNotice(config: SiteConfig, projectDir: string, settings: readonly UserConfig[]): string | null {
-  if (config.templatesDir !== OWN_TEMPLATES_DIR || settings.some((s) => s.templates !== undefined) || path.resolve(projectDir) === PACKAGE_ROOT) return null;
+function usesOwnTemplates(projectDir: string, user: UserConfig): boolean {
+  return user.templates === undefined && !existsSync(path.resolve(projectDir, 'templates'));
+}
+
+/** The line saying a project is built with Broadsheet's own templates (see usesOwnTemplates; `layers` as resolveConfig takes them), or null when it is not. */
+export function ownTemplatesNotice(projectDir: string, ...layers: UserConfig[]): string | null {
+  if (!usesOwnTemplates(projectDir, Object.assign({}, ...layers) as UserConfig)) return null;
   return `no templates/ folder in ${path.resolve(projectDir)}: the site is built with Broadsheet's own templates; copy ${OWN_TEMPLATES_DIR} to templates/ to make them yours`;
 }

@@ -8,15 +8,19 @@
 import path from 'node:path';
 import { contentTarget } from './content-target.ts';
 import type { ContentReference } from './article.ts';
+import { articleUrl, rootFrom } from '../urls.ts';
 
 /** The site folder the files are copied into, mirroring their place in content/. */
 export const MEDIA_DIR = 'media';
 
-/** File types copied: images a browser shows, audio and video it plays, and PDF documents. */
-export const MEDIA_EXTENSIONS: ReadonlySet<string> = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif', '.pdf', '.mp3', '.m4a', '.ogg', '.mp4', '.webm']);
+/** Image types: a page can name one as its picture (og:image, schema.org image). */
+const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif']);
 
-/** How deep an article page is below the site root (articles/<slug>/): its body reaches media/ through this many "../". */
-export const ARTICLE_PAGE_DEPTH = 2;
+/** File types copied: images a browser shows, audio and video it plays, and PDF documents. */
+export const MEDIA_EXTENSIONS: ReadonlySet<string> = new Set([...IMAGE_EXTENSIONS, '.pdf', '.mp3', '.m4a', '.ogg', '.mp4', '.webm']);
+
+/** The way from an article page (articles/<slug>/, whatever the slug) to the site root: what an article body's media URLs start with. */
+export const ARTICLE_TO_ROOT = rootFrom(articleUrl('slug'));
 
 /** Whether a path in content/ is a file the site copies (see MEDIA_EXTENSIONS). */
 export function isMediaFile(relativePath: string): boolean {
@@ -28,9 +32,9 @@ export function mediaSitePath(relativePath: string): string {
   return `${MEDIA_DIR}/${relativePath}`;
 }
 
-/** The URL of a media file's copy from a page `depth` folders below the site root, its path's segments percent-encoded. */
-export function mediaHref(relativePath: string, depth: number): string {
-  return `${'../'.repeat(depth)}${MEDIA_DIR}/${relativePath.split('/').map(encodeURIComponent).join('/')}`;
+/** The URL of a media file's copy, its path's segments percent-encoded, after `toRoot` (the way from a page to the site root, see rootFrom; '' from the root). */
+export function mediaHref(relativePath: string, toRoot: string): string {
+  return `${toRoot}${MEDIA_DIR}/${relativePath.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /**
@@ -44,7 +48,7 @@ export function mediaTarget(url: string, markdownPath: string): { readonly path:
 }
 
 /**
- * An article body's media URLs (written for its page, ARTICLE_PAGE_DEPTH below the root) made to
+ * An article body's media URLs (written for its page, see ARTICLE_TO_ROOT) made to
  * start with `prefix` instead: "../" for the search page, one folder down, or the site's URL for
  * feeds, whose readers resolve relative URLs each its own way.
  */
@@ -53,13 +57,10 @@ export function relocateMediaUrls(html: string, prefix: string): string {
 }
 
 /** What every media URL in a body starts with. */
-const MEDIA_MARK = `="${'../'.repeat(ARTICLE_PAGE_DEPTH)}${MEDIA_DIR}/`;
+const MEDIA_MARK = `="${ARTICLE_TO_ROOT}${MEDIA_DIR}/`;
 
 /** A media URL in a src or href attribute, as remark writes them. */
-const MEDIA_URL = new RegExp(`(\\s(?:src|href)=")${'\\.\\./'.repeat(ARTICLE_PAGE_DEPTH)}${MEDIA_DIR}/`, 'g');
-
-/** Image types a page can name as its picture (og:image, schema.org image): not audio, video or PDF. */
-const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif']);
+const MEDIA_URL = new RegExp(`(\\s(?:src|href)=")${ARTICLE_TO_ROOT.replaceAll('.', '\\.')}${MEDIA_DIR}/`, 'g');
 
 /** The first image an article shows (its path in content/), the picture for shares and search results; null when it shows none. */
 export function leadImage(article: { readonly media?: readonly ContentReference[] }): string | null {

@@ -30,7 +30,7 @@ import { BroadsheetError } from '../errors.ts';
 import { formatDate } from '../render/format-date.ts';
 import { pruneFragments, seedFragments } from './pagefind-fragments.ts';
 import { relocateMediaUrls } from '../content/media-file.ts';
-import { searchUrl as searchPageUrl } from '../urls.ts';
+import { rootFrom, searchUrl as searchPageUrl } from '../urls.ts';
 import { pagefindEnding, watchPagefind, type PagefindWatch } from './pagefind-process.ts';
 
 /** The file in the bundle that records its key (see searchIndexKey). */
@@ -63,7 +63,7 @@ async function pagefindLane(lane: number): Promise<PagefindApi> {
 }
 
 /** From the search page, where results (and any image Pagefind takes from a body) are shown, to the site root. */
-const SEARCH_PAGE_TO_ROOT = '../'.repeat(searchPageUrl().split('/').filter((part) => part !== '').length);
+const SEARCH_PAGE_TO_ROOT = rootFrom(searchPageUrl());
 
 /** How long a failed call waits for Pagefind's process to be seen ending, to say how it did. */
 const PROCESS_END_WAIT_MS = 2000;

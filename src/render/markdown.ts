@@ -3,7 +3,7 @@ import { remark } from 'remark';
 import remarkHtml from 'remark-html';
 import { toString } from 'mdast-util-to-string';
 import type { Nodes } from 'mdast';
-import { ARTICLE_PAGE_DEPTH, mediaHref, mediaTarget } from '../content/media-file.ts';
+import { ARTICLE_TO_ROOT, mediaHref, mediaTarget } from '../content/media-file.ts';
 import type { ContentReference } from '../content/article.ts';
 import { articleLinkMark, articleLinkTarget } from '../content/article-links.ts';
 
@@ -33,7 +33,7 @@ export function markdownArticleHtml(markdown: string, markdownPath: string, body
       const target = mediaTarget(node.url, markdownPath);
       const article = target === null && node.type !== 'image' ? articleLinkTarget(node.url, markdownPath) : null;
       if (target !== null) {
-        node.url = `${mediaHref(target.path, ARTICLE_PAGE_DEPTH)}${target.suffix}`;
+        node.url = `${mediaHref(target.path, ARTICLE_TO_ROOT)}${target.suffix}`;
         media.push([target.path, line]);
       } else if (article !== null) {
         node.url = articleLinkMark(article.path, article.suffix);

@@ -159,7 +159,7 @@ export function newsArticleJsonLd(article: Article, config: Pick<SiteConfig, 'ti
 /** The full URL of the first image an article shows (see leadImage), or null: none, or no site URL to make it full. */
 function leadImageUrl(article: Article, config: Pick<SiteConfig, 'siteUrl'>): string | null {
   const image = leadImage(article);
-  return image === null || config.siteUrl === null ? null : absoluteUrlFor(config.siteUrl, mediaHref(image, 0));
+  return image === null || config.siteUrl === null ? null : absoluteUrlFor(config.siteUrl, mediaHref(image, ''));
 }
 
 /** The publisher of an article: its source, else the site. */

@@ -97,7 +97,7 @@ export async function serve(options: ServeOptions): Promise<Preview> {
     try {
       const fileConfig = await readUserConfig(options.projectDir);
       const config = resolveConfig(options.projectDir, fileConfig, options.flags);
-      const notice = builds === 0 ? ownTemplatesNotice(config, options.projectDir, [fileConfig, options.flags]) : null;
+      const notice = builds === 0 ? ownTemplatesNotice(options.projectDir, fileConfig, options.flags) : null;
       if (notice !== null) log(`broadsheet: ${notice}`);
       progress = options.progress?.();
       const result = await build(config, {

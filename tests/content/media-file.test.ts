@@ -1,6 +1,6 @@
 /** Media files beside Markdown articles: which files, which URLs name one, and where their copies are linked from. */
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_PAGE_DEPTH, checkMedia, isMediaFile, leadImage, MEDIA_EXTENSIONS, mediaHref, mediaTarget, relocateMediaUrls } from '../../src/content/media-file.ts';
+import { ARTICLE_TO_ROOT, checkMedia, isMediaFile, leadImage, MEDIA_EXTENSIONS, mediaHref, mediaTarget, relocateMediaUrls } from '../../src/content/media-file.ts';
 import { articleUrl, searchUrl } from '../../src/urls.ts';
 import { contentTypeFor } from '../../src/serve/content-types.ts';
 
@@ -29,8 +29,8 @@ describe('media files', () => {
 
   it('are linked from an article page by a relative URL, and from the search page and feeds by their own', () => {
     // The article page's depth, which the body's URLs are written for.
-    expect(articleUrl('x').split('/').filter((part) => part !== '').length).toBe(ARTICLE_PAGE_DEPTH);
-    expect(mediaHref('2019/my photo #1.png', ARTICLE_PAGE_DEPTH)).toBe('../../media/2019/my%20photo%20%231.png');
+    expect(ARTICLE_TO_ROOT).toBe('../'.repeat(articleUrl('x').split('/').filter((part) => part !== '').length));
+    expect(mediaHref('2019/my photo #1.png', ARTICLE_TO_ROOT)).toBe('../../media/2019/my%20photo%20%231.png');
     const body = '<p><img src="../../media/2019/a.png" alt="A"> <a href="../../media/r.pdf">r</a> <a href="../../about/">x</a></p>';
     expect(relocateMediaUrls(body, 'https://example.org/news/')).toBe('<p><img src="https://example.org/news/media/2019/a.png" alt="A"> <a href="https://example.org/news/media/r.pdf">r</a> <a href="../../about/">x</a></p>');
     expect(searchUrl().split('/').filter((part) => part !== '').length).toBe(1);
